@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using CommunityWorkflows.Domain.Errors;
+
+namespace CommunityWorkflows.Domain.Access;
+
+/// <summary>What a username and a password must look like.</summary>
+public static partial class AccountRules
+{
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,63}$")]
+    private static partial Regex UsernamePattern();
+
+    public static string NormaliseUsername(string username) => username.Trim().ToLowerInvariant();
+
+    public static IEnumerable<FieldError> Check(string? username, string? password, string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(username))
+            yield return new("/username", "Username is required.");
+        else if (!UsernamePattern().IsMatch(NormaliseUsername(username)))
+            yield return new("/username", "Username must be 2-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit.");
+        foreach (var e in CheckPassword(password))
+            yield return e;
+        if (displayName is { Length: > 100 })
+            yield return new("/displayName", "Display name must be at most 100 characters.");
+    }
+
+    public static IEnumerable<FieldError> CheckPassword(string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+            yield return new("/password", "Password is required.");
+        else if (password.Length is < MinPasswordLength or > MaxPasswordLength)
+            yield return new("/password", $"Password must be {MinPasswordLength}-{MaxPasswordLength} characters.");
+    }
+}

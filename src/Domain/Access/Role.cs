@@ -1,0 +1,11 @@
+namespace CommunityWorkflows.Domain.Access;
+
+public enum Role
+{
+    SystemAdmin,
+    DistrictAdmin,
+    StreetOfficer,
+    CommunityOfficer,
+    Leader,
+    Inspector,
+}

@@ -1,0 +1,38 @@
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Accounts;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class AuthEndpoints
+{
+    public const string LoginRateLimit = "login";
+
+    public sealed record TokenRequest(string? Username, string? Password);
+
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
+
+    public static void MapAuth(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/token", async (TokenRequest request, AccessTokens tokens, CancellationToken ct) =>
+            await tokens.IssueAsync(request.Username, request.Password, ct) is { } token
+                ? Results.Ok(new TokenResponse(token.Value, token.ExpiresAt))
+                : Results.Problem(statusCode: 401, title: "Login failed",
+                    detail: "Wrong username or password, or the account is locked for a while after repeated failures."))
+            .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit)
+            .WithSummary("Exchange a username and password for a bearer token.");
+
+        auth.MapPost("/revoke", async (HttpContext context, AccessTokens tokens, CancellationToken ct) =>
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            await tokens.RevokeAsync(header["Bearer ".Length..].Trim(), ct);
+            return Results.NoContent();
+        }).WithSummary("End the session of the token in the Authorization header.");
+
+        app.MapGet("/api/me", async (HttpContext context, Users users, CancellationToken ct) =>
+            await users.GetAsync(context.Caller().Username, context.Caller(), ct))
+            .WithTags("Auth")
+            .WithSummary("The caller and the roles they hold.");
+    }
+}

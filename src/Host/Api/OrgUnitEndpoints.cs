@@ -1,0 +1,50 @@
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Host.Hosting;
+using CommunityWorkflows.Workflows.Organisation;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class OrgUnitEndpoints
+{
+    public sealed record SecretaryRequest(string? Username);
+
+    public static void MapOrgUnits(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        var units = app.MapGroup("/api/org-units").WithTags("Organisation");
+
+        units.MapPost("/import", async (HttpContext context, OrgImport import, CancellationToken ct) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = HostSettings.MaxImportBytes(configuration);
+            var rows = await OrgUnitImportReader.ReadAsync(context.Request, ct);
+            return Results.Ok(await import.ImportAsync(rows, context.Caller(), ct));
+        })
+        .Accepts<OrgUnitImportRow[]>("application/json", "text/csv")
+        .WithSummary("Upsert org units by code from a JSON array or CSV; any bad row → 422 listing every bad row, nothing written.");
+
+        units.MapGet("/{code}", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
+            await orgUnits.GetAsync(code, context.Caller(), ct))
+            .WithSummary("One org unit with its secretary and the Party organisation level its member count suggests.");
+
+        units.MapGet("/", async (string? parent, string? kind, int? limit, int? offset, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
+        {
+            OrgUnitKind? parsedKind = null;
+            if (kind is not null)
+                parsedKind = Enum.TryParse<OrgUnitKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
+                    ? k : throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {string.Join(", ", Enum.GetNames<OrgUnitKind>())}.");
+            if (limit is < 1 or > OrgUnits.MaxPageSize)
+                throw new RuleViolationException("/limit", $"limit must be between 1 and {OrgUnits.MaxPageSize}.");
+            if (offset is < 0)
+                throw new RuleViolationException("/offset", "offset cannot be negative.");
+            return await orgUnits.ListAsync(parent, parsedKind, limit ?? 1000, offset ?? 0, context.Caller(), ct);
+        })
+        .WithSummary("Org units in the caller's scope, by parent and/or kind, ordered by code (limit default 1000).");
+
+        units.MapPut("/{code}/secretary", async (string code, SecretaryRequest request, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
+            await orgUnits.SetSecretaryAsync(code, string.IsNullOrWhiteSpace(request.Username) ? null : request.Username, context.Caller(), ct))
+            .WithSummary("Name the unit's secretary: a District's is the FirstResponsible, a Street's the DirectResponsible person.");
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CommunityWorkflows.Host.Api;
+
+/// <summary>
+/// Turns an import body (a JSON array of objects, or CSV with a header line) into rows whose values are
+/// still text, so that every bad value is reported against its row and field by the validator.
+/// </summary>
+static class OrgUnitImportReader
+{
+    public static readonly string[] Fields = ["code", "name", "kind", "parentCode", "partyOrgLevel", "memberCount"];
+    static readonly string[] RequiredCsvColumns = ["code", "name", "kind"];
+
+    public static async Task<IReadOnlyList<OrgUnitImportRow>> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return mediaType switch
+        {
+            "application/json" => await ReadJsonAsync(request.Body, ct),
+            "text/csv" => await ReadCsvAsync(request.Body, ct),
+            _ => throw new BadHttpRequestException("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).",
+                StatusCodes.Status415UnsupportedMediaType),
+        };
+    }
+
+    static async Task<IReadOnlyList<OrgUnitImportRow>> ReadJsonAsync(Stream body, CancellationToken ct)
+    {
+        JsonDocument document;
+        try { document = await JsonDocument.ParseAsync(body, cancellationToken: ct); }
+        catch (JsonException e) { throw new BadHttpRequestException($"The body is not valid JSON: {e.Message}", e); }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                throw new RuleViolationException("", "Expected a JSON array of org units.");
+            var rows = new List<OrgUnitImportRow>();
+            var errors = new List<FieldError>();
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                    errors.Add(new FieldError($"/{index}", "Expected an object."));
+                else
+                {
+                    var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in item.EnumerateObject())
+                    {
+                        if (!Fields.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+                            errors.Add(new FieldError($"/{index}/{property.Name}", $"Unknown field '{property.Name}'; expected {string.Join(", ", Fields)}."));
+                        values[property.Name] = property.Value.ValueKind switch
+                        {
+                            JsonValueKind.Null => null,
+                            JsonValueKind.String => property.Value.GetString(),
+                            _ => property.Value.GetRawText(),
+                        };
+                    }
+                    rows.Add(Row(index, null, values));
+                }
+                index++;
+            }
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, "Some rows are not shaped like org units; nothing was imported.");
+            return rows;
+        }
+    }
+
+    static async Task<IReadOnlyList<OrgUnitImportRow>> ReadCsvAsync(Stream body, CancellationToken ct)
+    {
+        using var reader = new StreamReader(body);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            MissingFieldFound = null,
+        };
+        using var csv = new CsvReader(reader, configuration);
+        try
+        {
+            if (!await csv.ReadAsync() || !csv.ReadHeader())
+                throw new RuleViolationException("", "The CSV is empty; it needs a header line: code,name,kind,parentCode,partyOrgLevel,memberCount.");
+            var header = csv.HeaderRecord ?? [];
+            var unknown = header.Where(h => !Fields.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+            var missing = RequiredCsvColumns.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0 || missing.Count > 0)
+                throw new RuleViolationException(
+                    unknown.Select(u => new FieldError($"/header/{u}", $"Unknown column '{u}'."))
+                        .Concat(missing.Select(m => new FieldError($"/header/{m}", $"Column '{m}' is missing.")))
+                        .ToList(),
+                    $"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional).");
+            var rows = new List<OrgUnitImportRow>();
+            while (await csv.ReadAsync())
+            {
+                ct.ThrowIfCancellationRequested();
+                var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < header.Length; i++)
+                    values[header[i]] = csv.TryGetField<string>(i, out var v) && v is { Length: > 0 } ? v : null;
+                rows.Add(Row(rows.Count, csv.Parser.RawRow, values));
+            }
+            return rows;
+        }
+        catch (CsvHelperException e)
+        {
+            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    static OrgUnitImportRow Row(int index, int? line, Dictionary<string, string?> v) => new(
+        index, line, v.GetValueOrDefault("code"), v.GetValueOrDefault("name"), v.GetValueOrDefault("kind"),
+        v.GetValueOrDefault("parentCode"), v.GetValueOrDefault("partyOrgLevel"), v.GetValueOrDefault("memberCount"));
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Workflows.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CommunityWorkflows.Host.Auth;
+
+/// <summary>
+/// Recognises the caller from a bearer token (the API) or from the session cookie holding the same kind of
+/// token (the UI and the job dashboard; never the API, so a cookie cannot be replayed cross-site against it).
+/// </summary>
+sealed class CallerAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
+    AccessTokens tokens, IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "CommunityWorkflows";
+    public const string SessionCookie = "cw_session";
+    public const string SystemAdminPolicy = "SystemAdmin";
+
+    bool IsApi => Request.Path.StartsWithSegments("/api");
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = BearerToken() ?? (IsApi ? null : Request.Cookies[SessionCookie]);
+        if (string.IsNullOrEmpty(token))
+            return AuthenticateResult.NoResult();
+        var caller = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        if (caller is null)
+            return AuthenticateResult.Fail("The access token is unknown or has expired.");
+        Context.Items[typeof(Caller)] = caller;
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, caller.UserId.ToString()), new(ClaimTypes.Name, caller.Username)];
+        claims.AddRange(caller.Grants.Select(g => new Claim(ClaimTypes.Role, g.Role.ToString())));
+        if (caller.IsSystemAdmin) claims.Add(new Claim(SystemAdminPolicy, "root"));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    string? BearerToken()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!IsApi)
+        {
+            Response.Redirect($"/login?returnUrl={Uri.EscapeDataString(Request.PathBase + Request.Path + Request.QueryString)}");
+            return;
+        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteProblemAsync("Authentication required",
+            "Send 'Authorization: Bearer <accessToken>' with a token from POST /api/auth/token.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await WriteProblemAsync("Forbidden", "Your roles do not allow this.");
+    }
+
+    Task WriteProblemAsync(string title, string detail) => problems.WriteAsync(new ProblemDetailsContext
+    {
+        HttpContext = Context,
+        ProblemDetails = new ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail },
+    }).AsTask();
+}

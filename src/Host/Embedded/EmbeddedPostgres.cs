@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Host.Embedded;
+
+/// <summary>
+/// A private PostgreSQL cluster in a data directory: created with initdb on first use, started with
+/// pg_ctl on a free loopback port, stopped again by the process that started it. A process that finds
+/// the cluster already running (postmaster.pid) connects to it and leaves it running. As root the
+/// server runs as the <c>postgres</c> system user, because initdb and pg_ctl refuse root.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    readonly PostgresBinaries binaries;
+    readonly string dataDirectory;
+    readonly bool throwaway;
+    readonly bool asPostgresUser = Environment.IsPrivilegedProcess;
+    readonly ILogger logger;
+
+    EmbeddedPostgres(PostgresBinaries binaries, string dataDirectory, bool throwaway, ILogger logger) =>
+        (this.binaries, this.dataDirectory, this.throwaway, this.logger) = (binaries, dataDirectory, throwaway, logger);
+
+    public int Port { get; private set; }
+
+    /// <summary>Whether this process started the server (and so stops it on dispose).</summary>
+    public bool StartedHere { get; private set; }
+
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>
+    /// Starts (or joins) the cluster in <paramref name="dataDirectory"/>. A throwaway cluster runs without
+    /// fsync and is deleted on dispose: for tests.
+    /// </summary>
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway, ILogger logger, CancellationToken ct)
+    {
+        var binaries = PostgresBinaries.Find() ?? throw new PostgresNotInstalledException();
+        var cluster = new EmbeddedPostgres(binaries, Path.GetFullPath(dataDirectory), throwaway, logger);
+        await cluster.InitialiseAsync(ct);
+        await cluster.StartOrJoinAsync(ct);
+        return cluster;
+    }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Database = database,
+        MaxPoolSize = 50,
+    }.ConnectionString;
+
+    async Task InitialiseAsync(CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(dataDirectory, "PG_VERSION"))) return;
+        if (Directory.Exists(dataDirectory) && Directory.EnumerateFileSystemEntries(dataDirectory).Any())
+            throw new InvalidOperationException($"{dataDirectory} is not empty but holds no PostgreSQL cluster; move it away or set Embedded:DataDir elsewhere.");
+        Directory.CreateDirectory(dataDirectory);
+        if (asPostgresUser)
+            await CheckedAsync(ExternalProcess.RunAsync("chown", ["postgres:postgres", dataDirectory], ct), "chown of the data directory");
+        logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory}", dataDirectory);
+        List<string> args = ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
+        if (throwaway) args.Add("--no-sync");
+        await CheckedAsync(RunAsync(binaries.InitDb, args, ct), "initdb");
+    }
+
+    async Task StartOrJoinAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await RunningPortAsync(ct) is { } running)
+            {
+                Port = running;
+                logger.LogInformation("Joined the embedded PostgreSQL already running on port {Port}", Port);
+                return;
+            }
+            var port = FreeLoopbackPort();
+            var result = await RunAsync(binaries.PgCtl, ["-D", dataDirectory, "-o", ServerOptions(port), "-l", Path.Combine(dataDirectory, "log"), "-w", "-t", "60", "start"], ct);
+            if (result.ExitCode == 0)
+            {
+                (Port, StartedHere) = (port, true);
+                logger.LogInformation("Started the embedded PostgreSQL on 127.0.0.1:{Port} ({DataDirectory})", Port, dataDirectory);
+                return;
+            }
+            if (attempt == 3)
+                throw new InvalidOperationException($"pg_ctl could not start the embedded PostgreSQL: {result.Printed}\n{LogTail()}");
+            // another process may have started it meanwhile, or the port was taken: look again, then retry
+            logger.LogWarning("Starting the embedded PostgreSQL failed (attempt {Attempt}): {Output}", attempt, result.Printed);
+        }
+    }
+
+    string ServerOptions(int port)
+    {
+        var options = $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300";
+        return throwaway ? options + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : options;
+    }
+
+    /// <summary>The port of a server running on this data directory, or null. A stale postmaster.pid counts as not running.</summary>
+    async Task<int?> RunningPortAsync(CancellationToken ct)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var status = await RunAsync(binaries.PgCtl, ["-D", dataDirectory, "status"], ct);
+        if (status.ExitCode != 0) return null;
+        var lines = await File.ReadAllLinesAsync(pidFile, ct);
+        return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+    }
+
+    string LogTail()
+    {
+        var log = Path.Combine(dataDirectory, "log");
+        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "";
+    }
+
+    Task<ExternalProcess.Result> RunAsync(string program, IEnumerable<string> args, CancellationToken ct) =>
+        asPostgresUser
+            ? ExternalProcess.RunAsync("runuser", ["-u", "postgres", "--", program, .. args], ct)
+            : ExternalProcess.RunAsync(program, args, ct);
+
+    static async Task CheckedAsync(Task<ExternalProcess.Result> run, string what)
+    {
+        var result = await run;
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{what} failed ({result.ExitCode}): {result.Printed}");
+    }
+
+    static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (StartedHere)
+        {
+            var stop = await RunAsync(binaries.PgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
+            if (stop.ExitCode == 0) logger.LogInformation("Stopped the embedded PostgreSQL on port {Port}", Port);
+            else logger.LogWarning("pg_ctl stop failed: {Output}", stop.Printed);
+        }
+        if (throwaway)
+        {
+            try { Directory.Delete(dataDirectory, recursive: true); }
+            catch (IOException e) { logger.LogWarning("Could not remove {DataDirectory}: {Message}", dataDirectory, e.Message); }
+        }
+    }
+}

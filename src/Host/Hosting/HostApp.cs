@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using CommunityWorkflows.Host.Api;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows;
+using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Jobs;
+using CommunityWorkflows.Workflows.Store;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace CommunityWorkflows.Host.Hosting;
+
+/// <summary>Builds the web host: API, UI, auth, Hangfire server and dashboard, over one database.</summary>
+public static class HostApp
+{
+    /// <summary>
+    /// A web application builder whose content root is the program's own folder, so appsettings.json is
+    /// found whatever the working directory (dotnet run works from the repository root).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(IEnumerable<string> args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = AppContext.BaseDirectory });
+
+    public static WebApplication Build(WebApplicationBuilder builder, string connectionString)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]))
+            builder.WebHost.UseUrls(HostSettings.DefaultUrls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = HostSettings.MaxRequestBytes(configuration));
+
+        var services = builder.Services;
+        services.AddCommunityWorkflows(o => HostSettings.Apply(configuration, o, connectionString));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        AddSecurity(services);
+        AddJobs(services, configuration, connectionString);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(o => o
+            .SetDefaultCulture("zh-CN")
+            .AddSupportedCultures("zh-CN", "en")
+            .AddSupportedUICultures("zh-CN", "en"));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CommunityWorkflows API")).AllowAnonymous();
+        app.MapAuth();
+        app.MapUsers();
+        app.MapOrgUnits(configuration);
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            DashboardTitle = "CommunityWorkflows · Hangfire",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(CallerAuthentication.SystemAdminPolicy);
+        app.MapRazorPages();
+        return app;
+    }
+
+    static void AddSecurity(IServiceCollection services)
+    {
+        services.AddAuthentication(CallerAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(CallerAuthentication.SystemAdminPolicy, p => p.RequireClaim(CallerAuthentication.SystemAdminPolicy));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+
+    static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+        if (!HostSettings.RunsJobServer(configuration)) return;
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            var workers = configuration.GetValue("Hangfire:WorkerCount", 0);
+            if (workers > 0) o.WorkerCount = workers;
+        });
+    }
+
+    /// <summary>Start-up work before serving: schema, the bootstrap admin, recurring jobs; logged once.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CommunityWorkflows.Host");
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        var adminPassword = app.Configuration["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrEmpty(adminPassword) && await app.Services.GetRequiredService<Users>().BootstrapAdminAsync(adminPassword, ct))
+            logger.LogInformation("Created the bootstrap administrator '{Username}'", Users.BootstrapAdminUsername);
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        var options = app.Services.GetRequiredService<CommunityWorkflowsOptions>();
+        logger.LogInformation(
+            "Options: party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
+            options.PartyOrgThresholds, options.TokenLifetime, options.LoginThrottle.MaxFailures, options.LoginThrottle.LockFor,
+            HostSettings.RunsJobServer(app.Configuration));
+    }
+}

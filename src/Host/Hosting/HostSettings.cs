@@ -1,0 +1,34 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows;
+
+namespace CommunityWorkflows.Host.Hosting;
+
+/// <summary>The configuration keys the host reads, turned into the engine's options (defaults in appsettings.json).</summary>
+static class HostSettings
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static void Apply(IConfiguration c, CommunityWorkflowsOptions o, string connectionString)
+    {
+        o.ConnectionString = connectionString;
+        var defaults = PartyOrgThresholds.Default;
+        o.PartyOrgThresholds = new PartyOrgThresholds(
+            c.GetValue("Organisation:BranchThreshold", defaults.Branch),
+            c.GetValue("Organisation:GeneralBranchThreshold", defaults.GeneralBranch),
+            c.GetValue("Organisation:CommitteeThreshold", defaults.Committee));
+        o.TokenLifetime = c.GetValue("Auth:TokenLifetime", o.TokenLifetime);
+        o.LoginThrottle = new LoginThrottle(
+            c.GetValue("Auth:MaxFailedLogins", LoginThrottle.Default.MaxFailures),
+            c.GetValue("Auth:LockoutDuration", LoginThrottle.Default.LockFor));
+    }
+
+    /// <summary>Largest request body in bytes (everything but imports and uploads).</summary>
+    public static long MaxRequestBytes(IConfiguration c) => c.GetValue("Limits:MaxRequestBytes", 1L << 20);
+
+    /// <summary>Largest organisation import in bytes.</summary>
+    public static long MaxImportBytes(IConfiguration c) => c.GetValue("Limits:MaxImportBytes", 64L << 20);
+
+    /// <summary>Whether this process runs a Hangfire server (off for tools and for tests that drive jobs by hand).</summary>
+    public static bool RunsJobServer(IConfiguration c) => c.GetValue("Hangfire:Server", true);
+}

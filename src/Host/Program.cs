@@ -1,0 +1,1 @@
+return await CommunityWorkflows.Host.Cli.CommandLine.RunAsync(args);

@@ -1,0 +1,42 @@
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunityWorkflows.Host.Ui;
+
+/// <summary>Signs a person in to the UI: the token goes into an HttpOnly, same-site session cookie.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(AccessTokens tokens) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public bool Failed { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var token = await tokens.IssueAsync(Username, Password, ct);
+        if (token is null)
+        {
+            Failed = true;
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+        Response.Cookies.Append(CallerAuthentication.SessionCookie, token.Value, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = Request.IsHttps,
+            Expires = token.ExpiresAt,
+        });
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,16 @@
+using CommunityWorkflows.Domain.Access;
+
+namespace CommunityWorkflows.Workflows.Accounts;
+
+/// <summary>A role to grant: its name and the org unit it covers (none for a SystemAdmin).</summary>
+public sealed record RoleAssignment(string? Role, string? OrgUnitCode);
+
+/// <summary>A person to create; every field is checked and reported by name.</summary>
+public sealed record NewUser(string? Username, string? Password, string? DisplayName, IReadOnlyList<RoleAssignment>? Roles);
+
+public sealed record UserView(string Username, string DisplayName, IReadOnlyList<RoleView> Roles, DateTimeOffset CreatedAt);
+
+public sealed record RoleView(Role Role, string? OrgUnitCode);
+
+/// <summary>An issued bearer token; only its SHA-256 is stored.</summary>
+public sealed record AccessToken(string Value, DateTimeOffset ExpiresAt);

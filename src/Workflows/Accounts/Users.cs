@@ -1,0 +1,141 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Accounts;
+
+/// <summary>People and the roles they hold, each role scoped to an org unit and its subtree.</summary>
+public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, PasswordHasher<string> hasher, ILogger<Users> logger)
+{
+    public const string BootstrapAdminUsername = "admin";
+
+    /// <summary>
+    /// Creates a user. <paramref name="caller"/> null means a trusted local operator (the CLI); otherwise
+    /// a SystemAdmin may grant anything and a DistrictAdmin any role but SystemAdmin inside its scope.
+    /// </summary>
+    public async Task<UserView> CreateAsync(NewUser user, Caller? caller, CancellationToken ct)
+    {
+        if (caller is not null && !caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
+            throw new ForbiddenException("Only a system administrator or a district administrator may create users.");
+        var errors = AccountRules.Check(user.Username, user.Password, user.DisplayName).ToList();
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, ct);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The user could not be created.");
+
+        var username = AccountRules.NormaliseUsername(user.Username!);
+        var displayName = string.IsNullOrWhiteSpace(user.DisplayName) ? username : user.DisplayName.Trim();
+        var now = clock.GetUtcNow();
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            insert into app_user (username, display_name, password_hash, created_at)
+            values (@username, @displayName, @hash, @now)
+            on conflict (username) do nothing
+            returning id
+            """, new { username, displayName, hash = hasher.HashPassword(username, user.Password!), now }, tx, cancellationToken: ct))
+            ?? throw new ConflictException($"User '{username}' already exists.");
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into user_role (user_id, role, org_unit_id) select @id, r, u from unnest(@roles, @units) as t(r, u) on conflict do nothing",
+            new { id, roles = grants.Select(g => g.Role.ToString()).ToArray(), units = grants.Select(g => g.UnitId).ToArray() }, tx, cancellationToken: ct));
+        var roles = grants.Select(g => new RoleView(g.Role, g.Code)).Distinct().ToList();
+        await journal.AppendAsync(tx, now, caller?.Username ?? "(cli)",
+            [new JournalDraft(JournalStreams.Accounts, "UserCreated", username, new { displayName, roles })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("User {Username} created by {Actor} with {RoleCount} roles", username, caller?.Username ?? "(cli)", roles.Count);
+        return new UserView(username, displayName, roles, now);
+    }
+
+    async Task<List<(Role Role, string? Code, long? UnitId)>> ResolveRolesAsync(
+        NpgsqlTransaction tx, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, CancellationToken ct)
+    {
+        var resolved = new List<(Role, string?, long?)>();
+        if (requested is not { Count: > 0 })
+        {
+            errors.Add(new("/roles", "At least one role is required."));
+            return resolved;
+        }
+        var codes = requested.Select(r => r.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
+        var units = (await tx.Connection!.QueryAsync<(long Id, string Code, string Kind, string Path)>(new CommandDefinition(
+            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
+            .ToDictionary(u => u.Code, StringComparer.Ordinal);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var at = $"/roles/{i}";
+            var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
+            if (string.IsNullOrEmpty(roleText) || !Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || int.TryParse(roleText, out _))
+            {
+                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {string.Join(", ", Enum.GetNames<Role>())}."));
+                continue;
+            }
+            if (role == Role.SystemAdmin)
+            {
+                if (!string.IsNullOrEmpty(code))
+                    errors.Add(new($"{at}/orgUnitCode", "A SystemAdmin holds the role over the whole installation; leave orgUnitCode empty."));
+                else if (caller is { IsSystemAdmin: false })
+                    errors.Add(new($"{at}/role", "Only a system administrator may grant SystemAdmin."));
+                else
+                    resolved.Add((role, null, null));
+                continue;
+            }
+            if (string.IsNullOrEmpty(code))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"A {role} role needs the org unit it covers."));
+                continue;
+            }
+            if (!units.TryGetValue(code, out var unit) || caller is not null && !caller.Holds(unit.Path, Role.DistrictAdmin))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"Unknown org unit '{code}'."));
+                continue;
+            }
+            var allowed = RolePlacement.AllowedAt(role);
+            if (!allowed.Contains(Enum.Parse<OrgUnitKind>(unit.Kind)))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}."));
+                continue;
+            }
+            resolved.Add((role, code, unit.Id));
+        }
+        return resolved;
+    }
+
+    /// <summary>On an installation without any user, creates <c>admin</c> as SystemAdmin; otherwise does nothing.</summary>
+    public async Task<bool> BootstrapAdminAsync(string password, CancellationToken ct)
+    {
+        await using (var connection = await db.OpenConnectionAsync(ct))
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from app_user)", cancellationToken: ct)))
+                return false;
+        try
+        {
+            await CreateAsync(new NewUser(BootstrapAdminUsername, password, "系统管理员", [new RoleAssignment(nameof(Role.SystemAdmin), null)]), null, ct);
+            return true;
+        }
+        catch (ConflictException)
+        {
+            return false; // another host bootstrapped it at the same moment
+        }
+    }
+
+    public async Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<(string Username, string DisplayName, DateTimeOffset CreatedAt, string? Role, string? Code, string? Path)>(
+            new CommandDefinition(
+                """
+                select u.username, u.display_name, u.created_at, r.role, o.code, o.path
+                from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
+                where u.username = @username
+                """, new { username = AccountRules.NormaliseUsername(username) }, cancellationToken: ct))).ToList();
+        // a user is visible to oneself, to a SystemAdmin, and to anyone whose scope covers one of the user's roles
+        if (rows.Count == 0 || !(caller.IsSystemAdmin || rows[0].Username == caller.Username || rows.Any(r => r.Path is not null && caller.CanSee(r.Path))))
+            throw new NotFoundException($"User '{username}' was not found.");
+        var roles = rows.Where(r => r.Role is not null).Select(r => new RoleView(Enum.Parse<Role>(r.Role!), r.Code)).ToList();
+        return new UserView(rows[0].Username, rows[0].DisplayName, roles, rows[0].CreatedAt);
+    }
+}

@@ -1,0 +1,32 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Organisation;
+
+namespace CommunityWorkflows.Workflows;
+
+/// <summary>Everything the engine is configured with; validated once at start-up.</summary>
+public sealed class CommunityWorkflowsOptions
+{
+    /// <summary>The PostgreSQL database holding state, journal and Hangfire's schema.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Member counts that suggest a branch, a general branch or a committee.</summary>
+    public PartyOrgThresholds PartyOrgThresholds { get; set; } = PartyOrgThresholds.Default;
+
+    /// <summary>How long an access token issued at login stays valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Failed logins in a row before an account is locked, and for how long.</summary>
+    public LoginThrottle LoginThrottle { get; set; } = LoginThrottle.Default;
+
+    /// <summary>The schema Hangfire.PostgreSql keeps its own tables in.</summary>
+    public string HangfireSchema { get; set; } = "hangfire";
+
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString)) yield return "ConnectionString is required.";
+        foreach (var p in PartyOrgThresholds.Problems()) yield return p;
+        if (TokenLifetime <= TimeSpan.Zero) yield return "TokenLifetime must be positive.";
+        if (LoginThrottle.MaxFailures < 1) yield return "LoginThrottle.MaxFailures must be at least 1.";
+        if (LoginThrottle.LockFor <= TimeSpan.Zero) yield return "LoginThrottle.LockFor must be positive.";
+    }
+}

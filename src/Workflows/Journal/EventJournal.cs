@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Journal;
+
+/// <summary>
+/// The append-only journal. Entries are written in the caller's transaction, so a change and its
+/// journal entry commit or vanish together; each stream is hash-chained so that an edited row shows.
+/// </summary>
+public sealed class EventJournal(NpgsqlDataSource db)
+{
+    static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    static readonly byte[] Genesis = new byte[32];
+
+    /// <summary>Appends <paramref name="drafts"/> at <paramref name="at"/>; the stream heads are locked until the transaction ends.</summary>
+    public async Task AppendAsync(NpgsqlTransaction tx, DateTimeOffset at, string? actor, IReadOnlyList<JournalDraft> drafts, CancellationToken ct)
+    {
+        if (drafts.Count == 0) return;
+        var connection = tx.Connection!;
+        at = TruncateToMicroseconds(at);
+        var rows = new List<(string Stream, long Seq, string Action, string? Subject, string? Payload, byte[] Previous, byte[] Hash)>(drafts.Count);
+        foreach (var stream in drafts.GroupBy(d => d.Stream, StringComparer.Ordinal))
+        {
+            var head = await connection.QuerySingleAsync<(long LastSeq, byte[] LastHash)>(new CommandDefinition(
+                """
+                insert into journal_stream (stream, last_seq, last_hash) values (@stream, 0, @genesis)
+                on conflict (stream) do update set stream = excluded.stream
+                returning last_seq, last_hash
+                """, new { stream = stream.Key, genesis = Genesis }, tx, cancellationToken: ct));
+            var (seq, previous) = head;
+            foreach (var draft in stream)
+            {
+                var payload = draft.Payload is null ? null : draft.Payload as string ?? JsonSerializer.Serialize(draft.Payload, PayloadJson);
+                seq++;
+                var hash = Hash(previous, stream.Key, seq, at, actor, draft.Action, draft.Subject, payload);
+                rows.Add((stream.Key, seq, draft.Action, draft.Subject, payload, previous, hash));
+                previous = hash;
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update journal_stream set last_seq = @seq, last_hash = @previous where stream = @stream",
+                new { stream = stream.Key, seq, previous }, tx, cancellationToken: ct));
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into journal_entry (stream, seq, at, actor, action, subject, payload, previous_hash, hash)
+            select s, q, @at, @actor, a, sub, p::json, ph, h
+            from unnest(@streams, @seqs, @actions, @subjects, @payloads, @previous, @hashes) as t(s, q, a, sub, p, ph, h)
+            """,
+            new
+            {
+                at, actor,
+                streams = rows.Select(r => r.Stream).ToArray(),
+                seqs = rows.Select(r => r.Seq).ToArray(),
+                actions = rows.Select(r => r.Action).ToArray(),
+                subjects = rows.Select(r => r.Subject).ToArray(),
+                payloads = rows.Select(r => r.Payload).ToArray(),
+                previous = rows.Select(r => r.Previous).ToArray(),
+                hashes = rows.Select(r => r.Hash).ToArray(),
+            }, tx, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(long Seq, DateTime At, string? Actor, string Action, string? Subject, string? Payload, byte[] PreviousHash, byte[] Hash)>(
+            new CommandDefinition(
+                "select seq, at, actor, action, subject, payload::text, previous_hash, hash from journal_entry where stream = @stream order by seq",
+                new { stream }, cancellationToken: ct));
+        return rows.Select(r => new JournalEntry(r.Seq, new DateTimeOffset(r.At, TimeSpan.Zero), r.Actor, r.Action, r.Subject, r.Payload,
+            Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash))).ToList();
+    }
+
+    /// <summary>Recomputes every hash of the stream from the stored columns and compares.</summary>
+    public async Task<JournalVerification> VerifyAsync(string stream, CancellationToken ct)
+    {
+        var entries = await ReadAsync(stream, ct);
+        var previous = Genesis;
+        long expectedSeq = 0;
+        foreach (var e in entries)
+        {
+            expectedSeq++;
+            var hash = Hash(previous, stream, e.Seq, e.At, e.Actor, e.Action, e.Subject, e.Payload);
+            if (e.Seq != expectedSeq || Convert.ToHexStringLower(previous) != e.PreviousHash || Convert.ToHexStringLower(hash) != e.Hash)
+                return new JournalVerification(false, entries.Count, e.Seq);
+            previous = hash;
+        }
+        return new JournalVerification(true, entries.Count, null);
+    }
+
+    static byte[] Hash(byte[] previous, string stream, long seq, DateTimeOffset at, string? actor, string action, string? subject, string? payload)
+    {
+        var text = string.Join('\n', Convert.ToHexStringLower(previous), stream, seq,
+            at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"), actor ?? "", action, subject ?? "", payload ?? "");
+        return SHA256.HashData(Encoding.UTF8.GetBytes(text));
+    }
+
+    static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+}

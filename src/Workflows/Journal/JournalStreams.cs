@@ -1,0 +1,10 @@
+namespace CommunityWorkflows.Workflows.Journal;
+
+/// <summary>The names of the journal's streams; each is chained on its own.</summary>
+public static class JournalStreams
+{
+    public const string Organisation = "org";
+    public const string Accounts = "accounts";
+
+    public static string Cycle(long cycleId) => $"cycle:{cycleId}";
+}

@@ -1,0 +1,157 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Store;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Organisation;
+
+/// <summary>
+/// Merges an organisation import into the tree: all rows or none. Rows are validated against what is
+/// stored (parents, ancestors, children), then written set-based in one transaction with one journal entry.
+/// </summary>
+public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<OrgImport> logger)
+{
+    const long ImportLockKey = 0x4f726749_6d707274; // "OrgImprt": imports run one at a time so no two can build a cycle together
+
+    public async Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct)
+    {
+        if (!caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
+            throw new ForbiddenException("Only a system administrator or a district administrator may import org units.");
+        if (rows.Count == 0)
+            throw new RuleViolationException("", "The import holds no rows.");
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition($"select pg_advisory_xact_lock({ImportLockKey})", transaction: tx, cancellationToken: ct));
+
+        var stored = await LoadNeighbourhoodAsync(tx, rows, ct);
+        var children = await LoadChildrenAsync(tx, rows, ct);
+        var validator = new OrgImportValidator(stored, children, path => caller.Holds(path, Role.DistrictAdmin));
+        var (units, errors) = validator.Validate(rows);
+        if (errors.Count > 0)
+            throw new RuleViolationException(
+                errors.Select(e => new FieldError(e.Pointer, e.Line is { } line ? $"Line {line}: {e.Message}" : e.Message)).ToList(),
+                $"{errors.Select(e => e.Index).Distinct().Count()} of {rows.Count} rows are invalid; nothing was imported.",
+                new { rows = errors.Select(e => new { e.Index, e.Line, e.Code, e.Field, e.Message }) });
+
+        var paths = units.ToDictionary(u => u.Code, u => validator.PathAfterImport(u.Code)!, StringComparer.Ordinal);
+        var created = units.Where(u => !stored.ContainsKey(u.Code)).ToList();
+        var updated = units.Where(u => stored.TryGetValue(u.Code, out var s) && Differs(s, u, paths[u.Code])).ToList();
+        var now = clock.GetUtcNow();
+        await InsertAsync(tx, created, paths, now, ct);
+        await UpdateAsync(tx, updated, now, ct);
+        await LinkParentsAsync(tx, created.Concat(updated).ToList(), ct);
+        await MoveSubtreesAsync(tx, updated.Where(u => stored[u.Code].Path != paths[u.Code]).Select(u => (stored[u.Code].Path, paths[u.Code])).ToList(), ct);
+        if (created.Count + updated.Count > 0)
+            await journal.AppendAsync(tx, now, caller.Username,
+                [new JournalDraft(JournalStreams.Organisation, "OrgUnitsImported", null,
+                    new { created = created.Select(u => u.Code), updated = updated.Select(u => u.Code) })], ct);
+        await tx.CommitAsync(ct);
+
+        var result = new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count);
+        logger.LogInformation("Org import by {User}: {Created} created, {Updated} updated, {Unchanged} unchanged",
+            caller.Username, result.Created, result.Updated, result.Unchanged);
+        return result;
+    }
+
+    static bool Differs(StoredOrgUnit s, ValidOrgUnit u, string newPath) =>
+        s.Name != u.Name || s.Kind != u.Kind || s.ParentCode != u.ParentCode || s.Path != newPath
+        || s.PartyOrgLevel != u.PartyOrgLevel || s.MemberCount != u.MemberCount;
+
+    /// <summary>The stored units the rows name (themselves and their parents) and every ancestor of those.</summary>
+    static async Task<Dictionary<string, StoredOrgUnit>> LoadNeighbourhoodAsync(NpgsqlTransaction tx, IReadOnlyList<OrgUnitImportRow> rows, CancellationToken ct)
+    {
+        var named = rows.SelectMany(r => new[] { r.Code?.Trim(), r.ParentCode?.Trim() }).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
+        var found = await LoadAsync(tx, "u.code = any(@codes)", named, ct);
+        var ancestors = found.SelectMany(u => u.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Except(found.Select(u => u.Code)).Distinct().ToArray();
+        found.AddRange(await LoadAsync(tx, "u.code = any(@codes)", ancestors, ct));
+        return found.ToDictionary(u => u.Code, StringComparer.Ordinal);
+    }
+
+    static async Task<List<StoredOrgUnit>> LoadChildrenAsync(NpgsqlTransaction tx, IReadOnlyList<OrgUnitImportRow> rows, CancellationToken ct) =>
+        await LoadAsync(tx, "p.code = any(@codes)", rows.Select(r => r.Code?.Trim()).OfType<string>().Distinct().ToArray(), ct);
+
+    static async Task<List<StoredOrgUnit>> LoadAsync(NpgsqlTransaction tx, string where, string[] codes, CancellationToken ct)
+    {
+        if (codes.Length == 0) return [];
+        var rows = await tx.Connection!.QueryAsync<StoredRow>(new CommandDefinition(
+            $"""
+            select u.code, u.name, u.kind, p.code as parent_code, u.path, u.party_org_level, u.member_count
+            from org_unit u left join org_unit p on p.id = u.parent_id
+            where {where}
+            """, new { codes }, tx, cancellationToken: ct));
+        return rows.Select(r => new StoredOrgUnit(r.Code, Enum.Parse<OrgUnitKind>(r.Kind), r.ParentCode, r.Path)
+        {
+            Name = r.Name,
+            PartyOrgLevel = r.PartyOrgLevel is null ? null : Enum.Parse<PartyOrgLevel>(r.PartyOrgLevel),
+            MemberCount = r.MemberCount,
+        }).ToList();
+    }
+
+    static Task InsertAsync(NpgsqlTransaction tx, List<ValidOrgUnit> units, Dictionary<string, string> paths, DateTimeOffset now, CancellationToken ct) =>
+        units.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into org_unit (code, name, kind, path, party_org_level, member_count, created_at, updated_at)
+            select code, name, kind, path, level, members, @now, @now
+            from unnest(@codes, @names, @kinds, @paths, @levels, @members) as t(code, name, kind, path, level, members)
+            """, Columns(units, paths, now), tx, cancellationToken: ct));
+
+    static Task UpdateAsync(NpgsqlTransaction tx, List<ValidOrgUnit> units, DateTimeOffset now, CancellationToken ct) =>
+        units.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            update org_unit u
+            set name = t.name, kind = t.kind, party_org_level = t.level, member_count = t.members, updated_at = @now
+            from unnest(@codes, @names, @kinds, @levels, @members) as t(code, name, kind, level, members)
+            where u.code = t.code
+            """, Columns(units, null, now), tx, cancellationToken: ct));
+
+    static object Columns(List<ValidOrgUnit> units, Dictionary<string, string>? paths, DateTimeOffset now) => new
+    {
+        now,
+        codes = units.Select(u => u.Code).ToArray(),
+        names = units.Select(u => u.Name).ToArray(),
+        kinds = units.Select(u => u.Kind.ToString()).ToArray(),
+        paths = paths is null ? null : units.Select(u => paths[u.Code]).ToArray(),
+        levels = units.Select(u => u.PartyOrgLevel?.ToString()).ToArray(),
+        members = units.Select(u => u.MemberCount).ToArray(),
+    };
+
+    static Task LinkParentsAsync(NpgsqlTransaction tx, List<ValidOrgUnit> units, CancellationToken ct) =>
+        units.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            update org_unit u set parent_id = p.id
+            from unnest(@codes, @parents) as t(code, parent)
+            left join org_unit p on p.code = t.parent
+            where u.code = t.code and u.parent_id is distinct from p.id
+            """,
+            new { codes = units.Select(u => u.Code).ToArray(), parents = units.Select(u => u.ParentCode).ToArray() }, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// Rewrites the path of every unit under a moved one. A unit under several moved units (a move inside
+    /// a move) takes the nearest: the longest old prefix it matches.
+    /// </summary>
+    static Task MoveSubtreesAsync(NpgsqlTransaction tx, List<(string OldPath, string NewPath)> moves, CancellationToken ct) =>
+        moves.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            update org_unit u set path = m.new_path || substr(u.path, length(m.old_path) + 1)
+            from (
+                select distinct on (d.id) d.id, m.old_path, m.new_path
+                from unnest(@olds, @news, @likes) as m(old_path, new_path, old_like)
+                join org_unit d on d.path like m.old_like
+                order by d.id, length(m.old_path) desc
+            ) m
+            where u.id = m.id
+            """,
+            new
+            {
+                olds = moves.Select(m => m.OldPath).ToArray(),
+                news = moves.Select(m => m.NewPath).ToArray(),
+                likes = moves.Select(m => Like.Prefix(m.OldPath)).ToArray(),
+            }, tx, cancellationToken: ct));
+
+    sealed record StoredRow(string Code, string Name, string Kind, string? ParentCode, string Path, string? PartyOrgLevel, int? MemberCount);
+}

@@ -1,0 +1,32 @@
+using CommunityWorkflows.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommunityWorkflows.Testing;
+
+/// <summary>The engine's services over a fresh database of their own, with a clock the test drives.</summary>
+public sealed class EngineFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 1, 0, 0, TimeSpan.Zero); // Monday 09:00 in China
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestCluster.CreateDatabaseAsync();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddCommunityWorkflows(o => o.ConnectionString = ConnectionString);
+        Services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync() => await Services.DisposeAsync();
+}

@@ -1,0 +1,70 @@
+using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.Workflows;
+using CommunityWorkflows.Workflows.Store;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CommunityWorkflows.Testing;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test process (temp directory, free port, fsync off), started by
+/// the same launcher the host uses, and removed when the process exits. Each test class gets a fresh
+/// database cloned from a template that was migrated once.
+/// </summary>
+public static class TestCluster
+{
+    const string Template = "cw_template";
+    static readonly SemaphoreSlim Gate = new(1, 1);
+    static EmbeddedPostgres? cluster;
+
+    /// <summary>A new, fully migrated database of its own (with Hangfire's schema too).</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var running = await StartAsync();
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using var admin = new NpgsqlConnection(running.ConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database {name} template {Template}", admin);
+        await create.ExecuteNonQueryAsync();
+        return running.ConnectionString(name);
+    }
+
+    /// <summary>A database with nothing in it, for testing migrations from empty.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var running = await StartAsync();
+        var name = "e_" + Guid.NewGuid().ToString("N")[..16];
+        await using var admin = new NpgsqlConnection(running.ConnectionString("postgres") + ";Pooling=false");
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database {name}", admin);
+        await create.ExecuteNonQueryAsync();
+        return running.ConnectionString(name);
+    }
+
+    static async Task<EmbeddedPostgres> StartAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (cluster is not null) return cluster;
+            var directory = Path.Combine(Path.GetTempPath(), "cw-test-" + Guid.NewGuid().ToString("N")[..8]);
+            var started = await EmbeddedPostgres.StartAsync(directory, throwaway: true, NullLogger.Instance, CancellationToken.None);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            await PrepareTemplateAsync(started.ConnectionString(Template) + ";Pooling=false");
+            return cluster = started;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    static async Task PrepareTemplateAsync(string connectionString)
+    {
+        await new Migrator(new CommunityWorkflowsOptions { ConnectionString = connectionString }, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+    }
+}
