@@ -50,7 +50,6 @@ public static class TestCluster
             if (cluster is not null) return cluster;
             var directory = Path.Combine(Path.GetTempPath(), "cw-test-" + Guid.NewGuid().ToString("N")[..8]);
             var started = await EmbeddedPostgres.StartAsync(directory, throwaway: true, NullLogger.Instance, CancellationToken.None);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
             await PrepareTemplateAsync(started.ConnectionString(Template) + ";Pooling=false");
             return cluster = started;
         }
@@ -63,8 +62,15 @@ public static class TestCluster
     static async Task PrepareTemplateAsync(string connectionString)
     {
         await new Migrator(new CommunityWorkflowsOptions { ConnectionString = connectionString }, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+        }
+        // no connections to the template from now on (autovacuum's included), or cloning it fails with "being accessed by other users"
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        await using var seal = new NpgsqlCommand($"alter database {Template} with is_template true allow_connections false", admin);
+        await seal.ExecuteNonQueryAsync();
     }
 }

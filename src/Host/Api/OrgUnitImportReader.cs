@@ -96,7 +96,7 @@ static class OrgUnitImportReader
                 ct.ThrowIfCancellationRequested();
                 var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < header.Length; i++)
-                    values[header[i]] = csv.TryGetField<string>(i, out var v) && v is { Length: > 0 } ? v : null;
+                    values[header[i]] = csv.GetField(i) is { Length: > 0 } v ? v : null;
                 rows.Add(Row(rows.Count, csv.Parser.RawRow, values));
             }
             return rows;

@@ -33,12 +33,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// Starts (or joins) the cluster in <paramref name="dataDirectory"/>. A throwaway cluster runs without
     /// fsync and is deleted on dispose: for tests.
     /// </summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway, ILogger logger, CancellationToken ct)
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway, ILogger logger, CancellationToken ct, string? binDirectory = null)
     {
-        var binaries = PostgresBinaries.Find() ?? throw new PostgresNotInstalledException();
+        var binaries = PostgresBinaries.Find(binDirectory) ?? throw new PostgresNotInstalledException();
         var cluster = new EmbeddedPostgres(binaries, Path.GetFullPath(dataDirectory), throwaway, logger);
+        if (cluster.asPostgresUser && (await ExternalProcess.RunAsync("id", ["-u", "postgres"], ct)).ExitCode != 0)
+            throw new InvalidOperationException("Running as root, the embedded PostgreSQL runs as the 'postgres' system user, which does not exist: create it (useradd --system postgres) or install the postgresql package.");
         await cluster.InitialiseAsync(ct);
         await cluster.StartOrJoinAsync(ct);
+        if (throwaway && cluster.StartedHere)
+            cluster.StartReaper();
         return cluster;
     }
 
@@ -132,19 +136,48 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stops the server if this process started it (and removes a throwaway cluster); blocking, so it also works at process exit.</summary>
+    public void Stop()
     {
         NpgsqlConnection.ClearAllPools();
         if (StartedHere)
         {
-            var stop = await RunAsync(binaries.PgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
+            // a throwaway cluster has nothing worth a shutdown checkpoint
+            var mode = throwaway ? "immediate" : "fast";
+            var stop = Run(binaries.PgCtl, ["-D", dataDirectory, "-m", mode, "-w", "-t", "60", "stop"]);
+            StartedHere = false;
             if (stop.ExitCode == 0) logger.LogInformation("Stopped the embedded PostgreSQL on port {Port}", Port);
             else logger.LogWarning("pg_ctl stop failed: {Output}", stop.Printed);
         }
-        if (throwaway)
+        if (throwaway && Directory.Exists(dataDirectory))
         {
             try { Directory.Delete(dataDirectory, recursive: true); }
             catch (IOException e) { logger.LogWarning("Could not remove {DataDirectory}: {Message}", dataDirectory, e.Message); }
         }
     }
+
+    /// <summary>
+    /// A throwaway cluster must not outlive its process, however that process ends (a test run killed,
+    /// a crash): a detached shell waits for this process to go, then stops the server and deletes it.
+    /// </summary>
+    void StartReaper()
+    {
+        var stop = asPostgresUser ? $"runuser -u postgres -- '{binaries.PgCtl}'" : $"'{binaries.PgCtl}'";
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+                     $"{stop} -D '{dataDirectory}' -m immediate stop; rm -rf '{dataDirectory}'";
+        var start = new System.Diagnostics.ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var a in new[] { "sh", "-c", script }) start.ArgumentList.Add(a);
+        System.Diagnostics.Process.Start(start)?.Dispose();
+    }
+
+    ExternalProcess.Result Run(string program, IEnumerable<string> args) =>
+        asPostgresUser
+            ? ExternalProcess.Run("runuser", ["-u", "postgres", "--", program, .. args], TimeSpan.FromSeconds(90))
+            : ExternalProcess.Run(program, args, TimeSpan.FromSeconds(90));
 }

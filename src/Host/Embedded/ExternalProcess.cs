@@ -12,6 +12,32 @@ static class ExternalProcess
 
     public static async Task<Result> RunAsync(string file, IEnumerable<string> arguments, CancellationToken ct)
     {
+        using var process = Start(file, arguments);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// The blocking form, for shutdown paths (a ProcessExit handler) where asynchronous waits on child
+    /// processes may never be signalled any more.
+    /// </summary>
+    public static Result Run(string file, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        using var process = Start(file, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return new Result(-1, "", $"{file} did not finish within {timeout}.");
+        }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    static Process Start(string file, IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
@@ -19,10 +45,6 @@ static class ExternalProcess
             UseShellExecute = false,
         };
         foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return new Result(process.ExitCode, await output, await error);
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
     }
 }

@@ -4,11 +4,12 @@ namespace CommunityWorkflows.Host.Embedded;
 sealed record PostgresBinaries(string InitDb, string PgCtl)
 {
     public const string InstallHint =
-        "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin: install them (Debian/Ubuntu: apt-get install -y postgresql) or set ConnectionStrings:Main to an existing server.";
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin: install them (Debian/Ubuntu: apt-get install -y postgresql) or set Embedded:BinDir to their folder, or ConnectionStrings:Main to an existing server.";
 
-    public static PostgresBinaries? Find()
+    /// <summary>The programs in <paramref name="binDirectory"/> when given, else the first place that has them.</summary>
+    public static PostgresBinaries? Find(string? binDirectory = null)
     {
-        foreach (var dir in Candidates())
+        foreach (var dir in binDirectory is { Length: > 0 } ? [binDirectory] : Candidates())
         {
             var initdb = Path.Combine(dir, "initdb");
             var pgctl = Path.Combine(dir, "pg_ctl");

@@ -22,7 +22,7 @@ public sealed class DatabaseLocation : IAsyncDisposable
         var configured = configuration.GetConnectionString("Main");
         if (!string.IsNullOrWhiteSpace(configured))
             return new DatabaseLocation(configured, null);
-        var embedded = await EmbeddedPostgres.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct);
+        var embedded = await EmbeddedPostgres.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct, configuration["Embedded:BinDir"]);
         return new DatabaseLocation(embedded.ConnectionString(configuration["Embedded:Database"] ?? DefaultDatabase), embedded);
     }
 

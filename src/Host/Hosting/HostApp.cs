@@ -22,7 +22,13 @@ public static class HostApp
     /// found whatever the working directory (dotnet run works from the repository root).
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(IEnumerable<string> args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = AppContext.BaseDirectory });
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args],
+            ContentRootPath = AppContext.BaseDirectory,
+            // the UI's pages are found in the application assembly, which is not the entry assembly under a test runner
+            ApplicationName = typeof(HostApp).Assembly.GetName().Name,
+        });
 
     public static WebApplication Build(WebApplicationBuilder builder, string connectionString)
     {

@@ -35,7 +35,7 @@ public sealed class LoginModel(AccessTokens tokens) : PageModel
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = Request.IsHttps,
-            Expires = token.ExpiresAt,
+            // a session cookie: the token's own expiry, checked by the server, is what ends the session
         });
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace CommunityWorkflows.Workflows.Journal;
 /// </summary>
 public sealed class EventJournal(NpgsqlDataSource db)
 {
-    static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     static readonly byte[] Genesis = new byte[32];
 
     /// <summary>Appends <paramref name="drafts"/> at <paramref name="at"/>; the stream heads are locked until the transaction ends.</summary>

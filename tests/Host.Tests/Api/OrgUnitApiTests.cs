@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CommunityWorkflows.Testing;
+
+namespace CommunityWorkflows.Host.Tests.Api;
+
+public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    static StringContent Csv(string csv) => new(csv, Encoding.UTF8, "text/csv");
+
+    static string NewCity() => "H" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+    async Task<HttpClient> CityAsync(string c)
+    {
+        var admin = await host.ClientAsync();
+        var response = await admin.PostAsync("/api/org-units/import", Csv($"""
+            code,name,kind,parentCode,partyOrgLevel,memberCount
+            {c},江城市,City,,,
+            {c}-D1,东湖区,District,{c},Committee,
+            {c}-D2,西山区,District,{c},Committee,
+            {c}-S1,柳湾街道,Street,{c}-D1,Committee,
+            {c}-S2,枫林街道,Street,{c}-D2,Committee,
+            {c}-K1,"和平社区, 一区",Community,{c}-S1,Branch,64
+            {c}-K2,幸福社区,Community,{c}-S2,Branch,30
+            """));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return admin;
+    }
+
+    async Task<HttpClient> UserAsync(HttpClient admin, string username, string role, string? code)
+    {
+        var response = await admin.PostAsJsonAsync("/api/users", new { username, password = "pass-word-1", displayName = username, roles = new[] { new { role, orgUnitCode = code } } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await host.ClientAsync(username, "pass-word-1");
+    }
+
+    [Fact]
+    public async Task A_csv_import_creates_the_tree_and_a_repeat_changes_nothing()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+
+        var unit = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-K1");
+        Assert.Equal("和平社区, 一区", unit.GetProperty("name").GetString());
+        Assert.Equal($"{c}-S1", unit.GetProperty("parentCode").GetString());
+        Assert.Equal("Branch", unit.GetProperty("partyOrgLevel").GetString());
+        Assert.Equal("GeneralBranch", unit.GetProperty("suggestedPartyOrgLevel").GetString());
+        Assert.Equal(JsonValueKind.Null, unit.GetProperty("secretary").ValueKind);
+
+        var repeat = await admin.PostAsync("/api/org-units/import", Json($$"""[{"code":"{{c}}","name":"江城市","kind":"City"}]"""));
+        Assert.Equal("""{"created":0,"updated":0,"unchanged":1}""", await repeat.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_json_import_with_bad_rows_lists_every_one_and_writes_nothing()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var response = await admin.PostAsync("/api/org-units/import", Json($$"""
+            [
+              {"code": "{{c}}-S9", "name": "好街道", "kind": "Street", "parentCode": "{{c}}-D1"},
+              {"code": "{{c}}-X1", "name": "孤儿", "kind": "Community", "parentCode": "NOWHERE"},
+              {"code": "{{c}}-X2", "name": "倒挂", "kind": "Street", "parentCode": "{{c}}-K1"},
+              {"code": "{{c}}-X3", "name": "负数", "kind": "Community", "parentCode": "{{c}}-S1", "memberCount": -3},
+              {"code": "{{c}}-X4", "name": "怪类", "kind": "Village", "parentCode": "{{c}}-S1"},
+              {"code": "{{c}}-S9", "name": "重复", "kind": "Street", "parentCode": "{{c}}-D2"}
+            ]
+            """));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/0/code", "/1/parentCode", "/2/parentCode", "/3/memberCount", "/4/kind", "/5/code"], problem.ErrorFields());
+        Assert.Equal(6, problem.GetProperty("rows").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/org-units/{c}-S9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Csv_errors_name_the_line()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var response = await admin.PostAsync("/api/org-units/import", Csv($"code,name,kind,parentCode\n{c}-S7,新街道,Street,{c}-D1\n{c}-S8,坏街道,Street,{c}-K2\n"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var row = problem.GetProperty("rows")[0];
+        Assert.Equal(3, row.GetProperty("line").GetInt32());
+        Assert.Equal(1, row.GetProperty("index").GetInt32());
+        Assert.StartsWith("Line 3:", problem.GetProperty("errors").GetProperty("/1/parentCode")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_csv_header_with_unknown_or_missing_columns_is_refused()
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.PostAsync("/api/org-units/import", Csv("code,title,kind\nA,B,City\n"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/header/title", "/header/name"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Misnamed_json_fields_are_reported_not_ignored()
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.PostAsync("/api/org-units/import", Json("""[{"code":"Z1","name":"Z","kind":"City","parent_code":"X"}]""")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/0/parent_code"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Malformed_bodies_and_other_media_types_are_refused()
+    {
+        var admin = await host.ClientAsync();
+        await (await admin.PostAsync("/api/org-units/import", Json("[{\"code\":"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/org-units/import", Json("{\"code\":\"A\"}"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await admin.PostAsync("/api/org-units/import", new StringContent("code", Encoding.UTF8, "application/xml"))).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await admin.PostAsync("/api/org-units/import", Csv("code,name,kind\nA,B\"x,City\n"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/org-units/import", Json("[]"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task A_street_officer_sees_its_street_and_below_and_nothing_else()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var officer = await UserAsync(admin, $"so-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S1");
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/org-units/{c}-S1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/api/org-units/{c}-K1")).StatusCode);
+        await (await officer.GetAsync($"/api/org-units/{c}-K2")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await officer.GetAsync($"/api/org-units/{c}-D1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await officer.GetAsync($"/api/org-units?parent={c}-S2")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var communities = await officer.GetFromJsonAsync<JsonElement>("/api/org-units?kind=Community");
+        Assert.Equal([$"{c}-K1"], communities.EnumerateArray().Select(u => u.GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Out_of_scope_writes_answer_404_or_422_and_change_nothing()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var districtAdmin = await UserAsync(admin, $"da-{c.ToLowerInvariant()}", "DistrictAdmin", $"{c}-D1");
+
+        await (await districtAdmin.PutAsJsonAsync($"/api/org-units/{c}-S2/secretary", new { username = "admin" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        var import = await districtAdmin.PostAsync("/api/org-units/import", Json($$"""[{"code":"{{c}}-S2","name":"抢来的","kind":"Street","parentCode":"{{c}}-D1"}]"""));
+        await import.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var s2 = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-S2");
+        Assert.Equal($"{c}-D2", s2.GetProperty("parentCode").GetString());
+        Assert.Equal("枫林街道", s2.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Lists_filter_by_parent_and_kind()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var streets = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units?parent={c}-D1");
+        Assert.Equal([$"{c}-S1"], streets.EnumerateArray().Select(u => u.GetProperty("code").GetString()));
+        var districts = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units?parent={c}&kind=District");
+        Assert.Equal(2, districts.GetArrayLength());
+        await (await admin.GetAsync("/api/org-units?kind=Village")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await admin.GetAsync("/api/org-units?limit=0")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task The_district_secretary_is_the_first_responsible_person()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        await UserAsync(admin, $"sec-{c.ToLowerInvariant()}", "Leader", $"{c}-D1");
+
+        var response = await admin.PutAsJsonAsync($"/api/org-units/{c}-D1/secretary", new { username = $"sec-{c.ToLowerInvariant()}" });
+        var unit = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("FirstResponsible", unit.GetProperty("secretary").GetProperty("responsibility").GetString());
+        var unknown = await admin.PutAsJsonAsync($"/api/org-units/{c}-D1/secretary", new { username = "nobody-at-all" });
+        Assert.Equal(["/username"], (await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+    }
+
+    [Fact]
+    public async Task Creating_users_validates_every_field_and_refuses_officers()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var bad = await admin.PostAsJsonAsync("/api/users", new { username = "x", password = "short", roles = new[] { new { role = "Mayor", orgUnitCode = c } } });
+        Assert.Equal(["/username", "/password", "/roles/0/role"], (await bad.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+
+        var officer = await UserAsync(admin, $"so2-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S1");
+        var refused = await officer.PostAsJsonAsync("/api/users", new { username = "newbie", password = "pass-word-1", roles = new[] { new { role = "Leader", orgUnitCode = $"{c}-S1" } } });
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var twice = await admin.PostAsJsonAsync("/api/users", new { username = $"so2-{c.ToLowerInvariant()}", password = "pass-word-1", roles = new[] { new { role = "Leader", orgUnitCode = c } } });
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text;
+using CommunityWorkflows.Testing;
+
+namespace CommunityWorkflows.Host.Tests.Api;
+
+public sealed class SmallLimitsHost : HostFixture
+{
+    protected override IEnumerable<string> Settings => ["--Limits:MaxRequestBytes=2048", "--Limits:MaxImportBytes=4096"];
+}
+
+public class RequestLimitTests(SmallLimitsHost host) : IClassFixture<SmallLimitsHost>
+{
+    [Fact]
+    public async Task An_oversized_body_is_a_413_problem()
+    {
+        var client = await host.ClientAsync();
+        var body = "{\"username\":\"" + new string('a', 5000) + "\"}";
+        var response = await client.PostAsync("/api/users", new StringContent(body, Encoding.UTF8, "application/json"));
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Imports_have_their_own_larger_limit()
+    {
+        var client = await host.ClientAsync();
+        var fits = "code,name,kind\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"L{i:000},名,City\n"));
+        var tooBig = "code,name,kind\n" + string.Concat(Enumerable.Range(0, 400).Select(i => $"L{i:000},名,City\n"));
+        Assert.InRange(Encoding.UTF8.GetByteCount(fits), 2049, 4096);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/org-units/import", new StringContent(fits, Encoding.UTF8, "text/csv"))).StatusCode);
+        await (await client.PostAsync("/api/org-units/import", new StringContent(tooBig, Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+}
