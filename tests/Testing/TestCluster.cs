@@ -19,25 +19,18 @@ public static class TestCluster
     static EmbeddedPostgres? cluster;
 
     /// <summary>A new, fully migrated database of its own (with Hangfire's schema too).</summary>
-    public static async Task<string> CreateDatabaseAsync()
-    {
-        var running = await StartAsync();
-        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await using var admin = new NpgsqlConnection(running.ConnectionString("postgres") + ";Pooling=false");
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"create database {name} template {Template}", admin);
-        await create.ExecuteNonQueryAsync();
-        return running.ConnectionString(name);
-    }
+    public static Task<string> CreateDatabaseAsync() => CreateAsync("t_", $"template {Template}");
 
     /// <summary>A database with nothing in it, for testing migrations from empty.</summary>
-    public static async Task<string> CreateEmptyDatabaseAsync()
+    public static Task<string> CreateEmptyDatabaseAsync() => CreateAsync("e_", "");
+
+    static async Task<string> CreateAsync(string prefix, string clause)
     {
         var running = await StartAsync();
-        var name = "e_" + Guid.NewGuid().ToString("N")[..16];
+        var name = prefix + Guid.NewGuid().ToString("N")[..16];
         await using var admin = new NpgsqlConnection(running.ConnectionString("postgres") + ";Pooling=false");
         await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"create database {name}", admin);
+        await using var create = new NpgsqlCommand($"create database {name} {clause}", admin);
         await create.ExecuteNonQueryAsync();
         return running.ConnectionString(name);
     }
