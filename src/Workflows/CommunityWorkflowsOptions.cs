@@ -3,6 +3,12 @@ using CommunityWorkflows.Domain.Organisation;
 
 namespace CommunityWorkflows.Workflows;
 
+public enum ClockMode
+{
+    System,
+    Simulated,
+}
+
 /// <summary>Everything the engine is configured with; validated once at start-up.</summary>
 public sealed class CommunityWorkflowsOptions
 {
@@ -15,8 +21,17 @@ public sealed class CommunityWorkflowsOptions
     /// <summary>How long an access token issued at login stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>PBKDF2 iterations for new password hashes (ASP.NET Core Identity's default); lower only in tests.</summary>
+    public int PasswordHashIterations { get; set; } = 100_000;
+
     /// <summary>Failed logins in a row before an account is locked, and for how long.</summary>
     public LoginThrottle LoginThrottle { get; set; } = LoginThrottle.Default;
+
+    /// <summary>System time, or a simulated clock moved by <see cref="Clock.ClockAdvancer"/>.</summary>
+    public ClockMode Clock { get; set; } = ClockMode.System;
+
+    /// <summary>Where a simulated clock starts; now when unset.</summary>
+    public DateTimeOffset? SimulatedClockStart { get; set; }
 
     /// <summary>The schema Hangfire.PostgreSql keeps its own tables in.</summary>
     public string HangfireSchema { get; set; } = "hangfire";
@@ -26,6 +41,7 @@ public sealed class CommunityWorkflowsOptions
         if (string.IsNullOrWhiteSpace(ConnectionString)) yield return "ConnectionString is required.";
         foreach (var p in PartyOrgThresholds.Problems()) yield return p;
         if (TokenLifetime <= TimeSpan.Zero) yield return "TokenLifetime must be positive.";
+        if (PasswordHashIterations < 1) yield return "PasswordHashIterations must be positive.";
         if (LoginThrottle.MaxFailures < 1) yield return "LoginThrottle.MaxFailures must be at least 1.";
         if (LoginThrottle.LockFor <= TimeSpan.Zero) yield return "LoginThrottle.LockFor must be positive.";
     }

@@ -1,4 +1,9 @@
 using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Clock;
+using CommunityWorkflows.Workflows.Notifications;
+using CommunityWorkflows.Workflows.Runtime;
+using CommunityWorkflows.Workflows.Timers;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
@@ -26,9 +31,14 @@ public static class ServiceCollectionExtensions
         DapperSetup.Configure();
 
         services.AddSingleton(options);
+        if (options.Clock == ClockMode.Simulated)
+        {
+            services.TryAddSingleton(new SimulatedClock(options.SimulatedClockStart ?? DateTimeOffset.UtcNow));
+            services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatedClock>());
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
-        services.AddSingleton(new PasswordHasher<string>());
+        services.AddSingleton(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
         services.AddSingleton<Migrator>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<OrgUnits>();
@@ -36,6 +46,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
         services.AddTransient<Jobs.Housekeeping>();
+        services.AddSingleton<Calendars>();
+        services.AddSingleton<CycleDefinitions>();
+        services.AddSingleton<CycleLauncher>();
+        services.AddSingleton<CycleQueries>();
+        services.AddSingleton<CycleCancellation>();
+        services.AddSingleton<TaskActions>();
+        services.AddSingleton<TaskQueries>();
+        services.AddSingleton<NoticeWriter>();
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<TimerDispatcher>();
+        services.AddTransient<Jobs.TimerJobs>();
+        services.AddSingleton<ClockAdvancer>();
         return services;
     }
 }

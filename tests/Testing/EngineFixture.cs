@@ -1,7 +1,7 @@
 using CommunityWorkflows.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
+using CommunityWorkflows.Workflows.Clock;
 
 namespace CommunityWorkflows.Testing;
 
@@ -10,7 +10,7 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 1, 0, 0, TimeSpan.Zero); // Monday 09:00 in China
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public SimulatedClock Clock { get; } = new(Start);
 
     public ServiceProvider Services { get; private set; } = null!;
 
@@ -23,8 +23,13 @@ public sealed class EngineFixture : IAsyncLifetime
         ConnectionString = await TestCluster.CreateDatabaseAsync();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(Clock);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddCommunityWorkflows(o => o.ConnectionString = ConnectionString);
+        services.AddCommunityWorkflows(o =>
+        {
+            o.ConnectionString = ConnectionString;
+            o.PasswordHashIterations = 1000; // the real cost belongs to production, not to every test login
+        });
         Services = services.BuildServiceProvider();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using CommunityWorkflows.Workflows.Clock;
 
 namespace CommunityWorkflows.Testing;
 
@@ -19,7 +19,7 @@ public class HostFixture : IAsyncLifetime
 {
     public const string AdminPassword = "admin-password-1";
 
-    public FakeTimeProvider Clock { get; } = new(EngineFixture.Start);
+    public SimulatedClock Clock { get; } = new(EngineFixture.Start);
 
     public WebApplication App { get; private set; } = null!;
 
@@ -40,7 +40,10 @@ public class HostFixture : IAsyncLifetime
             "--Hangfire:Server=false",
             $"--Bootstrap:AdminPassword={AdminPassword}",
             "--Logging:LogLevel:Default=Warning",
+            "--Clock:Mode=Simulated",
+            "--Auth:PasswordHashIterations=1000",
             .. Settings]);
+        builder.Services.AddSingleton(Clock);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         App = HostApp.Build(builder, ConnectionString);
         await HostApp.PrepareAsync(App, CancellationToken.None);

@@ -67,6 +67,10 @@ public static class HostApp
         app.MapAuth();
         app.MapUsers();
         app.MapOrgUnits(configuration);
+        app.MapCycles();
+        app.MapTasks();
+        app.MapNotifications();
+        app.MapClock();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],
@@ -122,11 +126,11 @@ public static class HostApp
         var adminPassword = app.Configuration["Bootstrap:AdminPassword"];
         if (!string.IsNullOrEmpty(adminPassword) && await app.Services.GetRequiredService<Users>().BootstrapAdminAsync(adminPassword, ct))
             logger.LogInformation("Created the bootstrap administrator '{Username}'", Users.BootstrapAdminUsername);
-        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
         var options = app.Services.GetRequiredService<CommunityWorkflowsOptions>();
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options.Clock);
         logger.LogInformation(
-            "Options: party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
-            options.PartyOrgThresholds, options.TokenLifetime, options.LoginThrottle.MaxFailures, options.LoginThrottle.LockFor,
-            HostSettings.RunsJobServer(app.Configuration));
+            "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
+            options.Clock, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.PartyOrgThresholds, options.TokenLifetime,
+            options.LoginThrottle.MaxFailures, options.LoginThrottle.LockFor, HostSettings.RunsJobServer(app.Configuration));
     }
 }

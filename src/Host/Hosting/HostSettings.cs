@@ -18,6 +18,12 @@ static class HostSettings
             c.GetValue("Organisation:GeneralBranchThreshold", defaults.GeneralBranch),
             c.GetValue("Organisation:CommitteeThreshold", defaults.Committee));
         o.TokenLifetime = c.GetValue("Auth:TokenLifetime", o.TokenLifetime);
+        o.PasswordHashIterations = c.GetValue("Auth:PasswordHashIterations", o.PasswordHashIterations);
+        var mode = c["Clock:Mode"];
+        o.Clock = string.IsNullOrEmpty(mode) ? ClockMode.System
+            : Enum.TryParse<ClockMode>(mode, ignoreCase: true, out var m) && !int.TryParse(mode, out _) ? m
+            : throw new InvalidOperationException($"Clock:Mode must be System or Simulated, not '{mode}'.");
+        o.SimulatedClockStart = c.GetValue<DateTimeOffset?>("Clock:Start");
         o.LoginThrottle = new LoginThrottle(
             c.GetValue("Auth:MaxFailedLogins", LoginThrottle.Default.MaxFailures),
             c.GetValue("Auth:LockoutDuration", LoginThrottle.Default.LockFor));

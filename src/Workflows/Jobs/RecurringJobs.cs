@@ -1,4 +1,4 @@
-using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Domain.Calendar;
 using Hangfire;
 
 namespace CommunityWorkflows.Workflows.Jobs;
@@ -9,9 +9,14 @@ namespace CommunityWorkflows.Workflows.Jobs;
 /// </summary>
 public static class RecurringJobs
 {
-    public static void Register(IRecurringJobManager jobs)
+    public static void Register(IRecurringJobManager jobs, ClockMode clock)
     {
         var china = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<Housekeeping>(Housekeeping.JobId, h => h.PurgeExpiredTokensAsync(CancellationToken.None), "0 3 * * *", china);
+        // under a simulated clock, timers fire when the clock is advanced, in order, and not behind its back
+        if (clock == ClockMode.System)
+            jobs.AddOrUpdate<TimerJobs>(TimerJobs.JobId, t => t.DispatchAsync(CancellationToken.None), Cron.Minutely(), china);
+        else
+            jobs.RemoveIfExists(TimerJobs.JobId);
     }
 }

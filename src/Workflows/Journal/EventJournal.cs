@@ -63,13 +63,17 @@ public sealed class EventJournal(NpgsqlDataSource db)
             }, tx, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, CancellationToken ct)
+    /// <summary>The stream's entries in order, from after <paramref name="afterSeq"/>, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, CancellationToken ct, long afterSeq = 0, int limit = int.MaxValue)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<(long Seq, DateTime At, string? Actor, string Action, string? Subject, string? Payload, byte[] PreviousHash, byte[] Hash)>(
             new CommandDefinition(
-                "select seq, at, actor, action, subject, payload::text, previous_hash, hash from journal_entry where stream = @stream order by seq",
-                new { stream }, cancellationToken: ct));
+                """
+                select seq, at, actor, action, subject, payload::text, previous_hash, hash from journal_entry
+                where stream = @stream and seq > @afterSeq order by seq limit @limit
+                """,
+                new { stream, afterSeq, limit }, cancellationToken: ct));
         return rows.Select(r => new JournalEntry(r.Seq, new DateTimeOffset(r.At, TimeSpan.Zero), r.Actor, r.Action, r.Subject, r.Payload,
             Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash))).ToList();
     }

@@ -1,0 +1,36 @@
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows;
+using CommunityWorkflows.Workflows.Clock;
+
+namespace CommunityWorkflows.Host.Api;
+
+/// <summary>The simulated clock: only with Clock:Mode=Simulated (404 otherwise), SystemAdmin only.</summary>
+static class ClockEndpoints
+{
+    public sealed record AdvanceRequest(DateTimeOffset? To);
+
+    public static void MapClock(this IEndpointRouteBuilder app)
+    {
+        var clock = app.MapGroup("/api/admin/clock").WithTags("Simulated time").RequireAuthorization(CallerAuthentication.SystemAdminPolicy);
+
+        clock.MapGet("/", (CommunityWorkflowsOptions options, TimeProvider time) =>
+        {
+            EnsureSimulated(options);
+            return Results.Ok(new { now = time.GetUtcNow(), mode = options.Clock.ToString() });
+        }).WithSummary("The simulated clock's time.");
+
+        clock.MapPost("/advance", async (AdvanceRequest request, CommunityWorkflowsOptions options, IServiceProvider services, CancellationToken ct) =>
+        {
+            EnsureSimulated(options);
+            var to = request.To ?? throw new RuleViolationException("/to", "to is required (an ISO 8601 instant).");
+            return await services.GetRequiredService<ClockAdvancer>().AdvanceToAsync(to, ct);
+        }).WithSummary("Move the simulated clock forward to `to`, firing every timer due on the way, in order.");
+    }
+
+    static void EnsureSimulated(CommunityWorkflowsOptions options)
+    {
+        if (options.Clock != ClockMode.Simulated)
+            throw new NotFoundException("The clock is the system clock; start the host with Clock:Mode=Simulated to move it.");
+    }
+}

@@ -1,0 +1,48 @@
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Runtime;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class CycleEndpoints
+{
+    public sealed record CancelRequest(string? Reason);
+
+    public const int MaxJournalPage = 10_000;
+
+    public static void MapCycles(this IEndpointRouteBuilder app)
+    {
+        var cycles = app.MapGroup("/api/cycles").WithTags("Cycles");
+
+        cycles.MapGet("/", async (int? year, HttpContext context, CycleQueries queries, CancellationToken ct) =>
+            await queries.ListAsync(year, context.Caller(), ct))
+            .WithSummary("Cycles the caller can see (their scope, or the cycles they work inside), newest first.");
+
+        cycles.MapGet("/{id:long}", async (long id, HttpContext context, CycleQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, context.Caller(), ct))
+            .WithSummary("A cycle with its stages and how many tasks of each are open, submitted, accepted and overdue.");
+
+        cycles.MapGet("/{id:long}/participants", async (long id, HttpContext context, CycleQueries queries, CancellationToken ct) =>
+            await queries.ParticipantsAsync(id, context.Caller(), ct))
+            .WithSummary("The participants in the caller's scope: stage, tasks done of total, overdue.");
+
+        cycles.MapPost("/{id:long}/cancel", async (long id, CancelRequest? request, HttpContext context, CycleCancellation cancellation, CancellationToken ct) =>
+            await cancellation.CancelAsync(id, request?.Reason, context.Caller(), ct))
+            .WithSummary("Stop a running cycle: its timers stop, open tasks are cancelled (DistrictAdmin over the scope).");
+
+        cycles.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
+        {
+            if (limit is < 1 or > MaxJournalPage)
+                throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+            await queries.GetScopePathAsync(id, context.Caller(), ct);
+            return await journal.ReadAsync(JournalStreams.Cycle(id), ct, afterSeq ?? 0, limit ?? 1000);
+        }).WithSummary("The cycle's transitions in order, each with its hash and the previous entry's (page with afterSeq).");
+
+        cycles.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
+        {
+            await queries.GetScopePathAsync(id, context.Caller(), ct);
+            return await journal.VerifyAsync(JournalStreams.Cycle(id), ct);
+        }).WithSummary("Recompute the cycle's hash chain: {valid, entries, firstBrokenSeq}.");
+    }
+}

@@ -1,0 +1,22 @@
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Notifications;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class NotificationEndpoints
+{
+    public static void MapNotifications(this IEndpointRouteBuilder app)
+    {
+        var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
+
+        notifications.MapGet("/", async (bool? unread, string? kind, int? limit, long? beforeId, HttpContext context, Inbox inbox, CancellationToken ct) =>
+            await inbox.ListAsync(unread ?? false, kind, limit ?? 100, beforeId, context.Caller(), ct))
+            .WithSummary("The caller's reminders, deadlines, escalations and returns, newest first (page with beforeId).");
+
+        notifications.MapPost("/{id:long}/read", async (long id, HttpContext context, Inbox inbox, CancellationToken ct) =>
+        {
+            await inbox.MarkReadAsync(id, context.Caller(), ct);
+            return Results.NoContent();
+        }).WithSummary("Mark one of the caller's notifications read.");
+    }
+}

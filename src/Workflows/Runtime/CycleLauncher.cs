@@ -1,0 +1,177 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Runtime;
+
+/// <summary>
+/// Launches a cycle: one instance per participant under the scope, all their tasks, the first stage's
+/// tasks opened with their timers and a timer for every later stage — set-based, in one transaction, so a
+/// launch is whole or absent, and a repeat of the same template, year and scope is refused (409).
+/// </summary>
+public sealed class CycleLauncher(
+    NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, CycleQueries queries,
+    TimeProvider clock, ILogger<CycleLauncher> logger)
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public async Task<CycleView> LaunchAsync(LaunchRequest request, Caller caller, CancellationToken ct)
+    {
+        var definition = request.Definition;
+        var participantKind = Enum.Parse<OrgUnitKind>(definition.Participants.Kind);
+        if (request.Year is < MinYear or > MaxYear)
+            throw new RuleViolationException("/year", $"year must be between {MinYear} and {MaxYear}.");
+        if (string.IsNullOrWhiteSpace(request.ScopeCode))
+            throw new RuleViolationException("/scopeCode", "scopeCode is required.");
+
+        var calendar = await calendars.LoadAsync(ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var scope = await ScopeLineAsync(tx, request.ScopeCode, caller, participantKind, ct);
+        var now = clock.GetUtcNow();
+
+        var cycleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            insert into cycle (template_key, template_version, definition, year, scope_unit_id, status, participant_count, created_at, created_by)
+            values (@key, @version, @definition::jsonb, @year, @scopeId, 'Running', 0, @now, @by)
+            on conflict (template_key, year, scope_unit_id) do nothing
+            returning id
+            """,
+            new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Unit.Id, now, by = caller.Username },
+            tx, cancellationToken: ct))
+            ?? throw new ConflictException($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.");
+
+        var stages = definition.Stages.Select((s, i) => StagePlan.Of(s, i, request.Year, now, calendar)).ToList();
+        await InsertStagesAsync(tx, cycleId, stages, ct);
+        var participants = await InsertInstancesAsync(tx, cycleId, scope, participantKind, ct);
+        if (participants == 0)
+            throw new RuleViolationException("/scopeCode", $"There is no {participantKind} under '{request.ScopeCode}' to take part.");
+        await InsertTasksAsync(tx, cycleId, definition, now, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update cycle set participant_count = @participants where id = @cycleId", new { participants, cycleId }, tx, cancellationToken: ct));
+
+        List<JournalDraft> entries =
+        [
+            new(JournalStreams.Cycle(cycleId), "CycleLaunched", request.ScopeCode,
+                new { templateKey = request.TemplateKey, templateVersion = request.TemplateVersion, request.Year, scopeCode = request.ScopeCode, participants }),
+        ];
+        foreach (var stage in stages)
+        {
+            if (stage.OpensAt <= now)
+            {
+                var opened = await StageOpening.OpenAsync(tx, cycleId, definition, stage.Ordinal, stage.OpensAt, now, calendar, ct);
+                entries.Add(new(JournalStreams.Cycle(cycleId), "StageOpened", stage.Key, new { stage = stage.Ordinal, tasksOpened = opened }));
+            }
+            else
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    insert into timer (due_at, kind, cycle_id, stage, idempotency_key)
+                    values (@at, 'StageOpen', @cycleId, @stage, 'cycle:' || @cycleId || ':stage:' || @stage)
+                    """, new { at = stage.OpensAt, cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
+            }
+        }
+        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
+        await tx.CommitAsync(ct);
+        definitions.Remember(cycleId, definition);
+        logger.LogInformation("Launched cycle {CycleId} ({Template} v{Version}, {Year}, {Scope}) for {Participants} participants",
+            cycleId, request.TemplateKey, request.TemplateVersion, request.Year, request.ScopeCode, participants);
+        return await queries.GetAsync(cycleId, caller, ct);
+    }
+
+    sealed record UnitRow(long Id, string Code, string Kind, string Path);
+
+    sealed record ScopeLine(UnitRow Unit, long[] Chain, long? StreetId, long? DistrictId);
+
+    /// <summary>The scope unit and the units above it, after checking the caller may launch there.</summary>
+    static async Task<ScopeLine> ScopeLineAsync(NpgsqlTransaction tx, string scopeCode, Caller caller, OrgUnitKind participantKind, CancellationToken ct)
+    {
+        var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
+            "select id, code, kind, path from org_unit where code = @scopeCode", new { scopeCode }, tx, cancellationToken: ct));
+        if (unit is null || !caller.CanSee(unit.Path))
+            throw new RuleViolationException("/scopeCode", $"Unknown org unit '{scopeCode}'.");
+        if (!caller.Holds(unit.Path, Role.DistrictAdmin))
+            throw new ForbiddenException("Only a system administrator or a district administrator over the scope may launch a cycle.");
+        var scopeKind = Enum.Parse<OrgUnitKind>(unit.Kind);
+        if (scopeKind == participantKind || !OrgTreeRules.CanBeChildOf(participantKind, scopeKind))
+            throw new RuleViolationException("/scopeCode", $"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.");
+        var codes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var line = (await tx.Connection!.QueryAsync<UnitRow>(new CommandDefinition(
+            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
+            .OrderBy(u => u.Path.Length).ToList();
+        return new ScopeLine(unit, line.Select(u => u.Id).ToArray(),
+            line.LastOrDefault(u => u.Kind == nameof(OrgUnitKind.Street))?.Id,
+            line.LastOrDefault(u => u.Kind == nameof(OrgUnitKind.District))?.Id);
+    }
+
+    static Task InsertStagesAsync(NpgsqlTransaction tx, long cycleId, List<StagePlan> stages, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into cycle_stage (cycle_id, ordinal, key, name, opens_at, due_at, opened)
+            select @cycleId, o, k, n, a, d, false from unnest(@ordinals, @keys, @names, @opens, @dues) as t(o, k, n, a, d)
+            """,
+            new
+            {
+                cycleId,
+                ordinals = stages.Select(s => s.Ordinal).ToArray(),
+                keys = stages.Select(s => s.Key).ToArray(),
+                names = stages.Select(s => s.Name).ToArray(),
+                opens = stages.Select(s => s.OpensAt.ToUniversalTime()).ToArray(),
+                dues = stages.Select(s => s.DueAt.ToUniversalTime()).ToArray(),
+            }, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// One instance per participant, found by walking the scope's subtree (not below the participants) and
+    /// carrying each unit's line of ancestors, its street and its district along.
+    /// </summary>
+    static Task<int> InsertInstancesAsync(NpgsqlTransaction tx, long cycleId, ScopeLine scope, OrgUnitKind participantKind, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            with recursive tree (id, kind, chain, street, district) as (
+                select @scopeId::bigint, @scopeKind::text, @chain::bigint[], @streetId::bigint, @districtId::bigint
+                union all
+                select c.id, c.kind, t.chain || c.id,
+                       case when c.kind = 'Street' then c.id else t.street end,
+                       case when c.kind = 'District' then c.id else t.district end
+                from tree t join org_unit c on c.parent_id = t.id
+                where t.kind <> @participantKind and c.kind <> 'SeatedUnit'
+            )
+            insert into instance (cycle_id, org_unit_id, street_unit_id, district_unit_id, unit_chain, stage, status)
+            select @cycleId, id, street, district, chain, 0, 'Running' from tree where kind = @participantKind
+            """,
+            new
+            {
+                cycleId, scopeId = scope.Unit.Id, scopeKind = scope.Unit.Kind, chain = scope.Chain, streetId = scope.StreetId,
+                districtId = scope.DistrictId, participantKind = participantKind.ToString(),
+            }, tx, cancellationToken: ct));
+
+    static Task InsertTasksAsync(NpgsqlTransaction tx, long cycleId, TemplateDefinition definition, DateTimeOffset now, CancellationToken ct)
+    {
+        var tasks = definition.Stages.SelectMany((s, i) => s.Tasks.Select(t => (Stage: i, Task: t))).ToList();
+        return tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status, updated_at)
+            select @cycleId, i.id, i.org_unit_id, t.stage, t.key, t.title, t.assignee, t.reviewer, t.gate, 'Pending', @now
+            from instance i cross join unnest(@stages, @keys, @titles, @assignees, @reviewers, @gates) as t(stage, key, title, assignee, reviewer, gate)
+            where i.cycle_id = @cycleId
+            """,
+            new
+            {
+                cycleId, now,
+                stages = tasks.Select(t => t.Stage).ToArray(),
+                keys = tasks.Select(t => t.Task.Key).ToArray(),
+                titles = tasks.Select(t => t.Task.Title).ToArray(),
+                assignees = tasks.Select(t => t.Task.Assignee).ToArray(),
+                reviewers = tasks.Select(t => t.Task.Reviewer).ToArray(),
+                gates = tasks.Select(t => t.Task.Gate).ToArray(),
+            }, tx, cancellationToken: ct));
+    }
+}

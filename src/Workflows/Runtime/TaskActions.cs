@@ -1,0 +1,125 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Notifications;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Runtime;
+
+/// <summary>The person-driven transitions of a task: submit (by the assignee) and review (by the reviewer).</summary>
+public sealed class TaskActions(
+    NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, TaskQueries queries,
+    NoticeWriter notices, TimeProvider clock)
+{
+    public const int MaxCommentLength = 2000;
+
+    public async Task<TaskDetail> SubmitAsync(long taskId, JsonElement? data, string? comment, Caller caller, CancellationToken ct)
+    {
+        CheckComment(comment);
+        var calendar = await calendars.LoadAsync(ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
+        if (!Audiences.CanAct(caller, task.Assignee, task.Units))
+            throw new ForbiddenException($"Only the task's assignee ({task.Assignee}) for {task.Units.ParticipantCode} may submit it.");
+        EnsureRunning(task);
+        if (!task.Status.AwaitsAssignee())
+            throw new ConflictException($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.");
+
+        var definition = await definitions.GetAsync(connection, task.CycleId, ct);
+        var taskDefinition = definition.Stages[task.Stage].Tasks.Single(t => t.Key == task.TaskKey);
+        var errors = FormValidation.Check(taskDefinition.Form, data).ToList();
+        if (taskDefinition.EvidenceRequired && await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "select count(*) from evidence where task_id = @taskId", new { taskId }, tx, cancellationToken: ct)) == 0)
+            errors.Add(new FieldError("/evidence", $"Attach at least one file (POST /api/tasks/{taskId}/evidence) before submitting."));
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The submission breaks the task's form.");
+
+        var now = clock.GetUtcNow();
+        var accepted = task.Reviewer is null;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into task_submission (task_id, attempt, data, comment, submitted_by, submitted_at)
+            values (@taskId, @attempt, @data::jsonb, @comment, @by, @now);
+            update task set status = @status, submitted_at = @now, accepted_at = case when @accepted then @now end, updated_at = @now
+            where id = @taskId;
+            """,
+            new
+            {
+                taskId, attempt = task.Attempts, data = data is { ValueKind: JsonValueKind.Object } d ? d.GetRawText() : "{}", comment, by = caller.Username, now,
+                status = accepted ? nameof(TaskState.Accepted) : nameof(TaskState.Submitted), accepted,
+            }, tx, cancellationToken: ct));
+        var stream = JournalStreams.Cycle(task.CycleId);
+        List<JournalDraft> entries = [new(stream, "TaskSubmitted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment })];
+        if (accepted)
+        {
+            entries.Add(new(stream, "TaskAccepted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, automatic = true }));
+            entries.AddRange(await StageProgress.AfterAcceptAsync(tx, task, definition, now, calendar, ct));
+        }
+        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
+        await tx.CommitAsync(ct);
+        return await queries.GetAsync(taskId, caller, ct);
+    }
+
+    public async Task<TaskDetail> ReviewAsync(long taskId, string? decision, string? comment, Caller caller, CancellationToken ct)
+    {
+        CheckComment(comment);
+        var accept = decision switch
+        {
+            "Accept" => true,
+            "Return" => false,
+            _ => throw new RuleViolationException("/decision", "decision must be Accept or Return."),
+        };
+        if (!accept && string.IsNullOrWhiteSpace(comment))
+            throw new RuleViolationException("/comment", "A returned task needs a comment saying what to change.");
+        var calendar = await calendars.LoadAsync(ct);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
+        if (task.Reviewer is null)
+            throw new ConflictException($"Task {taskId} has no review step: it is accepted on submission.");
+        if (!Audiences.CanAct(caller, task.Reviewer, task.Units))
+            throw new ForbiddenException($"Only the task's reviewer ({task.Reviewer}) may review it.");
+        EnsureRunning(task);
+        if (task.Status != TaskState.Submitted)
+            throw new ConflictException($"Task {taskId} is {task.Status}; only a Submitted task can be reviewed.");
+
+        var now = clock.GetUtcNow();
+        var reviewId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            insert into task_review (task_id, attempt, decision, comment, reviewed_by, reviewed_at)
+            values (@taskId, @attempt, @decision, @comment, @by, @now) returning id
+            """, new { taskId, attempt = task.Attempts, decision, comment, by = caller.Username, now }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            accept
+                ? "update task set status = 'Accepted', accepted_at = @now, updated_at = @now where id = @taskId"
+                : "update task set status = 'Returned', attempts = attempts + 1, updated_at = @now where id = @taskId",
+            new { taskId, now }, tx, cancellationToken: ct));
+
+        var stream = JournalStreams.Cycle(task.CycleId);
+        List<JournalDraft> entries = [new(stream, accept ? "TaskAccepted" : "TaskReturned", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment })];
+        if (accept)
+            entries.AddRange(await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct));
+        else
+            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", "Returned", NoticeText.Returned(task.UnitName, task.Title, comment!), task.CycleId, task.Id, task.InstanceId, task.Assignee)], now, ct);
+        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
+        await tx.CommitAsync(ct);
+        return await queries.GetAsync(taskId, caller, ct);
+    }
+
+    static void CheckComment(string? comment)
+    {
+        if (comment is { Length: > MaxCommentLength })
+            throw new RuleViolationException("/comment", $"comment must be at most {MaxCommentLength} characters.");
+    }
+
+    static void EnsureRunning(TaskContext task)
+    {
+        if (task.CycleStatus != "Running")
+            throw new ConflictException($"The cycle is {task.CycleStatus}; its tasks no longer change.");
+    }
+}

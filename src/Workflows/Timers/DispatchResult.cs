@@ -1,0 +1,11 @@
+namespace CommunityWorkflows.Workflows.Timers;
+
+/// <summary>What a dispatch did: timers fired (by kind), timers skipped (their task no longer waited), inbox rows written.</summary>
+public sealed record DispatchResult(int Fired, int Skipped, int Notifications, IReadOnlyDictionary<string, int> FiredByKind)
+{
+    public static DispatchResult None { get; } = new(0, 0, 0, new Dictionary<string, int>());
+
+    public DispatchResult Plus(DispatchResult other) => new(
+        Fired + other.Fired, Skipped + other.Skipped, Notifications + other.Notifications,
+        FiredByKind.Concat(other.FiredByKind).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+}
