@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
             services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatedClock>());
         }
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new SecurityClock(TimeProvider.System));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
         services.AddSingleton(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
         services.AddSingleton<Migrator>();
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerDispatcher>();
         services.AddTransient<Jobs.TimerJobs>();
         services.AddSingleton<ClockAdvancer>();
+        services.AddSingleton<Evidence.EvidenceStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Clock;
 
 namespace CommunityWorkflows.Testing;
@@ -25,6 +26,7 @@ public sealed class EngineFixture : IAsyncLifetime
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(Clock);
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(new SecurityClock(Clock)); // so that tests can expire tokens and locks
         services.AddCommunityWorkflows(o =>
         {
             o.ConnectionString = ConnectionString;

@@ -69,6 +69,7 @@ public static class HostApp
         app.MapOrgUnits(configuration);
         app.MapCycles();
         app.MapTasks();
+        app.MapEvidence(configuration);
         app.MapNotifications();
         app.MapClock();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -35,6 +35,9 @@ static class HostSettings
     /// <summary>Largest organisation import in bytes.</summary>
     public static long MaxImportBytes(IConfiguration c) => c.GetValue("Limits:MaxImportBytes", 64L << 20);
 
+    /// <summary>Largest evidence file in bytes.</summary>
+    public static long MaxEvidenceBytes(IConfiguration c) => c.GetValue("Limits:MaxEvidenceBytes", 20L << 20);
+
     /// <summary>Whether this process runs a Hangfire server (off for tools and for tests that drive jobs by hand).</summary>
     public static bool RunsJobServer(IConfiguration c) => c.GetValue("Hangfire:Server", true);
 }

@@ -14,7 +14,7 @@ namespace CommunityWorkflows.Workflows.Accounts;
 /// so every host sharing the database recognises them and a stolen table yields nothing usable.
 /// </summary>
 public sealed class AccessTokens(
-    NpgsqlDataSource db, EventJournal journal, TimeProvider clock, PasswordHasher<string> hasher,
+    NpgsqlDataSource db, EventJournal journal, SecurityClock clock, PasswordHasher<string> hasher,
     CommunityWorkflowsOptions options, ILogger<AccessTokens> logger)
 {
     // verified against when the username is unknown, so that a miss costs as much time as a wrong password
@@ -30,7 +30,7 @@ public sealed class AccessTokens(
         var user = await connection.QuerySingleOrDefaultAsync<UserLogin>(new CommandDefinition(
             "select id, password_hash, failed_logins, locked_until from app_user where username = @username for update",
             new { username }, tx, cancellationToken: ct));
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNow;
         if (user is null)
         {
             hasher.VerifyHashedPassword("", DecoyHash, password);
@@ -95,7 +95,7 @@ public sealed class AccessTokens(
             left join user_role r on r.user_id = u.id
             left join org_unit o on o.id = r.org_unit_id
             where t.token_hash = @hash and t.expires_at > @now
-            """, new { hash = HashToken(token), now = clock.GetUtcNow() }, cancellationToken: ct))).ToList();
+            """, new { hash = HashToken(token), now = clock.UtcNow }, cancellationToken: ct))).ToList();
         if (rows.Count == 0) return null;
         var grants = rows.Where(r => r.Role is not null).Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
         return new Caller(rows[0].Id, rows[0].Username, grants);

@@ -1,9 +1,9 @@
 using CommunityWorkflows.Domain.Definitions;
 
-namespace CommunityWorkflows.Workflows.Tests.Runtime;
+namespace CommunityWorkflows.Testing;
 
 /// <summary>Definitions built in code for the runtime's tests: the yearly shape of the default template, smaller.</summary>
-static class TestTemplates
+public static class TestTemplates
 {
     static TaskDefinition Task(string key, string assignee, string? reviewer, bool gate, IReadOnlyList<string>? after = null, IReadOnlyList<FormField>? form = null, bool evidence = false) =>
         new(key, $"任务{key}", null, assignee, reviewer, gate, evidence, after ?? [], form ?? []);

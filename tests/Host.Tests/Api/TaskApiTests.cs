@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Testing;
+using CommunityWorkflows.Workflows.Runtime;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Host.Tests.Api;
+
+public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    static readonly Caller Root = new(0, "root", [new RoleGrant(Role.SystemAdmin, null, null)]);
+
+    sealed record Setup(string Prefix, long CycleId, int Year, HttpClient Admin, HttpClient Officer, HttpClient OtherOfficer, HttpClient DistrictAdmin);
+
+    /// <summary>A district with two streets and their people, and a cycle launched for a year of its own.</summary>
+    async Task<Setup> SetUpAsync()
+    {
+        var p = "T" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var admin = await host.ClientAsync();
+        var csv = $"code,name,kind,parentCode\n{p},测试市,City,\n{p}-D,测试区,District,{p}\n{p}-S1,一街道,Street,{p}-D\n{p}-S2,二街道,Street,{p}-D\n";
+        (await admin.PostAsync("/api/org-units/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        foreach (var (user, role, unit) in new[] { ("da", "DistrictAdmin", "D"), ("o1", "StreetOfficer", "S1"), ("o2", "StreetOfficer", "S2") })
+            (await admin.PostAsJsonAsync("/api/users", new { username = $"{p.ToLowerInvariant()}.{user}", password = "pass-word-1", roles = new[] { new { role, orgUnitCode = $"{p}-{unit}" } } })).EnsureSuccessStatusCode();
+        var year = ChinaTime.DateOf(host.Clock.GetUtcNow()).Year + 1;
+        host.Clock.MoveTo(ChinaTime.At(new DateOnly(year, 1, 5), 10));
+        var cycle = await host.Get<CycleLauncher>().LaunchAsync(new LaunchRequest("test-annual", 1, TestTemplates.Annual, year, $"{p}-D"), Root, CancellationToken.None);
+        return new Setup(p, cycle.Id, year, await host.ClientAsync(),
+            await host.ClientAsync($"{p.ToLowerInvariant()}.o1", "pass-word-1"),
+            await host.ClientAsync($"{p.ToLowerInvariant()}.o2", "pass-word-1"),
+            await host.ClientAsync($"{p.ToLowerInvariant()}.da", "pass-word-1"));
+    }
+
+    static async Task<long> TaskIdAsync(HttpClient client, Setup s, string title)
+    {
+        var tasks = await client.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={s.CycleId}&orgUnitCode={s.Prefix}-S1");
+        return tasks.EnumerateArray().Single(t => t.GetProperty("title").GetString() == title).GetProperty("id").GetInt64();
+    }
+
+    [Fact]
+    public async Task Submit_and_review_over_http_follow_the_rules_and_answer_with_problems()
+    {
+        var s = await SetUpAsync();
+        var own = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={s.CycleId}");
+        Assert.All(own.EnumerateArray(), t => Assert.Equal($"{s.Prefix}-S1", t.GetProperty("orgUnitCode").GetString()));
+        Assert.Equal(2, own.GetArrayLength());
+        var id = await TaskIdAsync(s.Officer, s, "任务targets");
+
+        var missing = await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { count = 3 } });
+        Assert.Equal(["/data/goals"], (await missing.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        await (await s.OtherOfficer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "x" } })).AssertProblemAsync(HttpStatusCode.NotFound);
+        var submitted = await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "抓好班子", count = 3 }, comment = "请审核" });
+        Assert.Equal("Submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "again" } })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Accept" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var bad = await s.DistrictAdmin.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Maybe" });
+        Assert.Equal(["/decision"], (await bad.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+
+        var returned = await s.DistrictAdmin.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Return", comment = "请细化目标" });
+        var detail = await returned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Returned", detail.GetProperty("status").GetString());
+        Assert.Equal("请细化目标", detail.GetProperty("reviews")[0].GetProperty("comment").GetString());
+        var inbox = await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
+        var notice = inbox.EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "Returned");
+        Assert.Contains("请细化目标", notice.GetProperty("subject").GetString());
+        Assert.Equal(id, notice.GetProperty("taskId").GetInt64());
+        Assert.Equal(HttpStatusCode.NoContent, (await s.Officer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).StatusCode);
+        Assert.DoesNotContain((await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "Returned");
+        await (await s.OtherOfficer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Evidence_is_checked_hashed_and_downloadable_only_within_scope()
+    {
+        var s = await SetUpAsync();
+        var id = await TaskIdAsync(s.Officer, s, "任务targets");
+        var pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(pdf) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "../../etc/目标责任书.exe" } };
+        var created = await s.Officer.PostAsync($"/api/tasks/{id}/evidence", upload);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var evidence = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("目标责任书.pdf", evidence.GetProperty("fileName").GetString());
+        Assert.Equal("application/pdf", evidence.GetProperty("contentType").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), evidence.GetProperty("sha256").GetString());
+
+        var exe = new MultipartFormDataContent { { new ByteArrayContent("MZ\x90\0rest-of-a-program"u8.ToArray()), "file", "report.pdf" } };
+        var refused = await s.Officer.PostAsync($"/api/tasks/{id}/evidence", exe);
+        Assert.Equal(["/file"], (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+
+        var evidenceId = evidence.GetProperty("id").GetInt64();
+        Assert.Equal(pdf, await s.DistrictAdmin.GetByteArrayAsync($"/api/evidence/{evidenceId}"));
+        await (await s.OtherOfficer.GetAsync($"/api/evidence/{evidenceId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await s.OtherOfficer.PostAsync($"/api/tasks/{id}/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "a.pdf" } })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Advancing_the_simulated_clock_brings_reminders_and_the_journal_shows_and_verifies_it_all()
+    {
+        var s = await SetUpAsync();
+        var clock = await s.Admin.GetFromJsonAsync<JsonElement>("/api/admin/clock");
+        Assert.Equal("Simulated", clock.GetProperty("mode").GetString());
+        await (await s.DistrictAdmin.GetAsync("/api/admin/clock")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var back = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = $"{s.Year - 1}-01-01T00:00:00+08:00" });
+        Assert.Equal(["/to"], (await back.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+
+        var advanced = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = $"{s.Year}-03-24T09:30:00+08:00" });
+        var result = await advanced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("timersFired").GetInt32() >= 4);
+        var reminders = (await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true")).EnumerateArray().Where(n => n.GetProperty("kind").GetString() == "Reminder").ToList();
+        Assert.Equal(2, reminders.Count);
+
+        var cycle = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}");
+        Assert.Equal(4, cycle.GetProperty("stages")[0].GetProperty("open").GetInt32());
+        var journal = await s.DistrictAdmin.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/journal");
+        Assert.Equal("CycleLaunched", journal[0].GetProperty("action").GetString());
+        Assert.Equal(journal[0].GetProperty("hash").GetString(), journal[1].GetProperty("previousHash").GetString());
+        Assert.True((await s.DistrictAdmin.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/journal/verify")).GetProperty("valid").GetBoolean());
+
+        await using (var connection = new NpgsqlConnection(host.ConnectionString))
+            await connection.ExecuteAsync("update journal_entry set actor = 'someone-else' where stream = @s and seq = 1", new { s = $"cycle:{s.CycleId}" });
+        var verify = await s.DistrictAdmin.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/journal/verify");
+        Assert.False(verify.GetProperty("valid").GetBoolean());
+        Assert.Equal(1, verify.GetProperty("firstBrokenSeq").GetInt64());
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_over_the_scope_cancels_and_only_once()
+    {
+        var s = await SetUpAsync();
+        await (await s.Officer.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "no" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var cancelled = await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "重新发起" });
+        Assert.Equal("Cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        var participants = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/participants");
+        Assert.Equal([$"{s.Prefix}-S1"], participants.EnumerateArray().Select(p => p.GetProperty("orgUnitCode").GetString()));
+    }
+}
