@@ -7,9 +7,11 @@ public sealed partial class TemplateParser
     static readonly string[] StageMembers = ["key", "name", "opensOn", "due", "reminders", "escalation", "tasks"];
     static readonly string[] TaskMembers = ["key", "title", "description", "assignee", "reviewer", "gate", "evidenceRequired", "after", "form"];
 
-    sealed record ParsedStage(StageDefinition Definition, string Pointer, int Index, IReadOnlyList<ParsedTask> Tasks);
+    /// <summary>A stage as read; <paramref name="Opening"/> is null when its <c>opensOn</c> was unreadable.</summary>
+    sealed record ParsedStage(StageDefinition Definition, OpeningRule? Opening, string Pointer, int Index, IReadOnlyList<ParsedTask> Tasks);
 
-    sealed record ParsedTask(TaskDefinition Definition, string Pointer, IReadOnlyList<(string Key, string Pointer)> After);
+    /// <summary>A task as read; <paramref name="GateKnown"/> is false when its <c>gate</c> was unreadable.</summary>
+    sealed record ParsedTask(TaskDefinition Definition, string Pointer, IReadOnlyList<(string Key, string Pointer)> After, bool GateKnown);
 
     IReadOnlyList<StageDefinition> Stages(JsonObjectReader template, string? participantKind)
     {
@@ -46,7 +48,7 @@ public sealed partial class TemplateParser
         var tasks = Tasks(r, participantKind);
         var definition = new StageDefinition(key ?? "", name ?? "", opensOn ?? new OpeningRule.AtLaunch(), due ?? new DueRule.AfterDays(1),
             reminders, escalation, tasks.Select(t => t.Definition).ToList());
-        return new ParsedStage(definition, at, index, tasks);
+        return new ParsedStage(definition, opensOn, at, index, tasks);
     }
 
     List<ParsedTask> Tasks(JsonObjectReader stage, string? participantKind)
@@ -61,7 +63,8 @@ public sealed partial class TemplateParser
         foreach (var (item, at) in items)
             if (Task(item, at, participantKind) is { } task)
                 tasks.Add(task);
-        if (tasks.Count == items.Count && !tasks.Any(t => t.Definition.Gate))
+        // a task that failed to parse, or whose gate is unreadable, might have been the gate
+        if (tasks.Count == items.Count && tasks.All(t => t.GateKnown) && !tasks.Any(t => t.Definition.Gate))
             stage.Error("tasks", "At least one task of a stage must be a gate (\"gate\": true); without one the stage would be passed the moment it opens.");
         return tasks;
     }
@@ -77,13 +80,13 @@ public sealed partial class TemplateParser
         var reviewer = Role(r, "reviewer", required: false, participantKind);
         if (reviewer is not null && reviewer == assignee)
             r.Error("reviewer", "The reviewer must be another role than the assignee: nobody accepts their own submission.");
-        var gate = r.Boolean("gate") ?? false;
+        var gate = r.Boolean("gate");
         var evidenceRequired = r.Boolean("evidenceRequired") ?? false;
         var after = r.Strings("after") ?? [];
         var form = Form(r);
-        var definition = new TaskDefinition(key ?? "", title ?? "", description, assignee ?? "", reviewer, gate, evidenceRequired,
+        var definition = new TaskDefinition(key ?? "", title ?? "", description, assignee ?? "", reviewer, gate ?? false, evidenceRequired,
             after.Select(a => a.Value).ToList(), form);
-        return new ParsedTask(definition, at, after);
+        return new ParsedTask(definition, at, after, GateKnown: gate is not null || r.Value("gate", required: false) is null);
     }
 
     static string? Role(JsonObjectReader task, string member, bool required, string? participantKind)

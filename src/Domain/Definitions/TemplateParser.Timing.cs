@@ -73,7 +73,7 @@ public sealed partial class TemplateParser
         (string Key, OpeningRule.OnDate Date)? previous = null;
         foreach (var stage in stages)
         {
-            switch (stage.Definition.OpensOn)
+            switch (stage.Opening)
             {
                 case OpeningRule.AtLaunch when stage.Index > 0:
                     errors.Add(new($"{stage.Pointer}/opensOn", "Only the first stage may open at 'launch'; later stages open on a date."));
