@@ -1,4 +1,5 @@
 using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
@@ -13,7 +14,7 @@ namespace CommunityWorkflows.Workflows;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The one entry point of the engine: the data source, migrations, journal, organisation and accounts.
+    /// The one entry point of the engine: the data source, migrations, journal, organisation, accounts and templates.
     /// A <see cref="TimeProvider"/> registered before this call wins over the system clock.
     /// </summary>
     public static IServiceCollection AddCommunityWorkflows(this IServiceCollection services, Action<CommunityWorkflowsOptions> configure)
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<Templates>();
         services.AddTransient<Jobs.Housekeeping>();
         return services;
     }
