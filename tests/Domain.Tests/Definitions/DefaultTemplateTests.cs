@@ -87,6 +87,17 @@ public class DefaultTemplateTests
     }
 
     [Fact]
+    public void The_example_in_the_format_documentation_is_valid()
+    {
+        var doc = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "templates.md"));
+        var start = doc.IndexOf("```json\n", doc.IndexOf("## A small example", StringComparison.Ordinal), StringComparison.Ordinal) + "```json\n".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var template = TemplateSample.Parse(example).AssertValid();
+        Assert.Equal("Community", template.Participants.Kind);
+        Assert.True(Evaluate(example).IsValid);
+    }
+
+    [Fact]
     public void The_schema_is_a_2020_12_schema() =>
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", JsonDocument.Parse(TemplateSample.ShippedText("template.schema.json")).RootElement.GetProperty("$schema").GetString());
 }
