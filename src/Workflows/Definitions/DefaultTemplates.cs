@@ -32,7 +32,8 @@ static class DefaultTemplates
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             var canonical = TemplateJson.Serialize(definition);
-            var now = DateTimeOffset.UtcNow;
+            // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
+            var now = TimeProvider.System.GetUtcNow();
             var inserted = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 insert into template_version (template_key, version, status, name, definition, created_at, created_by,

@@ -46,10 +46,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     {
         EnsureMayEdit(caller);
         var parsed = TemplateParser.Parse(body);
-        var errors = parsed.Errors.ToList();
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("key", out var bodyKey) && bodyKey.ValueKind == JsonValueKind.String && bodyKey.GetString() != key)
-            errors.Add(new FieldError("/key", $"The body's key '{bodyKey.GetString()}' differs from the template's key '{key}'."));
-
+        var errors = parsed.Errors.Concat(KeyMismatch(body, key)).ToList();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await LockAsync(tx, key, ct);
@@ -58,26 +55,19 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
             throw new NotFoundException($"Template '{key}' was not found.");
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The template breaks one or more rules.");
-        var definition = parsed.Definition!;
         var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
-        TemplateVersionRef saved;
-        if (draft is null)
-            saved = await InsertDraftAsync(tx, definition, versions.Max(v => v.Version) + 1, caller.Username, ct);
-        else
-        {
-            var now = clock.GetUtcNow();
-            var canonical = TemplateJson.Serialize(definition);
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                update template_version set name = @name, definition = cast(@canonical as jsonb), updated_at = @now, updated_by = @actor
-                where template_key = @key and version = @version
-                """, new { name = definition.Name, canonical, now, actor = caller.Username, key, version = draft.Version }, tx, cancellationToken: ct));
-            await journal.AppendAsync(tx, now, caller.Username,
-                [new JournalDraft(JournalStreams.Template(key), "DraftReplaced", $"{key}@{draft.Version}", canonical)], ct);
-            saved = new TemplateVersionRef(key, draft.Version, TemplateStatus.Draft);
-        }
+        var saved = draft is null
+            ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, caller.Username, ct)
+            : await UpdateDraftAsync(tx, parsed.Definition!, draft.Version, caller.Username, ct);
         await tx.CommitAsync(ct);
         return saved;
+    }
+
+    static IEnumerable<FieldError> KeyMismatch(JsonElement body, string key)
+    {
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("key", out var named)
+            && named.ValueKind == JsonValueKind.String && named.GetString() is { } bodyKey && bodyKey != key)
+            yield return new FieldError("/key", $"The body's key '{bodyKey}' differs from the template's key '{key}'.");
     }
 
     /// <summary>Publishes the draft of <paramref name="key"/>; from now on that version never changes. 409 when there is no draft.</summary>
@@ -195,7 +185,21 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
     }
 
-    internal static TemplateDefinition ReadStored(string key, int version, string json)
+    async Task<TemplateVersionRef> UpdateDraftAsync(NpgsqlTransaction tx, TemplateDefinition definition, int version, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var canonical = TemplateJson.Serialize(definition);
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            update template_version set name = @name, definition = cast(@canonical as jsonb), updated_at = @now, updated_by = @actor
+            where template_key = @key and version = @version and status = 'Draft'
+            """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, actor,
+            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftReplaced", $"{definition.Key}@{version}", canonical)], ct);
+        return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
+    }
+
+    static TemplateDefinition ReadStored(string key, int version, string json)
     {
         using var document = JsonDocument.Parse(json);
         var parsed = TemplateParser.Parse(document.RootElement);
