@@ -4,6 +4,7 @@ using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Timers;
+using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
@@ -18,7 +19,7 @@ namespace CommunityWorkflows.Workflows;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The one entry point of the engine: the data source, migrations, journal, organisation and accounts.
+    /// The one entry point of the engine: the data source, migrations, journal, organisation, accounts and templates.
     /// A <see cref="TimeProvider"/> registered before this call wins over the system clock.
     /// </summary>
     public static IServiceCollection AddCommunityWorkflows(this IServiceCollection services, Action<CommunityWorkflowsOptions> configure)
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<Templates>();
         services.AddTransient<Jobs.Housekeeping>();
         services.AddSingleton<Calendars>();
         services.AddSingleton<CycleDefinitions>();

@@ -72,6 +72,7 @@ public static class HostApp
         app.MapEvidence(configuration);
         app.MapNotifications();
         app.MapClock();
+        app.MapTemplates();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Definitions;
@@ -5,5 +9,46 @@ namespace CommunityWorkflows.Workflows.Definitions;
 /// <summary>Installs the shipped <c>templates/*.json</c> definitions that the database does not have yet, as published version 1.</summary>
 static class DefaultTemplates
 {
-    public static Task InstallAsync(NpgsqlConnection connection, CancellationToken ct) => Task.CompletedTask;
+    public const string Installer = "(system)";
+
+    /// <summary>The shipped definitions; a shipped file that breaks a rule is a bug of the release and stops start-up.</summary>
+    public static IReadOnlyList<TemplateDefinition> Shipped() =>
+        ShippedFiles.Names().Where(n => n != TemplateSchema.FileName).Select(name =>
+        {
+            using var document = JsonDocument.Parse(ShippedFiles.Read(name));
+            var parsed = TemplateParser.Parse(document.RootElement);
+            return parsed.Definition ?? throw new InvalidOperationException(
+                $"The shipped template {name} is invalid: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field} {e.Message}"))}");
+        }).ToList();
+
+    /// <summary>
+    /// Runs after the migrations under their lock; a key the database knows in any version is left alone, so an
+    /// administrator's own versions of a shipped template are never overwritten. Returns how many were installed.
+    /// </summary>
+    public static async Task<int> InstallAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var installed = 0;
+        foreach (var definition in Shipped())
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var canonical = TemplateJson.Serialize(definition);
+            // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
+            var now = TimeProvider.System.GetUtcNow();
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                insert into template_version (template_key, version, status, name, definition, created_at, created_by,
+                                              updated_at, updated_by, published_at, published_by)
+                select @key, 1, 'Published', @name, cast(@canonical as jsonb), @now, @actor, @now, @actor, @now, @actor
+                where not exists (select 1 from template_version where template_key = @key)
+                """, new { key = definition.Key, name = definition.Name, canonical, now, actor = Installer }, tx, cancellationToken: ct));
+            if (inserted == 1)
+            {
+                await EventJournal.AppendInAsync(tx, now, Installer,
+                    [new JournalDraft(JournalStreams.Template(definition.Key), "Installed", $"{definition.Key}@1", canonical)], ct);
+                installed++;
+            }
+            await tx.CommitAsync(ct);
+        }
+        return installed;
+    }
 }

@@ -17,7 +17,11 @@ public sealed class EventJournal(NpgsqlDataSource db)
     static readonly byte[] Genesis = new byte[32];
 
     /// <summary>Appends <paramref name="drafts"/> at <paramref name="at"/>; the stream heads are locked until the transaction ends.</summary>
-    public async Task AppendAsync(NpgsqlTransaction tx, DateTimeOffset at, string? actor, IReadOnlyList<JournalDraft> drafts, CancellationToken ct)
+    public Task AppendAsync(NpgsqlTransaction tx, DateTimeOffset at, string? actor, IReadOnlyList<JournalDraft> drafts, CancellationToken ct) =>
+        AppendInAsync(tx, at, actor, drafts, ct);
+
+    /// <summary>The same, for start-up installers that run on the migration's connection before services exist.</summary>
+    internal static async Task AppendInAsync(NpgsqlTransaction tx, DateTimeOffset at, string? actor, IReadOnlyList<JournalDraft> drafts, CancellationToken ct)
     {
         if (drafts.Count == 0) return;
         var connection = tx.Connection!;

@@ -7,4 +7,6 @@ public static class JournalStreams
     public const string Accounts = "accounts";
 
     public static string Cycle(long cycleId) => $"cycle:{cycleId}";
+
+    public static string Template(string key) => $"template:{key}";
 }

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Errors;
+
+namespace CommunityWorkflows.Domain.Definitions;
+
+/// <summary>
+/// Reads the members of one JSON object at a JSON pointer, adding a <see cref="FieldError"/> for every member
+/// that is unknown, repeated, missing or of the wrong JSON type instead of throwing, so that a parser can go
+/// on and report everything wrong with a document at once. A member whose value is <c>null</c> counts as absent.
+/// </summary>
+sealed class JsonObjectReader
+{
+    readonly JsonElement element;
+    readonly List<FieldError> errors;
+
+    JsonObjectReader(JsonElement element, string pointer, List<FieldError> errors)
+    {
+        this.element = element;
+        Pointer = pointer;
+        this.errors = errors;
+    }
+
+    public string Pointer { get; }
+
+    /// <summary>A reader over <paramref name="element"/>, or null (with an error) when it is not an object.</summary>
+    public static JsonObjectReader? Open(JsonElement element, string pointer, List<FieldError> errors, params string[] members)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new FieldError(pointer, $"Expected an object, found {Describe(element)}."));
+            return null;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var at = $"{pointer}/{EscapePointer(property.Name)}";
+            if (!members.Contains(property.Name, StringComparer.Ordinal))
+                errors.Add(new FieldError(at, $"Unknown property '{property.Name}'; expected {string.Join(", ", members)}."));
+            else if (!seen.Add(property.Name))
+                errors.Add(new FieldError(at, $"Property '{property.Name}' appears more than once."));
+        }
+        return new JsonObjectReader(element, pointer, errors);
+    }
+
+    public string At(string member) => $"{Pointer}/{EscapePointer(member)}";
+
+    public void Error(string member, string message) => errors.Add(new FieldError(At(member), message));
+
+    public JsonElement? Value(string member, bool required)
+    {
+        if (element.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null)
+            return value;
+        if (required)
+            Error(member, $"'{member}' is required.");
+        return null;
+    }
+
+    public string? String(string member, bool required = false, int maxLength = int.MaxValue)
+    {
+        if (Value(member, required) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            WrongType(member, "a string", value);
+            return null;
+        }
+        var text = value.GetString()!;
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            Error(member, $"'{member}' cannot be empty.");
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            Error(member, $"'{member}' is longer than {maxLength} characters.");
+            return null;
+        }
+        return text;
+    }
+
+    public int? Integer(string member, bool required = false)
+    {
+        if (Value(member, required) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            WrongType(member, "a whole number", value);
+            return null;
+        }
+        if (!value.TryGetInt32(out var number))
+        {
+            Error(member, $"'{member}' must be a whole number, not {value.GetRawText()}.");
+            return null;
+        }
+        return number;
+    }
+
+    public decimal? Decimal(string member, bool required = false)
+    {
+        if (Value(member, required) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            WrongType(member, "a number", value);
+            return null;
+        }
+        if (!value.TryGetDecimal(out var number))
+        {
+            Error(member, $"'{member}' is out of range.");
+            return null;
+        }
+        return number;
+    }
+
+    public bool? Boolean(string member, bool required = false)
+    {
+        if (Value(member, required) is not { } value) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => WrongType(member, "true or false", value),
+        };
+    }
+
+    /// <summary>The items of an array member, each with its pointer; empty (with an error) when the member is not an array.</summary>
+    public IReadOnlyList<(JsonElement Item, string Pointer)>? Array(string member, bool required = false)
+    {
+        if (Value(member, required) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Error(member, $"'{member}' must be an array, not {Describe(value)}.");
+            return null;
+        }
+        return value.EnumerateArray().Select((item, i) => (item, $"{At(member)}/{i}")).ToList();
+    }
+
+    public JsonObjectReader? Object(string member, bool required, params string[] members) =>
+        Value(member, required) is { } value ? Open(value, At(member), errors, members) : null;
+
+    /// <summary>An array of strings; items of another type are reported and left out.</summary>
+    public IReadOnlyList<(string Value, string Pointer)>? Strings(string member)
+    {
+        if (Array(member) is not { } items) return null;
+        var strings = new List<(string, string)>();
+        foreach (var (item, at) in items)
+            if (item.ValueKind == JsonValueKind.String)
+                strings.Add((item.GetString()!, at));
+            else
+                errors.Add(new FieldError(at, $"Expected a string, found {Describe(item)}."));
+        return strings;
+    }
+
+    /// <summary>An array of whole numbers; items of another type are reported and left out.</summary>
+    public IReadOnlyList<(int Value, string Pointer)>? Integers(string member, bool required = false)
+    {
+        if (Array(member, required) is not { } items) return null;
+        var numbers = new List<(int, string)>();
+        foreach (var (item, at) in items)
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var n))
+                numbers.Add((n, at));
+            else
+                errors.Add(new FieldError(at, $"Expected a whole number, found {Describe(item)}."));
+        return numbers;
+    }
+
+    bool? WrongType(string member, string expected, JsonElement value)
+    {
+        Error(member, $"'{member}' must be {expected}, not {Describe(value)}.");
+        return null;
+    }
+
+    static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    /// <summary>RFC 6901: '~' becomes '~0' and '/' becomes '~1' inside a pointer's segment.</summary>
+    public static string EscapePointer(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

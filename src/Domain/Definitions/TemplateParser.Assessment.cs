@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace CommunityWorkflows.Domain.Definitions;
+
+public sealed partial class TemplateParser
+{
+    static readonly string[] IndicatorMembers = ["code", "name", "maxScore", "weight", "veto", "bonus"];
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    private static partial Regex CodePattern();
+
+    /// <summary>
+    /// The indicators: a scored item has a <c>maxScore</c> above 0; a veto item (一票否决) carries no points, so its
+    /// <c>maxScore</c> is 0 or left out; a bonus item (加分) is scored up to its <c>maxScore</c>, within the grading's cap.
+    /// </summary>
+    IReadOnlyList<IndicatorDefinition> Indicators(JsonObjectReader template)
+    {
+        if (template.Array("indicators") is not { } items) return [];
+        var indicators = new List<IndicatorDefinition>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, at) in items)
+        {
+            var r = JsonObjectReader.Open(item, at, errors, IndicatorMembers);
+            if (r is null) continue;
+            var code = r.String("code", required: true);
+            if (code is not null && !CodePattern().IsMatch(code))
+                r.Error("code", $"'{code}' is not a valid code: a letter or digit, then up to 31 letters, digits, '_', '.' or '-'.");
+            else if (code is not null && !codes.Add(code))
+                r.Error("code", $"The indicator code '{code}' is used more than once.");
+            var name = r.String("name", required: true, MaxNameLength)?.Trim();
+            var veto = r.Boolean("veto") ?? false;
+            var bonus = r.Boolean("bonus") ?? false;
+            if (veto && bonus)
+                r.Error("bonus", "An indicator is a veto item or a bonus item, not both.");
+            var maxScore = r.Decimal("maxScore", required: !veto);
+            if (veto && maxScore is not null and not 0)
+                r.Error("maxScore", "A veto item carries no points: leave maxScore out or set it to 0.");
+            else if (!veto && maxScore <= 0)
+                r.Error("maxScore", $"maxScore must be above 0, not {maxScore}.");
+            var weight = r.Decimal("weight") ?? 1m;
+            if (weight <= 0)
+                r.Error("weight", $"weight must be above 0, not {weight}.");
+            indicators.Add(new IndicatorDefinition(code ?? "", name ?? "", maxScore ?? 0m, weight, veto, bonus));
+        }
+        return indicators;
+    }
+
+    GradingRule? Grading(JsonObjectReader template)
+    {
+        var r = template.Object("grading", required: false, "ratingShare", "ratingWeights", "bonusCap", "thresholds");
+        if (r is null) return null;
+        var share = r.Decimal("ratingShare", required: true);
+        if (share is < 0 or > 1)
+            r.Error("ratingShare", $"ratingShare is the democratic rating's share of the total, from 0 to 1, not {share}.");
+        var weights = RatingWeights(r);
+        var bonusCap = r.Decimal("bonusCap") ?? 0m;
+        if (bonusCap < 0)
+            r.Error("bonusCap", $"bonusCap cannot be negative ({bonusCap}).");
+        var thresholds = Thresholds(r);
+        return new GradingRule(share ?? 0m, weights ?? new RatingWeights(0, 0, 0, 0), bonusCap, thresholds ?? new GradeThresholds(0, 0, 0));
+    }
+
+    /// <summary>The points a vote of each grade counts for: none negative, none above the grade before it.</summary>
+    static RatingWeights? RatingWeights(JsonObjectReader grading)
+    {
+        var r = grading.Object("ratingWeights", required: true, "excellent", "good", "fair", "poor");
+        if (r is null) return null;
+        var values = Descending(r, ["excellent", "good", "fair", "poor"], strictly: false, "a vote for a lower grade cannot count for more");
+        return values is [{ } excellent, { } good, { } fair, { } poor] ? new RatingWeights(excellent, good, fair, poor) : null;
+    }
+
+    /// <summary>The lowest total for 好, 较好 and 一般 (below is 差), each strictly below the one before.</summary>
+    static GradeThresholds? Thresholds(JsonObjectReader grading)
+    {
+        var r = grading.Object("thresholds", required: true, "excellent", "good", "fair");
+        if (r is null) return null;
+        var values = Descending(r, ["excellent", "good", "fair"], strictly: true, "each grade needs a lower total than the one above it");
+        return values is [{ } excellent, { } good, { } fair] ? new GradeThresholds(excellent, good, fair) : null;
+    }
+
+    static decimal?[] Descending(JsonObjectReader r, string[] members, bool strictly, string why)
+    {
+        var values = members.Select(m => r.Decimal(m, required: true)).ToArray();
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (values[i] < 0)
+                r.Error(members[i], $"{members[i]} cannot be negative ({values[i]}).");
+            else if (i > 0 && values[i] is { } v && values[i - 1] is { } above && (strictly ? v >= above : v > above))
+                r.Error(members[i], $"{members[i]} ({v}) must be {(strictly ? "below" : "at most")} {members[i - 1]} ({above}): {why}.");
+        }
+        return values;
+    }
+}

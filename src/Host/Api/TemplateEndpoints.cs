@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Definitions;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class TemplateEndpoints
+{
+    public static void MapTemplates(this IEndpointRouteBuilder app)
+    {
+        var templates = app.MapGroup("/api/templates").WithTags("Templates");
+
+        templates.MapGet("/schema", () => Results.Text(TemplateSchema.Json, "application/schema+json"))
+            .AllowAnonymous()
+            .WithSummary("The JSON Schema (draft 2020-12) of a template definition; the server checks more rules than a schema can.");
+
+        templates.MapPost("/", async (HttpContext context, Templates store, CancellationToken ct) =>
+        {
+            var created = await store.CreateAsync(await JsonBodyReader.ReadAsync(context.Request, ct), context.Caller(), ct);
+            return Results.Created($"/api/templates/{created.Key}/versions/{created.Version}", created);
+        })
+        .Accepts<JsonElement>("application/json")
+        .Produces<TemplateVersionRef>(StatusCodes.Status201Created)
+        .WithSummary("Create a template as draft version 1 (SystemAdmin, DistrictAdmin); 409 when the key exists; 422 names every broken rule by JSON pointer.");
+
+        templates.MapPut("/{key}/draft", async (string key, HttpContext context, Templates store, CancellationToken ct) =>
+            await store.ReplaceDraftAsync(key, await JsonBodyReader.ReadAsync(context.Request, ct), context.Caller(), ct))
+        .Accepts<JsonElement>("application/json")
+        .WithSummary("Replace the draft; with none, the body becomes the next version's draft. The body's key must be the route's.");
+
+        templates.MapPost("/{key}/publish", async (string key, HttpContext context, Templates store, CancellationToken ct) =>
+            await store.PublishAsync(key, context.Caller(), ct))
+            .WithSummary("Publish the draft; a published version never changes. 409 when there is no draft.");
+
+        templates.MapGet("/{key}", async (string key, Templates store, CancellationToken ct) =>
+            TemplateVersionDocument.Of(await store.GetLatestAsync(key, ct)))
+            .Produces<JsonObject>()
+            .WithSummary("The newest published version, or the draft while nothing is published: the definition with version and status.");
+
+        templates.MapGet("/{key}/versions/{version:int}", async (string key, int version, Templates store, CancellationToken ct) =>
+            TemplateVersionDocument.Of(await store.GetVersionAsync(key, version, ct)))
+            .Produces<JsonObject>()
+            .WithSummary("One version of a template, draft or published.");
+
+        templates.MapGet("/", async (Templates store, CancellationToken ct) => await store.ListAsync(ct))
+            .WithSummary("Every template: key, name and status of the newest version, and the published versions.");
+    }
+}

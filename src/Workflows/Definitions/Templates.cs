@@ -1,0 +1,229 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Definitions;
+
+/// <summary>
+/// Templates (workflow definitions) and their versions: a draft is edited, publishing freezes it for good, and
+/// the next edit starts a new draft. System and district administrators write; everyone signed in reads.
+/// Every change is journaled in the stream <c>template:&lt;key&gt;</c> in the same transaction.
+/// </summary>
+public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<Templates> logger)
+{
+    const string SelectVersion = """
+        select template_key, version, status, definition::text as definition, created_at, created_by,
+               updated_at, updated_by, published_at, published_by
+        from template_version
+        """;
+
+    /// <summary>Creates a template as draft version 1; 409 when the key exists, 422 naming every broken rule.</summary>
+    public async Task<TemplateVersionRef> CreateAsync(JsonElement body, Caller caller, CancellationToken ct)
+    {
+        EnsureMayEdit(caller);
+        var definition = TemplateParser.ParseValid(body);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(tx, definition.Key, ct);
+        if (await VersionsAsync(tx, definition.Key, ct) is { Count: > 0 })
+            throw new ConflictException($"Template '{definition.Key}' already exists; replace its draft instead.");
+        var created = await InsertDraftAsync(tx, definition, 1, caller.Username, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Template {TemplateKey} created by {Actor}", definition.Key, caller.Username);
+        return created;
+    }
+
+    /// <summary>
+    /// Replaces the draft of <paramref name="key"/>; when there is none, the body becomes the next version's draft.
+    /// 404 for an unknown key, 422 when the body breaks a rule or names another key.
+    /// </summary>
+    public async Task<TemplateVersionRef> ReplaceDraftAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
+    {
+        EnsureMayEdit(caller);
+        var parsed = TemplateParser.Parse(body);
+        var errors = parsed.Errors.Concat(KeyMismatch(body, key)).ToList();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(tx, key, ct);
+        var versions = await VersionsAsync(tx, key, ct);
+        if (versions.Count == 0)
+            throw new NotFoundException($"Template '{key}' was not found.");
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The template breaks one or more rules.");
+        var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
+        var saved = draft is null
+            ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, caller.Username, ct)
+            : await UpdateDraftAsync(tx, parsed.Definition!, draft.Version, caller.Username, ct);
+        await tx.CommitAsync(ct);
+        return saved;
+    }
+
+    static IEnumerable<FieldError> KeyMismatch(JsonElement body, string key)
+    {
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("key", out var named)
+            && named.ValueKind == JsonValueKind.String && named.GetString() is { } bodyKey && bodyKey != key)
+            yield return new FieldError("/key", $"The body's key '{bodyKey}' differs from the template's key '{key}'.");
+    }
+
+    /// <summary>Publishes the draft of <paramref name="key"/>; from now on that version never changes. 409 when there is no draft.</summary>
+    public async Task<TemplateVersionRef> PublishAsync(string key, Caller caller, CancellationToken ct)
+    {
+        EnsureMayEdit(caller);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(tx, key, ct);
+        var versions = await VersionsAsync(tx, key, ct);
+        if (versions.Count == 0)
+            throw new NotFoundException($"Template '{key}' was not found.");
+        var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft))
+            ?? throw new ConflictException($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.");
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update template_version set status = 'Published', published_at = @now, published_by = @actor
+            where template_key = @key and version = @version
+            """, new { now, actor = caller.Username, key, version = draft.Version }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(JournalStreams.Template(key), "Published", $"{key}@{draft.Version}", new { version = draft.Version })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Template {TemplateKey} version {Version} published by {Actor}", key, draft.Version, caller.Username);
+        return new TemplateVersionRef(key, draft.Version, TemplateStatus.Published);
+    }
+
+    /// <summary>The newest published version of <paramref name="key"/>, or its draft while nothing is published.</summary>
+    public async Task<TemplateVersion> GetLatestAsync(string key, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QueryFirstOrDefaultAsync<VersionRow>(new CommandDefinition(
+            SelectVersion + " where template_key = @key order by status = 'Published' desc, version desc limit 1",
+            new { key }, cancellationToken: ct));
+        return row is null ? throw new NotFoundException($"Template '{key}' was not found.") : ToVersion(row);
+    }
+
+    public async Task<TemplateVersion> GetVersionAsync(string key, int version, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(
+            SelectVersion + " where template_key = @key and version = @version", new { key, version }, cancellationToken: ct));
+        return row is null ? throw new NotFoundException($"Template '{key}' has no version {version}.") : ToVersion(row);
+    }
+
+    /// <summary>Every template, ordered by key.</summary>
+    public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
+            """
+            select template_key,
+                   (array_agg(name order by version desc))[1] as name,
+                   max(version) as latest_version,
+                   (array_agg(status order by version desc))[1] as status,
+                   coalesce(array_agg(version order by version) filter (where status = 'Published'), '{}') as published_versions
+            from template_version
+            group by template_key
+            order by template_key
+            """, cancellationToken: ct));
+        return rows.Select(r => new TemplateSummary(r.TemplateKey, r.Name, r.LatestVersion, Enum.Parse<TemplateStatus>(r.Status), r.PublishedVersions)).ToList();
+    }
+
+    /// <summary>
+    /// The published version a cycle launches with: <paramref name="version"/>, or the newest published one when null.
+    /// An unknown key, or one with nothing published, is a <see cref="RuleViolationException"/> on <c>/templateKey</c>;
+    /// a version that does not exist or is still a draft, one on <c>/templateVersion</c>.
+    /// </summary>
+    public async Task<PublishedTemplate> LoadPublishedAsync(string key, int? version, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<VersionRow>(new CommandDefinition(
+            SelectVersion + " where template_key = @key and status = 'Published' and (@version::int is null or version = @version) order by version desc limit 1",
+            new { key, version }, cancellationToken: ct))).ToList();
+        if (rows.Count == 0)
+        {
+            var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from template_version where template_key = @key)", new { key }, cancellationToken: ct));
+            if (!known)
+                throw new RuleViolationException("/templateKey", $"There is no template '{key}'.");
+            throw version is null
+                ? new RuleViolationException("/templateKey", $"Template '{key}' has no published version yet.")
+                : new RuleViolationException("/templateVersion", $"Template '{key}' has no published version {version}.");
+        }
+        var found = ToVersion(rows[0]);
+        return new PublishedTemplate(found.Key, found.Version, found.Definition);
+    }
+
+    static void EnsureMayEdit(Caller caller)
+    {
+        if (!caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
+            throw new ForbiddenException("Only a system administrator or a district administrator may create, edit or publish templates.");
+    }
+
+    /// <summary>Commands on one key take turns, so that two of them never compute the same next version.</summary>
+    static Task LockAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "select pg_advisory_xact_lock(hashtextextended(@stream, 0))", new { stream = JournalStreams.Template(key) }, tx, cancellationToken: ct));
+
+    static async Task<IReadOnlyList<StoredVersion>> VersionsAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<StoredVersion>(new CommandDefinition(
+            "select version, status from template_version where template_key = @key", new { key }, tx, cancellationToken: ct))).ToList();
+
+    async Task<TemplateVersionRef> InsertDraftAsync(NpgsqlTransaction tx, TemplateDefinition definition, int version, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var canonical = TemplateJson.Serialize(definition);
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into template_version (template_key, version, status, name, definition, created_at, created_by, updated_at, updated_by)
+            values (@key, @version, 'Draft', @name, cast(@canonical as jsonb), @now, @actor, @now, @actor)
+            """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, actor,
+            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftCreated", $"{definition.Key}@{version}", canonical)], ct);
+        return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
+    }
+
+    async Task<TemplateVersionRef> UpdateDraftAsync(NpgsqlTransaction tx, TemplateDefinition definition, int version, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var canonical = TemplateJson.Serialize(definition);
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            update template_version set name = @name, definition = cast(@canonical as jsonb), updated_at = @now, updated_by = @actor
+            where template_key = @key and version = @version and status = 'Draft'
+            """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, actor,
+            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftReplaced", $"{definition.Key}@{version}", canonical)], ct);
+        return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
+    }
+
+    static TemplateDefinition ReadStored(string key, int version, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var parsed = TemplateParser.Parse(document.RootElement);
+        return parsed.Definition ?? throw new InvalidOperationException(
+            $"Stored template {key}@{version} no longer passes the parser: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field} {e.Message}"))}");
+    }
+
+    static TemplateVersion ToVersion(VersionRow r) => new(
+        r.TemplateKey, r.Version, Enum.Parse<TemplateStatus>(r.Status), r.CreatedAt, r.CreatedBy, r.UpdatedAt, r.UpdatedBy,
+        r.PublishedAt, r.PublishedBy, ReadStored(r.TemplateKey, r.Version, r.Definition));
+
+    sealed record VersionRow(
+        string TemplateKey, int Version, string Status, string Definition, DateTimeOffset CreatedAt, string CreatedBy,
+        DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
+
+    sealed record StoredVersion(int Version, string Status);
+
+    // a class with setters: Dapper matches an int[] column to a constructor parameter only as System.Array
+    sealed class SummaryRow
+    {
+        public string TemplateKey { get; init; } = "";
+        public string Name { get; init; } = "";
+        public int LatestVersion { get; init; }
+        public string Status { get; init; } = "";
+        public int[] PublishedVersions { get; init; } = [];
+    }
+}
