@@ -1,4 +1,5 @@
 using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<Calendars>();
         services.AddTransient<Jobs.Housekeeping>();
         return services;
     }
