@@ -67,6 +67,7 @@ public static class HostApp
         app.MapAuth();
         app.MapUsers();
         app.MapOrgUnits(configuration);
+        app.MapCalendars();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],
