@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CommunityWorkflows.Testing;
@@ -9,6 +10,11 @@ namespace CommunityWorkflows.Host.Tests.Api;
 // the tests share one database: each one that writes puts a year of its own (2035 and later)
 public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
 {
+    // one sign-in per fixture: logins are rate-limited per address (30 a minute), and this class has many cases
+    static readonly ConditionalWeakTable<HostFixture, Task<HttpClient>> Admins = new();
+
+    Task<HttpClient> AdminAsync() => Admins.GetValue(host, h => h.ClientAsync());
+
     static object Schedule(int year, string source = "国务院办公厅关于部分节假日安排的通知") => new
     {
         source,
@@ -26,7 +32,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task The_shipped_years_are_listed_with_plain_dates_and_chinese_names()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var years = await admin.GetFromJsonAsync<JsonElement>("/api/calendars");
 
         var listed = years.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ToList();
@@ -47,7 +53,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("from=2024-12-31&days=2", """{"date":"2025-01-03","assumedYears":[]}""")] // 2024 is unknown, but only 2025 is crossed
     [InlineData("from=2025-01-02&days=-2", """{"date":"2024-12-30","assumedYears":[2024]}""")]
     public async Task Working_days_are_added_on_the_loaded_calendar(string query, string expected) =>
-        Assert.Equal(expected, await AddWorkdaysAsync(await host.ClientAsync(), query));
+        Assert.Equal(expected, await AddWorkdaysAsync(await AdminAsync(), query));
 
     [Theory]
     [InlineData("from=2026-13-01&days=1", "/from")]
@@ -62,7 +68,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("", "/from|/days")]
     public async Task Bad_parameters_are_named_in_a_422(string query, string fields)
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var problem = await (await admin.GetAsync($"/api/calendars/add-workdays?{query}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(fields.Split('|'), problem.ErrorFields());
     }
@@ -70,7 +76,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task An_administrator_loads_a_new_year_and_due_dates_follow_at_once()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         Assert.Equal("""{"date":"2035-10-01","assumedYears":[2035]}""", await AddWorkdaysAsync(admin, "from=2035-09-28&days=1"));
 
         var response = await admin.PutAsJsonAsync("/api/calendars/2035", Schedule(2035));
@@ -89,7 +95,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task A_bad_schedule_is_refused_with_every_field_named_and_nothing_is_stored()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var response = await admin.PutAsJsonAsync("/api/calendars/2036", new
         {
             source = " ",
@@ -109,7 +115,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task A_date_in_both_lists_is_named_in_both()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var response = await admin.PutAsJsonAsync("/api/calendars/2037", new
         {
             source = "通知",
@@ -126,7 +132,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("-2038")]
     public async Task A_bad_year_in_the_path_is_named(string year)
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var problem = await (await admin.PutAsJsonAsync($"/api/calendars/{year}", Schedule(2038))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("/year", problem.ErrorFields());
     }
@@ -134,7 +140,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Only_a_system_administrator_may_change_the_calendar_but_everyone_signed_in_may_read_it()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var city = "K" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/org-units/import", new[] { new { code = city, name = "江城市", kind = "City" } })).StatusCode);
         var username = $"da-{city.ToLowerInvariant()}";
@@ -152,7 +158,7 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Malformed_bodies_are_400()
     {
-        var admin = await host.ClientAsync();
+        var admin = await AdminAsync();
         var response = await admin.PutAsync("/api/calendars/2040", new StringContent("""{"source":"通知","holidays":[{"date":""", Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var wrongShape = await admin.PutAsync("/api/calendars/2040", new StringContent("""{"source":"通知","holidays":"2040-01-01","workdays":[]}""", Encoding.UTF8, "application/json"));
