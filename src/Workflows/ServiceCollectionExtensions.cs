@@ -48,8 +48,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Templates>();
-        services.AddTransient<Jobs.Housekeeping>();
         services.AddSingleton<Calendars>();
+        services.AddTransient<Jobs.Housekeeping>();
         services.AddSingleton<CycleDefinitions>();
         services.AddSingleton<CycleLauncher>();
         services.AddSingleton<CycleQueries>();

@@ -1,10 +1,5 @@
 namespace CommunityWorkflows.Domain.Calendar;
 
-/// <summary>One year's published schedule: statutory days off, and weekend days that are worked instead (调休).</summary>
-public sealed record CalendarYear(int Year, string Source, IReadOnlyList<CalendarDay> Holidays, IReadOnlyList<CalendarDay> Workdays);
-
-public sealed record CalendarDay(DateOnly Date, string Name);
-
 /// <summary>
 /// China's working days: Monday to Friday, minus the statutory holidays, plus the adjusted working days of
 /// each loaded year. A year that is not loaded is not guessed: only weekends count there, and the

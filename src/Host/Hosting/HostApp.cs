@@ -73,6 +73,7 @@ public static class HostApp
         app.MapNotifications();
         app.MapClock();
         app.MapTemplates();
+        app.MapCalendars();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],

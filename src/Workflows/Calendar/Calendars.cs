@@ -1,9 +1,109 @@
+using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Calendar;
 
-// placeholder until the calendar branch lands
-public sealed class Calendars
+/// <summary>
+/// The business calendar as stored: loaded whole before due dates are computed, and replaced one year at a
+/// time by a system administrator when the State Council publishes the next year's schedule.
+/// </summary>
+public sealed class Calendars(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<Calendars> logger)
 {
-    public Task<BusinessCalendar> LoadAsync(CancellationToken ct) => Task.FromResult(BusinessCalendar.WeekendsOnly);
+    const long EditLockKey = 0x43616c65_6e646172; // "Calendar": edits of the calendar run one at a time
+
+    const string SelectYears = """
+        select year, source, holidays::text as holidays, workdays::text as workdays, updated_at, updated_by
+        from calendar_year
+        """;
+
+    /// <summary>Every stored year, as the working-day arithmetic needs it; one query over a handful of rows, not cached, so an edit counts at once on every host.</summary>
+    public async Task<BusinessCalendar> LoadAsync(CancellationToken ct) =>
+        new((await ListAsync(ct)).Select(y => y.ToCalendarYear()));
+
+    /// <summary>Every stored year, in order.</summary>
+    public async Task<IReadOnlyList<CalendarYearView>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<YearRow>(new CommandDefinition(SelectYears + " order by year", cancellationToken: ct));
+        return rows.Select(ToView).ToList();
+    }
+
+    public async Task<CalendarYearView> GetAsync(int year, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<YearRow>(new CommandDefinition(
+            SelectYears + " where year = @year", new { year }, cancellationToken: ct));
+        return row is null ? throw new NotFoundException($"No calendar is loaded for {year}.") : ToView(row);
+    }
+
+    /// <summary>
+    /// Replaces (or adds) the schedule of <paramref name="year"/>; only a system administrator may. Every bad
+    /// field is reported at once and nothing is written; a change is journaled with it, a repeat changes nothing.
+    /// </summary>
+    public async Task<CalendarYearView> PutYearAsync(int year, CalendarYearInput input, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsSystemAdmin)
+            throw new ForbiddenException("Only a system administrator may change the business calendar.");
+        var (schedule, errors) = CalendarYearValidator.Validate(year, input);
+        if (schedule is null)
+            throw new RuleViolationException(errors, $"The schedule for {year} is invalid; nothing was changed.");
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition($"select pg_advisory_xact_lock({EditLockKey})", transaction: tx, cancellationToken: ct));
+        var stored = await connection.QuerySingleOrDefaultAsync<YearRow>(new CommandDefinition(
+            SelectYears + " where year = @year", new { year }, tx, cancellationToken: ct));
+        if (stored is not null && Same(ToView(stored).ToCalendarYear(), schedule))
+            return ToView(stored);
+
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into calendar_year (year, source, holidays, workdays, updated_by, updated_at)
+            values (@year, @source, @holidays::jsonb, @workdays::jsonb, @by, @now)
+            on conflict (year) do update
+            set source = excluded.source, holidays = excluded.holidays, workdays = excluded.workdays,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                year, schedule.Source, by = caller.Username, now,
+                holidays = CalendarDaysJson.Write(schedule.Holidays),
+                workdays = CalendarDaysJson.Write(schedule.Workdays),
+            }, tx, cancellationToken: ct));
+        var action = stored is null ? "CalendarYearAdded" : "CalendarYearChanged";
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(JournalStreams.Calendar, action, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { schedule.Source, schedule.Holidays, schedule.Workdays })], ct);
+        await tx.CommitAsync(ct);
+
+        logger.LogInformation("Calendar {Year} {Action} by {User}: {Holidays} holidays, {Workdays} adjusted working days",
+            year, action, caller.Username, schedule.Holidays.Count, schedule.Workdays.Count);
+        return await GetAsync(year, ct);
+    }
+
+    /// <summary>
+    /// The date <paramref name="days"/> working days after <paramref name="from"/> (before it when negative),
+    /// naming the years crossed that have no schedule; out-of-bounds queries are refused (<see cref="WorkdayQuery"/>).
+    /// </summary>
+    public async Task<WorkdaysAdded> AddWorkdaysAsync(DateOnly from, int days, CancellationToken ct)
+    {
+        var query = WorkdayQuery.Create(from, days);
+        var (date, assumedYears) = (await LoadAsync(ct)).AddWorkdays(query.From, query.Days);
+        return new WorkdaysAdded(date, assumedYears);
+    }
+
+    static bool Same(CalendarYear a, CalendarYear b) =>
+        a.Source == b.Source && a.Holidays.SequenceEqual(b.Holidays) && a.Workdays.SequenceEqual(b.Workdays);
+
+    static CalendarYearView ToView(YearRow r) => new(r.Year, r.Source,
+        CalendarDaysJson.Read(r.Holidays), CalendarDaysJson.Read(r.Workdays),
+        new DateTimeOffset(DateTime.SpecifyKind(r.UpdatedAt, DateTimeKind.Utc)), r.UpdatedBy);
+
+    sealed record YearRow(int Year, string Source, string Holidays, string Workdays, DateTime UpdatedAt, string? UpdatedBy);
 }

@@ -5,6 +5,7 @@ public static class JournalStreams
 {
     public const string Organisation = "org";
     public const string Accounts = "accounts";
+    public const string Calendar = "calendar";
 
     public static string Cycle(long cycleId) => $"cycle:{cycleId}";
 

@@ -35,7 +35,7 @@ public class DefaultTemplateTests
         Assert.Equal(["targets", "responsibilityLetter", "selfInspection", "inspection", "dutyReport", "scoring", "democraticRating"],
             template.Stages.SelectMany(s => s.Tasks).Select(t => t.Key));
         Assert.Equal(new DueRule.OnDate(1, 15), template.Stages[2].Due);
-        Assert.Equal(new DateOnly(2027, 1, 15), template.Stages[2].Due.DueDate(new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), Calendar.BusinessCalendar.WeekendsOnly));
+        Assert.Equal(new DateOnly(2027, 1, 15), template.Stages[2].Due.DueDate(new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 15), CommunityWorkflows.Domain.Calendar.BusinessCalendar.WeekendsOnly));
         Assert.Equal(["selfInspection"], template.Stages[1].Tasks[1].After);
         Assert.Null(template.Stages[1].Tasks[1].Reviewer);
         Assert.False(template.Stages[0].Tasks[1].Gate);

@@ -48,7 +48,7 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Contains("逾期1个工作日", direct[0].Subject);
         Assert.DoesNotContain(await InboxAsync(world, "district-secretary"), n => n.Kind == "Escalation");
 
-        var calendar = await engine.Get<Calendar.Calendars>().LoadAsync(CancellationToken.None);
+        var calendar = await engine.Get<CommunityWorkflows.Workflows.Calendar.Calendars>().LoadAsync(CancellationToken.None);
         var fifthWorkday = calendar.AddWorkdays(new DateOnly(world.Year, 3, 31), 5).Date;
         await world.AdvanceToAsync(fifthWorkday.Month, fifthWorkday.Day, hour: 8);
         Assert.DoesNotContain(await InboxAsync(world, "district-secretary"), n => n.Kind == "Escalation");

@@ -1,0 +1,58 @@
+using System.Globalization;
+using CommunityWorkflows.Domain.Errors;
+
+namespace CommunityWorkflows.Domain.Calendar;
+
+/// <summary>
+/// "N working days after <see cref="From"/>" as asked from outside: <see cref="Days"/> is bounded so that a
+/// request can neither run for long nor step off the calendar.
+/// </summary>
+public sealed record WorkdayQuery(DateOnly From, int Days)
+{
+    /// <summary>About four years of working days; the longest relative due rule is 999.</summary>
+    public const int MaxDays = 1000;
+
+    /// <summary>The query from its text parameters; every bad one is named (<c>/from</c>, <c>/days</c>).</summary>
+    public static WorkdayQuery Parse(string? from, string? days)
+    {
+        var errors = new List<FieldError>();
+        DateOnly date = default;
+        if (string.IsNullOrWhiteSpace(from))
+            errors.Add(new("/from", "from is required (YYYY-MM-DD)."));
+        else if (!DateOnly.TryParseExact(from.Trim(), CalendarYearValidator.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            errors.Add(new("/from", $"'{from}' is not a date (YYYY-MM-DD)."));
+        else
+            errors.AddRange(CheckFrom(date));
+
+        var count = 0;
+        if (string.IsNullOrWhiteSpace(days))
+            errors.Add(new("/days", "days is required (a whole number, negative to count backwards)."));
+        else if (!int.TryParse(days.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out count))
+            errors.Add(new("/days", $"'{days}' is not a whole number."));
+        else
+            errors.AddRange(CheckDays(count));
+
+        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        return new WorkdayQuery(date, count);
+    }
+
+    /// <summary>The query, or a <see cref="RuleViolationException"/> naming what is out of bounds.</summary>
+    public static WorkdayQuery Create(DateOnly from, int days)
+    {
+        var errors = CheckFrom(from).Concat(CheckDays(days)).ToList();
+        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        return new WorkdayQuery(from, days);
+    }
+
+    static IEnumerable<FieldError> CheckFrom(DateOnly from)
+    {
+        if (from.Year is < CalendarYearValidator.MinYear or > CalendarYearValidator.MaxYear)
+            yield return new("/from", $"from must lie between {CalendarYearValidator.MinYear} and {CalendarYearValidator.MaxYear}.");
+    }
+
+    static IEnumerable<FieldError> CheckDays(int days)
+    {
+        if (days is < -MaxDays or > MaxDays)
+            yield return new("/days", $"days must be between -{MaxDays} and {MaxDays}.");
+    }
+}

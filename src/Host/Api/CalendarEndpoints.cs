@@ -1,0 +1,41 @@
+using System.Globalization;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Calendar;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class CalendarEndpoints
+{
+    public static void MapCalendars(this IEndpointRouteBuilder app)
+    {
+        var calendars = app.MapGroup("/api/calendars").WithTags("Business calendar");
+
+        calendars.MapGet("/", async (Calendars store, CancellationToken ct) => await store.ListAsync(ct))
+            .WithSummary("The years loaded: statutory days off (holidays) and adjusted weekend working days (workdays, 调休).");
+
+        // query parameters arrive as text so that a bad one is answered 422 naming it, not 400
+        calendars.MapGet("/add-workdays", async (string? from, string? days, Calendars store, CancellationToken ct) =>
+        {
+            var query = WorkdayQuery.Parse(from, days);
+            return await store.AddWorkdaysAsync(query.From, query.Days, ct);
+        })
+        .WithSummary($"The date N working days after 'from' (before it when N is negative, |N| ≤ {WorkdayQuery.MaxDays}); assumedYears names the years crossed without a calendar, where only weekends were counted.");
+
+        calendars.MapGet("/{year}", async (string year, Calendars store, CancellationToken ct) =>
+            int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+                ? await store.GetAsync(y, ct)
+                : throw new NotFoundException($"No calendar is loaded for '{year}'."))
+            .WithSummary("One loaded year; 404 when the year has no calendar.");
+
+        calendars.MapPut("/{year}", async (string year, CalendarYearInput schedule, HttpContext context, Calendars store, CancellationToken ct) =>
+            await store.PutYearAsync(ParseYear(year), schedule, context.Caller(), ct))
+            .WithSummary("Replace or add a year's schedule (SystemAdmin); a date outside the year, repeated, unreadable or in both lists → 422 naming each.");
+    }
+
+    static int ParseYear(string year) =>
+        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            ? y
+            : throw new RuleViolationException("/year", $"'{year}' is not a year.");
+}
