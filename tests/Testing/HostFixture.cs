@@ -42,6 +42,7 @@ public class HostFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Clock:Mode=Simulated",
             "--Auth:PasswordHashIterations=1000",
+            "--Auth:LoginsPerMinutePerAddress=100000",
             .. Settings]);
         builder.Services.AddSingleton(Clock);
         builder.Services.AddSingleton<TimeProvider>(Clock);

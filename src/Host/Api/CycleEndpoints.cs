@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 
@@ -9,11 +10,26 @@ static class CycleEndpoints
 {
     public sealed record CancelRequest(string? Reason);
 
+    public sealed record LaunchBody(string? TemplateKey, int? Year, string? ScopeCode, int? TemplateVersion);
+
     public const int MaxJournalPage = 10_000;
 
     public static void MapCycles(this IEndpointRouteBuilder app)
     {
         var cycles = app.MapGroup("/api/cycles").WithTags("Cycles");
+
+        cycles.MapPost("/", async (LaunchBody body, HttpContext context, Templates templates, CycleLauncher launcher, CancellationToken ct) =>
+        {
+            var missing = new List<FieldError>();
+            if (string.IsNullOrWhiteSpace(body.TemplateKey)) missing.Add(new("/templateKey", "templateKey is required."));
+            if (body.Year is null) missing.Add(new("/year", "year is required."));
+            if (string.IsNullOrWhiteSpace(body.ScopeCode)) missing.Add(new("/scopeCode", "scopeCode is required."));
+            if (missing.Count > 0) throw new RuleViolationException(missing, "The cycle could not be launched.");
+            var template = await templates.LoadPublishedAsync(body.TemplateKey!, body.TemplateVersion, ct);
+            var cycle = await launcher.LaunchAsync(
+                new LaunchRequest(template.Key, template.Version, template.Definition, body.Year!.Value, body.ScopeCode), context.Caller(), ct);
+            return Results.Created($"/api/cycles/{cycle.Id}", cycle);
+        }).WithSummary("Launch a published template for a year over a scope: one instance per participant; the same template, year and scope again → 409.");
 
         cycles.MapGet("/", async (int? year, HttpContext context, CycleQueries queries, CancellationToken ct) =>
             await queries.ListAsync(year, context.Caller(), ct))

@@ -17,6 +17,7 @@ public static class CommandLine
         root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(SeedDemoVerb.Create());
         root.Subcommands.Add(UsersVerb.Create());
+        root.Subcommands.Add(SimulateVerb.Create());
         if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
             args = ["serve", .. args];
         try

@@ -16,14 +16,19 @@ sealed class ToolHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ToolHost> StartAsync(IReadOnlyList<string> configurationArgs, CancellationToken ct)
+    /// <param name="scratchDatabase">
+    /// When given, the tool works on a database of its own next to the configured one (named with this
+    /// suffix), dropped and created afresh: a simulation or a benchmark never touches real data.
+    /// </param>
+    public static async Task<ToolHost> StartAsync(IReadOnlyList<string> configurationArgs, CancellationToken ct, string? scratchDatabase = null)
     {
         var builder = HostApp.CreateBuilder(configurationArgs);
         builder.Configuration["Hangfire:Server"] = "false";
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         using var loggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
         var database = await DatabaseLocation.OpenAsync(builder.Configuration, loggers.CreateLogger("CommunityWorkflows.Embedded"), ct);
-        var app = HostApp.Build(builder, database.ConnectionString);
+        var connectionString = scratchDatabase is null ? database.ConnectionString : await ScratchDatabase.RecreateAsync(database.ConnectionString, scratchDatabase, ct);
+        var app = HostApp.Build(builder, connectionString);
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
         return new ToolHost(database, app);
     }

@@ -44,6 +44,9 @@ static class DemoSeeder
         await output.WriteLineAsync();
     }
 
+    /// <summary>The demo city's people by username, for tools that act as them (simulate, bench).</summary>
+    public static IReadOnlyList<string> Usernames => People().Select(p => p.Username).ToList();
+
     static IEnumerable<DemoUser> People()
     {
         static RoleAssignment R(Role role, string? code = null) => new(role.ToString(), code);

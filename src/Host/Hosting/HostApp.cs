@@ -44,7 +44,7 @@ public static class HostApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
-        AddSecurity(services);
+        AddSecurity(services, HostSettings.LoginsPerMinute(configuration));
         AddJobs(services, configuration, connectionString);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
@@ -84,7 +84,7 @@ public static class HostApp
         return app;
     }
 
-    static void AddSecurity(IServiceCollection services)
+    static void AddSecurity(IServiceCollection services, int loginsPerMinute)
     {
         services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
@@ -96,7 +96,7 @@ public static class HostApp
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 

@@ -35,6 +35,9 @@ static class HostSettings
     /// <summary>Largest organisation import in bytes.</summary>
     public static long MaxImportBytes(IConfiguration c) => c.GetValue("Limits:MaxImportBytes", 64L << 20);
 
+    /// <summary>Logins accepted per minute from one address (beyond: 429), on top of the per-account lock.</summary>
+    public static int LoginsPerMinute(IConfiguration c) => c.GetValue("Auth:LoginsPerMinutePerAddress", 30);
+
     /// <summary>Largest evidence file in bytes.</summary>
     public static long MaxEvidenceBytes(IConfiguration c) => c.GetValue("Limits:MaxEvidenceBytes", 20L << 20);
 

@@ -87,18 +87,9 @@ public sealed class AccessTokens(
     public async Task<Caller?> AuthenticateAsync(string token, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(long Id, string Username, string? Role, string? Code, string? Path)>(new CommandDefinition(
-            """
-            select u.id, u.username, r.role, o.code, o.path
-            from access_token t
-            join app_user u on u.id = t.user_id
-            left join user_role r on r.user_id = u.id
-            left join org_unit o on o.id = r.org_unit_id
-            where t.token_hash = @hash and t.expires_at > @now
-            """, new { hash = HashToken(token), now = clock.UtcNow }, cancellationToken: ct))).ToList();
-        if (rows.Count == 0) return null;
-        var grants = rows.Where(r => r.Role is not null).Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
-        return new Caller(rows[0].Id, rows[0].Username, grants);
+        return await CallerLoader.LoadAsync(connection,
+            "access_token t join app_user u on u.id = t.user_id {roles} where t.token_hash = @hash and t.expires_at > @now",
+            new { hash = HashToken(token), now = clock.UtcNow }, ct);
     }
 
     public async Task RevokeAsync(string token, CancellationToken ct)

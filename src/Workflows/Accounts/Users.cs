@@ -122,6 +122,17 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
         }
     }
 
+    /// <summary>
+    /// The person named, as a caller, without a password: for the host's own tools (seeding, simulation,
+    /// benchmarks) acting on someone's behalf. Never reachable from the API.
+    /// </summary>
+    public async Task<Caller> ActAsAsync(string username, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await CallerLoader.LoadAsync(connection, "app_user u {roles} where u.username = @username",
+            new { username = AccountRules.NormaliseUsername(username) }, ct) ?? throw new NotFoundException($"User '{username}' was not found.");
+    }
+
     public async Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);

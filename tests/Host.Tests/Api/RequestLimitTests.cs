@@ -6,7 +6,8 @@ namespace CommunityWorkflows.Host.Tests.Api;
 
 public sealed class SmallLimitsHost : HostFixture
 {
-    protected override IEnumerable<string> Settings => ["--Limits:MaxRequestBytes=2048", "--Limits:MaxImportBytes=4096"];
+    protected override IEnumerable<string> Settings =>
+        ["--Limits:MaxRequestBytes=2048", "--Limits:MaxImportBytes=4096", "--Limits:MaxEvidenceBytes=1024"];
 }
 
 public class RequestLimitTests(SmallLimitsHost host) : IClassFixture<SmallLimitsHost>
@@ -21,6 +22,16 @@ public class RequestLimitTests(SmallLimitsHost host) : IClassFixture<SmallLimits
     }
 
     [Fact]
+    public async Task An_oversized_evidence_file_is_a_413_problem()
+    {
+        var client = await host.ClientAsync();
+        var pdf = new byte[10_000];
+        "%PDF-1.7"u8.CopyTo(pdf);
+        var response = await client.PostAsync("/api/tasks/1/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "big.pdf" } });
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task Imports_have_their_own_larger_limit()
     {
         var client = await host.ClientAsync();
@@ -31,4 +42,24 @@ public class RequestLimitTests(SmallLimitsHost host) : IClassFixture<SmallLimits
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/org-units/import", new StringContent(fits, Encoding.UTF8, "text/csv"))).StatusCode);
         await (await client.PostAsync("/api/org-units/import", new StringContent(tooBig, Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
+}
+
+public sealed class TightLoginLimitHost : HostFixture
+{
+    protected override IEnumerable<string> Settings => ["--Auth:LoginsPerMinutePerAddress=5"];
+}
+
+public class LoginLimitTests(TightLoginLimitHost host) : IClassFixture<TightLoginLimitHost>
+{
+    [Fact]
+    public async Task Logins_beyond_the_limit_per_minute_are_turned_away()
+    {
+        var client = host.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+            codes.Add((await client.PostAsync("/api/auth/token", new StringContent("""{"username":"nobody","password":"nothing-here"}""", Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.Equal(HttpStatusCode.Unauthorized, codes[0]);
+    }
+
 }
