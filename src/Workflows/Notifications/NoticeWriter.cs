@@ -19,17 +19,22 @@ public sealed class NoticeWriter
             select * from unnest(@keys, @kinds, @subjects, @cycleIds, @taskIds, @instanceIds, @audiences)
         ), rule (audience, secretary_of, role, role_at) as (
             values {RulesSql}
-        ), recipient (key, user_id) as (
-            select n.key, s.secretary_user_id
+        ), target (key, audience, secretary_unit, role, unit_id) as (
+            -- one row per unit where the role is looked for: equi-joins below, not a scan of every role holder per notice
+            select n.key, n.audience,
+                   case r.secretary_of when 'Participant' then i.org_unit_id when 'Street' then i.street_unit_id when 'District' then i.district_unit_id end,
+                   r.role, u.unit_id
             from notice n join instance i on i.id = n.instance_id join rule r on r.audience = n.audience
-            join org_unit s on s.id = case r.secretary_of when 'Participant' then i.org_unit_id when 'Street' then i.street_unit_id when 'District' then i.district_unit_id end
+            cross join lateral unnest(case r.role_at
+                when 'Participant' then array[i.org_unit_id] when 'Street' then array[i.street_unit_id]
+                when 'District' then array[i.district_unit_id] else i.unit_chain end) as u(unit_id)
+        ), recipient (key, user_id) as (
+            select distinct t.key, s.secretary_user_id
+            from target t join org_unit s on s.id = t.secretary_unit
             where s.secretary_user_id is not null
             union
-            select n.key, ur.user_id
-            from notice n join instance i on i.id = n.instance_id join rule r on r.audience = n.audience
-            join user_role ur on ur.role = r.role and ur.org_unit_id = any(case r.role_at
-                when 'Participant' then array[i.org_unit_id] when 'Street' then array[i.street_unit_id]
-                when 'District' then array[i.district_unit_id] else i.unit_chain end)
+            select t.key, ur.user_id
+            from target t join user_role ur on ur.org_unit_id = t.unit_id and ur.role = t.role
         )
         insert into notification (user_id, kind, subject, created_at, cycle_id, task_id, idempotency_key)
         select rc.user_id, n.kind, n.subject, @now, n.cycle_id, n.task_id, n.key || ':user:' || rc.user_id
