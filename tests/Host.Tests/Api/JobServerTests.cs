@@ -42,6 +42,8 @@ public class JobServerTests
         var housekeeping = Assert.Single(recurring, j => j.Id == Housekeeping.JobId);
         Assert.Equal("Asia/Shanghai", housekeeping.TimeZoneId);
         Assert.Equal(3, TimeZoneInfo.ConvertTime(housekeeping.NextExecution!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Hour);
+        var dispatch = Assert.Single(recurring, j => j.Id == TimerJobs.JobId);
+        Assert.Equal("* * * * *", dispatch.Cron);
         await first.StopAsync();
         await second.StopAsync();
     }
