@@ -150,9 +150,17 @@ sealed class Benchmark(IServiceProvider services, TextWriter output, int distric
                }, storage))
         {
             var monitoring = storage.GetMonitoringApi();
-            var deadline = DateTime.UtcNow.AddMinutes(10);
-            while (monitoring.SucceededListCount() < taskIds.Count && DateTime.UtcNow < deadline)
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (monitoring.SucceededListCount() < taskIds.Count)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    var stats = monitoring.GetStatistics();
+                    var failed = monitoring.FailedJobs(0, 1).FirstOrDefault().Value;
+                    throw new TimeoutException($"Hangfire ran {stats.Succeeded} of {taskIds.Count} jobs in 2 minutes (scheduled {stats.Scheduled}, enqueued {stats.Enqueued}, processing {stats.Processing}, failed {stats.Failed}: {failed?.ExceptionMessage}; storage {storage}).");
+                }
                 await Task.Delay(200, ct);
+            }
         }
         Report("Hangfire: schedule one job per reminder", taskIds.Count, "jobs", scheduled);
         return Report("Hangfire: scheduled and run", taskIds.Count, "reminders", watch.Elapsed);

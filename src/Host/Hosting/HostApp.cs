@@ -102,10 +102,11 @@ public static class HostApp
 
     static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddHangfire(c => c
+        services.AddHangfire((provider, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
             {
                 SchemaName = "hangfire",
