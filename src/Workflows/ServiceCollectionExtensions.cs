@@ -59,6 +59,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NoticeWriter>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<TimerDispatcher>();
+        services.AddSingleton<ITimerHandler, StageTimers>();
+        services.AddSingleton<ITimerHandler, TaskTimers>();
         services.AddTransient<Jobs.TimerJobs>();
         services.AddSingleton<ClockAdvancer>();
         services.AddSingleton<Evidence.EvidenceStore>();

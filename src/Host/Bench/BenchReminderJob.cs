@@ -14,9 +14,10 @@ public sealed class BenchReminderJob(NpgsqlDataSource db, NoticeWriter notices, 
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var task = await connection.QuerySingleAsync<(long CycleId, long InstanceId, string Assignee, string Title)>(
-            "select cycle_id, instance_id, assignee, title from task where id = @taskId", new { taskId }, tx);
-        await notices.WriteAsync(tx, [new Notice($"hangfire-bench:{taskId}", "Reminder", $"【提醒】「{task.Title}」", task.CycleId, taskId, task.InstanceId, task.Assignee)], clock.GetUtcNow(), CancellationToken.None);
+        var task = await connection.QuerySingleAsync<(long CycleId, long OrgUnitId, string Assignee, string Title)>(
+            "select cycle_id, org_unit_id, assignee, title from task where id = @taskId", new { taskId }, tx);
+        await notices.WriteAsync(tx, [new Notice($"hangfire-bench:{taskId}", "Reminder", $"【提醒】「{task.Title}」", task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: taskId)],
+            clock.GetUtcNow(), CancellationToken.None);
         await tx.CommitAsync();
     }
 }

@@ -87,12 +87,11 @@ sealed class Benchmark(IServiceProvider services, TextWriter output, int distric
     async Task CopyCeilingAsync(long cycleId, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var instances = (await connection.QueryAsync<(long OrgUnitId, long? StreetId, long? DistrictId, long[] Chain)>(
-            $"select org_unit_id, street_unit_id, district_unit_id, unit_chain from instance where cycle_id = {cycleId}")).ToList();
+        var instances = (await connection.QueryAsync<long>($"select org_unit_id from instance where cycle_id = {cycleId}")).ToList();
         var tasks = (await connection.QueryAsync<(long InstanceId, long OrgUnitId, int Stage, string Key, string Title, string Assignee, string? Reviewer, bool Gate, string Status)>(
             $"select instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status from task where cycle_id = {cycleId}")).ToList();
-        var timers = (await connection.QueryAsync<(DateTime DueAt, string Kind, int? Stage, long? TaskId, int? Step, string Key)>(
-            $"select due_at, kind, stage, task_id, step, idempotency_key from timer where cycle_id = {cycleId}")).ToList();
+        var timers = (await connection.QueryAsync<(DateTime DueAt, string Kind, string TargetKind, long TargetId, int? Stage, int? Step, string Key)>(
+            $"select due_at, kind, target_kind, target_id, stage, step, idempotency_key from timer where cycle_id = {cycleId}")).ToList();
         await connection.ExecuteAsync("""
             drop table if exists copy_instance, copy_task, copy_timer;
             create table copy_instance (like instance including defaults including identity including indexes);
@@ -102,10 +101,10 @@ sealed class Benchmark(IServiceProvider services, TextWriter output, int distric
         var watch = Stopwatch.StartNew();
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            await using (var copy = await connection.BeginBinaryImportAsync("copy copy_instance (cycle_id, org_unit_id, street_unit_id, district_unit_id, unit_chain, stage, status) from stdin (format binary)", ct))
+            await using (var copy = await connection.BeginBinaryImportAsync("copy copy_instance (cycle_id, org_unit_id, stage, status) from stdin (format binary)", ct))
             {
-                foreach (var i in instances)
-                    await copy.WriteRowAsync(ct, cycleId, i.OrgUnitId, i.StreetId, i.DistrictId, i.Chain, 0, "Running");
+                foreach (var orgUnitId in instances)
+                    await copy.WriteRowAsync(ct, cycleId, orgUnitId, 0, "Running");
                 await copy.CompleteAsync(ct);
             }
             await using (var copy = await connection.BeginBinaryImportAsync("copy copy_task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status, updated_at) from stdin (format binary)", ct))
@@ -115,10 +114,10 @@ sealed class Benchmark(IServiceProvider services, TextWriter output, int distric
                     await copy.WriteRowAsync(ct, cycleId, t.InstanceId, t.OrgUnitId, t.Stage, t.Key, t.Title, t.Assignee, t.Reviewer, t.Gate, t.Status, now);
                 await copy.CompleteAsync(ct);
             }
-            await using (var copy = await connection.BeginBinaryImportAsync("copy copy_timer (due_at, kind, cycle_id, stage, task_id, step, idempotency_key) from stdin (format binary)", ct))
+            await using (var copy = await connection.BeginBinaryImportAsync("copy copy_timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key) from stdin (format binary)", ct))
             {
                 foreach (var t in timers)
-                    await copy.WriteRowAsync(ct, DateTime.SpecifyKind(t.DueAt, DateTimeKind.Utc), t.Kind, cycleId, t.Stage, t.TaskId, t.Step, t.Key);
+                    await copy.WriteRowAsync(ct, DateTime.SpecifyKind(t.DueAt, DateTimeKind.Utc), t.Kind, t.TargetKind, t.TargetId, cycleId, t.Stage, t.Step, t.Key);
                 await copy.CompleteAsync(ct);
             }
             await tx.CommitAsync(ct);

@@ -19,8 +19,8 @@ static class SimulationReport
                    count(t.id) filter (where t.status = 'Accepted')::int as accepted,
                    count(t.id) filter (where t.status = 'Accepted' and t.overdue_at is not null)::int as accepted_late,
                    count(t.id) filter (where t.overdue_at is not null)::int as overdue,
-                   (select count(distinct task_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Reminder' and outcome = 'Fired')::int as reminded,
-                   (select count(distinct task_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Escalation' and outcome = 'Fired')::int as escalated,
+                   (select count(distinct target_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Reminder' and outcome = 'Fired')::int as reminded,
+                   (select count(distinct target_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Escalation' and outcome = 'Fired')::int as escalated,
                    count(t.id) filter (where t.status not in ('Accepted', 'Cancelled'))::int as unfinished
             from cycle_stage s left join task t on t.cycle_id = s.cycle_id and t.stage = s.ordinal
             where s.cycle_id = @cycleId

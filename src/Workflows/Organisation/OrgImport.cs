@@ -46,6 +46,7 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         await UpdateAsync(tx, updated, now, ct);
         await LinkParentsAsync(tx, created.Concat(updated).ToList(), ct);
         await MoveSubtreesAsync(tx, updated.Where(u => stored[u.Code].Path != paths[u.Code]).Select(u => (stored[u.Code].Path, paths[u.Code])).ToList(), ct);
+        await RelineAsync(tx, SubtreeRoots(created.Concat(updated).Select(u => paths[u.Code])), ct);
         if (created.Count + updated.Count > 0)
             await journal.AppendAsync(tx, now, caller.Username,
                 [new JournalDraft(JournalStreams.Organisation, "OrgUnitsImported", null,
@@ -152,6 +153,36 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
                 news = moves.Select(m => m.NewPath).ToArray(),
                 likes = moves.Select(m => Like.Prefix(m.OldPath)).ToArray(),
             }, tx, cancellationToken: ct));
+
+    /// <summary>The fewest paths whose subtrees cover all of <paramref name="paths"/>.</summary>
+    static List<string> SubtreeRoots(IEnumerable<string> paths)
+    {
+        var roots = new List<string>();
+        foreach (var path in paths.Distinct().OrderBy(p => p, StringComparer.Ordinal))
+            if (roots.Count == 0 || !path.StartsWith(roots[^1], StringComparison.Ordinal))
+                roots.Add(path);
+        return roots;
+    }
+
+    /// <summary>
+    /// Recomputes the line (ancestor ids, street, district) of every unit in the subtrees the import touched,
+    /// from the paths, which are final by now.
+    /// </summary>
+    static Task RelineAsync(NpgsqlTransaction tx, List<string> touchedPaths, CancellationToken ct) =>
+        touchedPaths.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            with touched as (
+                select distinct u.id, u.path from org_unit u join unnest(@likes) as t(l) on u.path like t.l
+            ), line as (
+                select t.id, array_agg(a.id order by length(a.path)) as chain,
+                       max(a.id) filter (where a.kind = 'Street') as street, max(a.id) filter (where a.kind = 'District') as district
+                from touched t
+                join org_unit a on a.code = any(string_to_array(trim(both '/' from t.path), '/'))
+                group by t.id
+            )
+            update org_unit u set chain = l.chain, street_id = l.street, district_id = l.district
+            from line l where u.id = l.id
+            """, new { likes = touchedPaths.Select(Like.Prefix).ToArray() }, tx, cancellationToken: ct, commandTimeout: 600));
 
     sealed record StoredRow(string Code, string Name, string Kind, string? ParentCode, string Path, string? PartyOrgLevel, int? MemberCount);
 }

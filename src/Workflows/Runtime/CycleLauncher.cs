@@ -35,7 +35,7 @@ public sealed class CycleLauncher(
         var calendar = await calendars.LoadAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var scope = await ScopeLineAsync(tx, request.ScopeCode, caller, participantKind, ct);
+        var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
         var now = clock.GetUtcNow();
 
         var cycleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
@@ -45,7 +45,7 @@ public sealed class CycleLauncher(
             on conflict (template_key, year, scope_unit_id) do nothing
             returning id
             """,
-            new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Unit.Id, now, by = caller.Username },
+            new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Id, now, by = caller.Username },
             tx, cancellationToken: ct))
             ?? throw new ConflictException($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.");
 
@@ -74,9 +74,9 @@ public sealed class CycleLauncher(
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
-                    insert into timer (due_at, kind, cycle_id, stage, idempotency_key)
-                    values (@at, 'StageOpen', @cycleId, @stage, 'cycle:' || @cycleId || ':stage:' || @stage)
-                    """, new { at = stage.OpensAt, cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
+                    insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, idempotency_key)
+                    values (@at, 'StageOpen', 'Stage', @cycleId, @cycleId, @stage, 'cycle:' || @cycleId || ':stage:' || @stage)
+                    """, new { at = stage.OpensAt.ToUniversalTime(), cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
             }
         }
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
@@ -89,10 +89,8 @@ public sealed class CycleLauncher(
 
     sealed record UnitRow(long Id, string Code, string Kind, string Path);
 
-    sealed record ScopeLine(UnitRow Unit, long[] Chain, long? StreetId, long? DistrictId);
-
-    /// <summary>The scope unit and the units above it, after checking the caller may launch there.</summary>
-    static async Task<ScopeLine> ScopeLineAsync(NpgsqlTransaction tx, string scopeCode, Caller caller, OrgUnitKind participantKind, CancellationToken ct)
+    /// <summary>The scope unit, after checking the caller may launch there.</summary>
+    static async Task<UnitRow> ScopeAsync(NpgsqlTransaction tx, string scopeCode, Caller caller, OrgUnitKind participantKind, CancellationToken ct)
     {
         var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             "select id, code, kind, path from org_unit where code = @scopeCode", new { scopeCode }, tx, cancellationToken: ct));
@@ -103,13 +101,7 @@ public sealed class CycleLauncher(
         var scopeKind = Enum.Parse<OrgUnitKind>(unit.Kind);
         if (scopeKind == participantKind || !OrgTreeRules.CanBeChildOf(participantKind, scopeKind))
             throw new RuleViolationException("/scopeCode", $"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.");
-        var codes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var line = (await tx.Connection!.QueryAsync<UnitRow>(new CommandDefinition(
-            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
-            .OrderBy(u => u.Path.Length).ToList();
-        return new ScopeLine(unit, line.Select(u => u.Id).ToArray(),
-            line.LastOrDefault(u => u.Kind == nameof(OrgUnitKind.Street))?.Id,
-            line.LastOrDefault(u => u.Kind == nameof(OrgUnitKind.District))?.Id);
+        return unit;
     }
 
     static Task InsertStagesAsync(NpgsqlTransaction tx, long cycleId, List<StagePlan> stages, CancellationToken ct) =>
@@ -128,30 +120,14 @@ public sealed class CycleLauncher(
                 dues = stages.Select(s => s.DueAt.ToUniversalTime()).ToArray(),
             }, tx, cancellationToken: ct));
 
-    /// <summary>
-    /// One instance per participant, found by walking the scope's subtree (not below the participants) and
-    /// carrying each unit's line of ancestors, its street and its district along.
-    /// </summary>
-    static Task<int> InsertInstancesAsync(NpgsqlTransaction tx, long cycleId, ScopeLine scope, OrgUnitKind participantKind, CancellationToken ct) =>
+    /// <summary>One instance per participant: every unit of the participants' kind under the scope.</summary>
+    static Task<int> InsertInstancesAsync(NpgsqlTransaction tx, long cycleId, UnitRow scope, OrgUnitKind participantKind, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            with recursive tree (id, kind, chain, street, district) as (
-                select @scopeId::bigint, @scopeKind::text, @chain::bigint[], @streetId::bigint, @districtId::bigint
-                union all
-                select c.id, c.kind, t.chain || c.id,
-                       case when c.kind = 'Street' then c.id else t.street end,
-                       case when c.kind = 'District' then c.id else t.district end
-                from tree t join org_unit c on c.parent_id = t.id
-                where t.kind <> @participantKind and c.kind <> 'SeatedUnit'
-            )
-            insert into instance (cycle_id, org_unit_id, street_unit_id, district_unit_id, unit_chain, stage, status)
-            select @cycleId, id, street, district, chain, 0, 'Running' from tree where kind = @participantKind
+            insert into instance (cycle_id, org_unit_id, stage, status)
+            select @cycleId, u.id, 0, 'Running' from org_unit u where u.kind = @participantKind and u.path like @scope
             """,
-            new
-            {
-                cycleId, scopeId = scope.Unit.Id, scopeKind = scope.Unit.Kind, chain = scope.Chain, streetId = scope.StreetId,
-                districtId = scope.DistrictId, participantKind = participantKind.ToString(),
-            }, tx, cancellationToken: ct));
+            new { cycleId, participantKind = participantKind.ToString(), scope = Store.Like.Prefix(scope.Path) }, tx, cancellationToken: ct));
 
     static Task InsertTasksAsync(NpgsqlTransaction tx, long cycleId, TemplateDefinition definition, DateTimeOffset now, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ sealed record StagePlan(int Ordinal, string Key, string Name, DateTimeOffset Ope
 {
     public static StagePlan Of(StageDefinition stage, int ordinal, int year, DateTimeOffset launchedAt, BusinessCalendar calendar)
     {
-        var opensAt = TaskSchedule.StageOpensAt(stage, year, launchedAt);
+        var opensAt = DeadlineSchedule.StageOpensAt(stage, year, launchedAt);
         var openedOn = ChinaTime.DateOf(opensAt > launchedAt ? opensAt : launchedAt);
         var dueDate = stage.Due.DueDate(ChinaTime.DateOf(opensAt), openedOn, calendar);
         return new StagePlan(ordinal, stage.Key, stage.Name, opensAt, ChinaTime.EndOf(dueDate));

@@ -30,8 +30,7 @@ public sealed class TaskActions(
         if (!task.Status.AwaitsAssignee())
             throw new ConflictException($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.");
 
-        var definition = await definitions.GetAsync(connection, task.CycleId, ct);
-        var taskDefinition = definition.Stages[task.Stage].Tasks.Single(t => t.Key == task.TaskKey);
+        var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, ct);
         var errors = FormValidation.Check(taskDefinition.Form, data).ToList();
         if (taskDefinition.EvidenceRequired && await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*) from evidence where task_id = @taskId", new { taskId }, tx, cancellationToken: ct)) == 0)
@@ -58,7 +57,7 @@ public sealed class TaskActions(
         if (accepted)
         {
             entries.Add(new(stream, "TaskAccepted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, automatic = true }));
-            entries.AddRange(await StageProgress.AfterAcceptAsync(tx, task, definition, now, calendar, ct));
+            entries.AddRange(await ProgressAsync(connection, tx, task, now, calendar, ct));
         }
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
         await tx.CommitAsync(ct);
@@ -103,12 +102,22 @@ public sealed class TaskActions(
         var stream = JournalStreams.Cycle(task.CycleId);
         List<JournalDraft> entries = [new(stream, accept ? "TaskAccepted" : "TaskReturned", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment })];
         if (accept)
-            entries.AddRange(await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct));
+            entries.AddRange(await ProgressAsync(connection, tx, task, now, calendar, ct));
         else
-            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", "Returned", NoticeText.Returned(task.UnitName, task.Title, comment!), task.CycleId, task.Id, task.InstanceId, task.Assignee)], now, ct);
+            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", "Returned", NoticeText.Returned(task.UnitName, task.Title, comment!),
+                task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id)], now, ct);
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
         await tx.CommitAsync(ct);
         return await queries.GetAsync(taskId, caller, ct);
+    }
+
+    /// <summary>An accepted task of a stage moves its instance on; a task of another origin stops its own timers.</summary>
+    async Task<IReadOnlyList<JournalDraft>> ProgressAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TaskContext task, DateTimeOffset now, Domain.Calendar.BusinessCalendar calendar, CancellationToken ct)
+    {
+        if (task.Origin == TaskOrigins.Stage)
+            return await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct);
+        await Timers.DeadlineTimers.CancelAsync(tx, TaskTimers.Target, task.Id, now, ct);
+        return [];
     }
 
     static void CheckComment(string? comment)

@@ -8,13 +8,13 @@ namespace CommunityWorkflows.Workflows.Runtime;
 
 /// <summary>A task, locked for a transition, with its instance, cycle and the people around its participant.</summary>
 sealed record TaskContext(
-    long Id, long CycleId, long InstanceId, int Stage, string TaskKey, string Title, string Assignee, string? Reviewer, bool Gate,
-    TaskState Status, int Attempts, DateTimeOffset? OpenedAt, DateTimeOffset? DueAt, int InstanceStage, string InstanceStatus, string CycleStatus,
+    long Id, long CycleId, long InstanceId, long OrgUnitId, int Stage, string TaskKey, string Title, string Assignee, string? Reviewer, bool Gate,
+    string Origin, string? OwnDefinition, TaskState Status, int Attempts, DateTimeOffset? OpenedAt, DateTimeOffset? DueAt, int InstanceStage, string InstanceStatus, string CycleStatus,
     string UnitName, ParticipantUnits Units)
 {
     sealed record Row(
-        long Id, long CycleId, long InstanceId, int Stage, string TaskKey, string Title, string Assignee, string? Reviewer, bool Gate,
-        string Status, int Attempts, DateTimeOffset? OpenedAt, DateTimeOffset? DueAt, int InstanceStage, string InstanceStatus, string CycleStatus,
+        long Id, long CycleId, long InstanceId, long OrgUnitId, int Stage, string TaskKey, string Title, string Assignee, string? Reviewer, bool Gate,
+        string Origin, string? Definition, string Status, int Attempts, DateTimeOffset? OpenedAt, DateTimeOffset? DueAt, int InstanceStage, string InstanceStatus, string CycleStatus,
         string UnitCode, string UnitName, string UnitPath, string? StreetCode, string? DistrictCode,
         string? UnitSecretary, string? StreetSecretary, string? DistrictSecretary);
 
@@ -30,7 +30,8 @@ sealed record TaskContext(
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"""
-            select t.id, t.cycle_id, t.instance_id, t.stage, t.task_key, t.title, t.assignee, t.reviewer, t.gate, t.status, t.attempts, t.opened_at, t.due_at,
+            select t.id, t.cycle_id, t.instance_id, t.org_unit_id, t.stage, t.task_key, t.title, t.assignee, t.reviewer, t.gate,
+                   t.origin, t.definition::text, t.status, t.attempts, t.opened_at, t.due_at,
                    i.stage as instance_stage, i.status as instance_status, c.status as cycle_status,
                    u.code as unit_code, u.name as unit_name, u.path as unit_path, s.code as street_code, d.code as district_code,
                    us.username as unit_secretary, ss.username as street_secretary, ds.username as district_secretary
@@ -38,8 +39,8 @@ sealed record TaskContext(
             join instance i on i.id = t.instance_id
             join cycle c on c.id = t.cycle_id
             join org_unit u on u.id = t.org_unit_id
-            left join org_unit s on s.id = i.street_unit_id
-            left join org_unit d on d.id = i.district_unit_id
+            left join org_unit s on s.id = u.street_id
+            left join org_unit d on d.id = u.district_id
             left join app_user us on us.id = u.secretary_user_id
             left join app_user ss on ss.id = s.secretary_user_id
             left join app_user ds on ds.id = d.secretary_user_id
@@ -48,8 +49,8 @@ sealed record TaskContext(
             """, new { taskId }, tx, cancellationToken: ct));
         if (row is null || !caller.CanSee(row.UnitPath))
             throw new NotFoundException($"Task {taskId} was not found.");
-        return new TaskContext(row.Id, row.CycleId, row.InstanceId, row.Stage, row.TaskKey, row.Title, row.Assignee, row.Reviewer, row.Gate,
-            Enum.Parse<TaskState>(row.Status), row.Attempts, row.OpenedAt, row.DueAt, row.InstanceStage, row.InstanceStatus, row.CycleStatus, row.UnitName,
+        return new TaskContext(row.Id, row.CycleId, row.InstanceId, row.OrgUnitId, row.Stage, row.TaskKey, row.Title, row.Assignee, row.Reviewer, row.Gate,
+            row.Origin, row.Definition, Enum.Parse<TaskState>(row.Status), row.Attempts, row.OpenedAt, row.DueAt, row.InstanceStage, row.InstanceStatus, row.CycleStatus, row.UnitName,
             new ParticipantUnits(row.UnitCode, row.UnitPath, row.StreetCode, row.DistrictCode, row.UnitSecretary, row.StreetSecretary, row.DistrictSecretary));
     }
 }

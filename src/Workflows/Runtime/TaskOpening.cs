@@ -23,8 +23,8 @@ static class TaskOpening
     {
         if (taskKeys.Count == 0) return 0;
         var stageDefinition = definition.Stages[stage];
-        var schedule = TaskSchedule.For(definition, stageDefinition, ChinaTime.DateOf(stageOpensAt), now, calendar);
-        var timers = TimersOf(schedule);
+        var schedule = DeadlineSchedule.ForStage(definition, stageDefinition, ChinaTime.DateOf(stageOpensAt), now, calendar);
+        var timers = schedule.Timers();
         return await tx.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             with opened as (
@@ -37,8 +37,8 @@ static class TaskOpening
                 returning t.id
             ), timers as (
                 -- a data-modifying CTE runs whether or not the final select reads it
-                insert into timer (due_at, kind, cycle_id, stage, task_id, step, idempotency_key)
-                select s.at, s.kind, @cycleId, @stage, o.id, s.step, 'task:' || o.id || ':' || s.kind || ':' || s.step
+                insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
+                select s.at, s.kind, 'Task', o.id, @cycleId, @stage, s.step, 'task:' || o.id || ':' || s.kind || ':' || s.step
                 from opened o cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
             )
             select count(*)::int from opened
@@ -51,14 +51,6 @@ static class TaskOpening
                 steps = timers.Select(t => t.Step).ToArray(),
             }, tx, cancellationToken: ct));
     }
-
-    /// <summary>The timers of one schedule; a reminder's step is its number of days before due.</summary>
-    static List<(DateTimeOffset At, string Kind, int Step)> TimersOf(TaskSchedule schedule) =>
-    [
-        .. schedule.Reminders.Select(r => (r.At, "Reminder", r.DaysBefore)),
-        (schedule.OverdueAt, "Overdue", 0),
-        .. schedule.Escalations.Select(e => (e.At, "Escalation", e.Step)),
-    ];
 
     /// <summary>The tasks of a stage that open as soon as the stage does: those waiting on no other task.</summary>
     public static IReadOnlyList<string> InitialTasks(StageDefinition stage) =>

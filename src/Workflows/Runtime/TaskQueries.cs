@@ -55,7 +55,7 @@ public sealed class TaskQueries(NpgsqlDataSource db, CycleDefinitions definition
         var task = await TaskContext.ReadAsync(connection, taskId, caller, ct);
         var definition = await definitions.GetAsync(connection, task.CycleId, ct);
         var stage = definition.Stages[task.Stage];
-        var taskDefinition = stage.Tasks.Single(t => t.Key == task.TaskKey);
+        var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, ct);
         var submissions = await connection.QueryAsync<(int Attempt, string Data, string? Comment, string SubmittedBy, DateTimeOffset SubmittedAt)>(new CommandDefinition(
             "select attempt, data::text, comment, submitted_by, submitted_at from task_submission where task_id = @taskId order by id", new { taskId }, tx, cancellationToken: ct));
         var reviews = await connection.QueryAsync<ReviewView>(new CommandDefinition(

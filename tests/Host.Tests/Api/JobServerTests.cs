@@ -10,6 +10,7 @@ using Npgsql;
 
 namespace CommunityWorkflows.Host.Tests.Api;
 
+[Collection(Tools.HangfireServerCollection.Name)]
 public class JobServerTests
 {
     static async Task<WebApplication> StartHostAsync(string connectionString)

@@ -29,6 +29,11 @@ public class SimulationTests(HostFixture host) : IClassFixture<HostFixture>
     }
 }
 
+/// <summary>
+/// Alone, not beside other classes: Hangfire keeps process-wide state (configuration, log provider) that hosts
+/// starting and stopping in parallel classes would pull from under this test's Hangfire server.
+/// </summary>
+[Collection(HangfireServerCollection.Name)]
 public class BenchmarkTests(HostFixture host) : IClassFixture<HostFixture>
 {
     [Fact]
@@ -43,4 +48,10 @@ public class BenchmarkTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Matches(@"timers fired\s+240 timers", text);
         Assert.Matches(@"Hangfire: scheduled and run\s+5 reminders", text);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireServerCollection
+{
+    public const string Name = "Hangfire servers";
 }

@@ -61,6 +61,24 @@ public class OrgImportTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task Every_unit_knows_its_line_of_ancestors_its_street_and_its_district_also_after_a_move()
+    {
+        var c = NewCity();
+        await ImportAsync(Admin,
+            Row(0, c, "City", null), Row(1, $"{c}_D1", "District", c), Row(2, $"{c}_D2", "District", c),
+            Row(3, $"{c}_S", "Street", $"{c}_D1"), Row(4, $"{c}_K", "Community", $"{c}_S"));
+        await ImportAsync(Admin, Row(0, $"{c}_S", "Street", $"{c}_D2"));
+
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        var ids = (await connection.QueryAsync<(string Code, long Id)>("select code, id from org_unit where code like @p", new { p = c + "%" })).ToDictionary(r => r.Code, r => r.Id);
+        var line = await connection.QuerySingleAsync<(long[] Chain, long? StreetId, long? DistrictId)>(
+            "select chain, street_id, district_id from org_unit where code = @code", new { code = $"{c}_K" });
+        Assert.Equal([ids[c], ids[$"{c}_D2"], ids[$"{c}_S"], ids[$"{c}_K"]], line.Chain);
+        Assert.Equal(ids[$"{c}_S"], line.StreetId);
+        Assert.Equal(ids[$"{c}_D2"], line.DistrictId);
+    }
+
+    [Fact]
     public async Task A_bad_row_writes_nothing_at_all()
     {
         var c = NewCity();

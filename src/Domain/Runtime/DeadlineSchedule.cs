@@ -1,0 +1,56 @@
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Definitions;
+
+namespace CommunityWorkflows.Domain.Runtime;
+
+/// <summary>
+/// A deadline and the timers that go with it, all in absolute time: the same shape for a task, a
+/// rectification, a meeting obligation or a liaison-point problem.
+/// </summary>
+public sealed record DeadlineSchedule(
+    DateTimeOffset DueAt,
+    IReadOnlyList<DeadlineSchedule.Reminder> Reminders,
+    DateTimeOffset OverdueAt,
+    IReadOnlyList<DeadlineSchedule.Escalation> Escalations)
+{
+    public sealed record Reminder(int DaysBefore, DateTimeOffset At);
+
+    public sealed record Escalation(int Step, int AfterWorkdays, string To, DateTimeOffset At);
+
+    public const int NoticeHour = 9;
+
+    /// <summary>
+    /// Due by the end of <paramref name="dueDate"/> (China time); reminders at 09:00 so many days before (those
+    /// already past at <paramref name="openedAt"/> are dropped); overdue the moment the day ends; escalated at
+    /// 09:00 on the n-th working day after the due date.
+    /// </summary>
+    public static DeadlineSchedule ForDueDate(DateOnly dueDate, ReminderRule reminders, IReadOnlyList<EscalationStep> escalation, DateTimeOffset openedAt, BusinessCalendar calendar)
+    {
+        var dueAt = ChinaTime.EndOf(dueDate);
+        return new DeadlineSchedule(
+            dueAt,
+            reminders.DaysBefore.Select(d => new Reminder(d, ChinaTime.At(dueDate.AddDays(-d), NoticeHour))).Where(r => r.At > openedAt).ToList(),
+            dueAt.AddSeconds(1),
+            escalation.Select((e, i) => new Escalation(i + 1, e.AfterWorkdays, e.To, ChinaTime.At(calendar.AddWorkdays(dueDate, e.AfterWorkdays).Date, NoticeHour))).ToList());
+    }
+
+    /// <summary>The schedule of a task of <paramref name="stage"/> opened at <paramref name="openedAt"/>, by the stage's due rule.</summary>
+    public static DeadlineSchedule ForStage(TemplateDefinition template, StageDefinition stage, DateOnly stageOpensOn, DateTimeOffset openedAt, BusinessCalendar calendar) =>
+        ForDueDate(stage.Due.DueDate(stageOpensOn, ChinaTime.DateOf(openedAt), calendar), stage.Reminders ?? template.Reminders,
+            stage.Escalation ?? template.Escalation, openedAt, calendar);
+
+    /// <summary>When a stage opens in a cycle of <paramref name="year"/> launched at <paramref name="launchedAt"/>.</summary>
+    public static DateTimeOffset StageOpensAt(StageDefinition stage, int year, DateTimeOffset launchedAt) => stage.OpensOn switch
+    {
+        OpeningRule.OnDate d => ChinaTime.At(MonthDay.In(year, d.Month, d.Day)),
+        _ => launchedAt,
+    };
+
+    /// <summary>The timer rows of this schedule: (when, kind, step); a reminder's step is its days before due.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> Timers() =>
+    [
+        .. Reminders.Select(r => (r.At, "Reminder", r.DaysBefore)),
+        (OverdueAt, "Overdue", 0),
+        .. Escalations.Select(e => (e.At, "Escalation", e.Step)),
+    ];
+}

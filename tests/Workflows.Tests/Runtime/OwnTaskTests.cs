@@ -1,0 +1,68 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Testing;
+using CommunityWorkflows.Workflows.Notifications;
+using CommunityWorkflows.Workflows.Runtime;
+using CommunityWorkflows.Workflows.Timers;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Tests.Runtime;
+
+public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
+{
+    static readonly OwnTaskDefinition Rectification = new(
+        new TaskDefinition("rectify", "整改：党员活动室未挂牌", null, "directResponsible", "inspector", false, false, [],
+            [new FormField("measures", "整改措施", "text", true)]),
+        new ReminderRule([3]), [new EscalationStep(1, "directResponsible"), new EscalationStep(2, "firstResponsible")]);
+
+    [Fact]
+    public async Task A_task_outside_the_stages_runs_on_the_same_timers_and_actions_and_its_timers_stop_when_accepted()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        var db = engine.Get<NpgsqlDataSource>();
+        long taskId;
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
+            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:1", Rectification,
+                new DateOnly(world.Year, 1, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        var officer = await world.CallerAsync("s1-officer");
+        var detail = await engine.Get<TaskQueries>().GetAsync(taskId, officer, CancellationToken.None);
+        Assert.Equal("Open", detail.Status);
+        Assert.True(detail.CanSubmit);
+        Assert.Equal(["measures"], detail.Form.Select(f => f.Key));
+
+        await world.AdvanceToAsync(1, 21, hour: 10);
+        var inbox = await engine.Get<Inbox>().ListAsync(false, null, 100, null, officer, CancellationToken.None);
+        Assert.Contains(inbox, n => n.Kind == "Overdue" && n.TaskId == taskId);
+        Assert.Contains(inbox, n => n.Kind == "Escalation" && n.TaskId == taskId);
+
+        await engine.Get<TaskActions>().SubmitAsync(taskId, JsonDocument.Parse("""{"measures": "已挂牌"}""").RootElement, null, officer, CancellationToken.None);
+        var accepted = await engine.Get<TaskActions>().ReviewAsync(taskId, "Accept", "已销号", await world.CallerAsync("inspector"), CancellationToken.None);
+        Assert.Equal("Accepted", accepted.Status);
+        await using var check = new NpgsqlConnection(engine.ConnectionString);
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("select count(*) from timer where target_kind = 'Task' and target_id = @taskId and fired_at is null", new { taskId }));
+        var participants = await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, await world.CallerAsync("district-admin"), CancellationToken.None);
+        Assert.Equal("TargetSetting", participants.Single().Stage);
+    }
+
+    [Fact]
+    public async Task A_timer_no_handler_knows_is_skipped_not_retried_for_ever()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        var key = $"orphan:{world.Prefix}";
+        await connection.ExecuteAsync(
+            "insert into timer (due_at, kind, target_kind, target_id, idempotency_key) values (@at, 'Reminder', 'Nobody', 1, @key)",
+            new { at = engine.Clock.GetUtcNow().AddMinutes(-1), key });
+        await engine.Get<TimerDispatcher>().DispatchDueAsync(engine.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal("Skipped", await connection.ExecuteScalarAsync<string>("select outcome from timer where idempotency_key = @key", new { key }));
+    }
+}
