@@ -9,12 +9,14 @@ namespace CommunityWorkflows.Workflows.Clock;
 public sealed record AdvanceResult(DateTimeOffset Now, int TimersFired, int MeetingsOpened);
 
 /// <summary>
-/// Moves the simulated clock to a later instant, stopping at every due timer on the way, in order, so that
-/// what a timer sets up (a stage opening creates reminders) fires in its turn before the clock moves on.
+/// Moves the simulated clock to a later instant, stopping at every due timer and every occurrence of the
+/// occurrence sources on the way, in order, so that what one sets up (a stage opening creates reminders, a
+/// quarter opens meeting obligations) fires in its turn before the clock moves on.
 /// </summary>
-public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatcher, NpgsqlDataSource db)
+public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatcher, NpgsqlDataSource db, IEnumerable<IOccurrenceSource> sources)
 {
     readonly SemaphoreSlim gate = new(1, 1);
+    readonly IReadOnlyList<IOccurrenceSource> sources = sources.ToList();
 
     public async Task<AdvanceResult> AdvanceToAsync(DateTimeOffset to, CancellationToken ct)
     {
@@ -24,14 +26,20 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
         {
             if (to < clock.GetUtcNow())
                 throw new RuleViolationException("/to", $"The simulated clock only moves forward; it is {clock.GetUtcNow():O}.");
-            var fired = 0;
-            while (await NextDueAsync(to, ct) is { } next)
+            var (fired, opened) = (0, 0);
+            DateTimeOffset? previous = null;
+            while (await NextAsync(to, ct) is { } next)
             {
+                if (next == previous && next <= clock.GetUtcNow())
+                    throw new InvalidOperationException($"Work due at {next:O} did not run; the advance stops rather than loop.");
+                previous = next;
                 if (next > clock.GetUtcNow()) clock.MoveTo(next);
+                foreach (var source in sources)
+                    opened += await source.RunDueAsync(clock.GetUtcNow(), ct);
                 fired += (await dispatcher.DispatchDueAsync(clock.GetUtcNow(), ct)).Fired;
             }
             clock.MoveTo(to);
-            return new AdvanceResult(to, fired, 0);
+            return new AdvanceResult(to, fired, opened);
         }
         finally
         {
@@ -39,10 +47,14 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
         }
     }
 
-    async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken ct)
+    async Task<DateTimeOffset?> NextAsync(DateTimeOffset until, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+        var next = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
             "select min(due_at) from timer where fired_at is null and due_at <= @until", new { until }, cancellationToken: ct));
+        foreach (var source in sources)
+            if (await source.NextDueAsync(until, ct) is { } occurrence && (next is null || occurrence < next))
+                next = occurrence;
+        return next;
     }
 }

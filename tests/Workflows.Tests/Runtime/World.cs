@@ -78,7 +78,7 @@ sealed class World
     /// </summary>
     public int Year { get; private set; }
 
-    public ClockAdvancer Advancer => new(Engine.Clock, Engine.Get<TimerDispatcher>(), Engine.Get<NpgsqlDataSource>());
+    public ClockAdvancer Advancer => Engine.Get<ClockAdvancer>();
 
     /// <summary>Moves the clock to <paramref name="month"/>/<paramref name="day"/> of <see cref="Year"/>, 10:00 China time, firing what falls due.</summary>
     public Task AdvanceToAsync(int month, int day, int hour = 10, int? year = null) =>

@@ -1,0 +1,31 @@
+using System.Data;
+using MiniExcelLibs;
+
+namespace CommunityWorkflows.Host.Api;
+
+/// <summary>
+/// The one way the API answers with an .xlsx file (MiniExcel): a sheet with the given Chinese headers, one
+/// row per item, the headers present even when there are no rows.
+/// </summary>
+static class Spreadsheet
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A sheet column: its header and how to read the cell from an item.</summary>
+    public sealed record Column<T>(string Header, Func<T, object?> Value);
+
+    public static byte[] Write<T>(string sheetName, IReadOnlyList<Column<T>> columns, IEnumerable<T> items)
+    {
+        using var table = new DataTable(sheetName);
+        foreach (var column in columns)
+            table.Columns.Add(column.Header, typeof(object));
+        foreach (var item in items)
+            table.Rows.Add(columns.Select(c => c.Value(item) ?? DBNull.Value).ToArray());
+        using var stream = new MemoryStream();
+        stream.SaveAs(table, sheetName: sheetName);
+        return stream.ToArray();
+    }
+
+    public static IResult File<T>(string fileName, string sheetName, IReadOnlyList<Column<T>> columns, IEnumerable<T> items) =>
+        Results.File(Write(sheetName, columns, items), ContentType, fileName);
+}
