@@ -42,7 +42,11 @@ public static class HostApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
+        });
         services.AddOpenApi();
         AddSecurity(services, HostSettings.LoginsPerMinute(configuration));
         AddJobs(services, configuration, connectionString);

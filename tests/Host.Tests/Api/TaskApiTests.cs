@@ -49,6 +49,7 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         var own = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={s.CycleId}");
         Assert.All(own.EnumerateArray(), t => Assert.Equal($"{s.Prefix}-S1", t.GetProperty("orgUnitCode").GetString()));
         Assert.Equal(2, own.GetArrayLength());
+        Assert.Equal($"{s.Year}-03-31T23:59:59+08:00", own[0].GetProperty("dueAt").GetString());
         var id = await TaskIdAsync(s.Officer, s, "任务targets");
 
         var missing = await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { count = 3 } });
