@@ -7,6 +7,9 @@ using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Jobs;
 using CommunityWorkflows.Workflows.Store;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
@@ -90,6 +93,9 @@ public static class HostApp
 
     static void AddSecurity(IServiceCollection services, int loginsPerMinute)
     {
+        services.AddDataProtection().SetApplicationName("CommunityWorkflows");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())));
         services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
