@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
@@ -54,7 +55,7 @@ public sealed class CycleLauncher(
         var participants = await InsertInstancesAsync(tx, cycleId, scope, participantKind, ct);
         if (participants == 0)
             throw new RuleViolationException("/scopeCode", $"There is no {participantKind} under '{request.ScopeCode}' to take part.");
-        await InsertTasksAsync(tx, cycleId, definition, now, ct);
+        var openedAtLaunch = await InsertTasksAsync(tx, cycleId, definition, stages[0], now, calendar, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "update cycle set participant_count = @participants where id = @cycleId", new { participants, cycleId }, tx, cancellationToken: ct));
 
@@ -67,8 +68,10 @@ public sealed class CycleLauncher(
         {
             if (stage.OpensAt <= now)
             {
-                var opened = await StageOpening.OpenAsync(tx, cycleId, definition, stage.Ordinal, stage.OpensAt, now, calendar, ct);
-                entries.Add(new(JournalStreams.Cycle(cycleId), "StageOpened", stage.Key, new { stage = stage.Ordinal, tasksOpened = opened }));
+                // the first stage's tasks were written open; a later stage opens for each instance as it arrives
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "update cycle_stage set opened = true where cycle_id = @cycleId and ordinal = @stage", new { cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
+                entries.Add(new(JournalStreams.Cycle(cycleId), "StageOpened", stage.Key, new { stage = stage.Ordinal, tasksOpened = stage.Ordinal == 0 ? openedAtLaunch : 0 }));
             }
             else
             {
@@ -127,27 +130,52 @@ public sealed class CycleLauncher(
             insert into instance (cycle_id, org_unit_id, stage, status)
             select @cycleId, u.id, 0, 'Running' from org_unit u where u.kind = @participantKind and u.path like @scope
             """,
-            new { cycleId, participantKind = participantKind.ToString(), scope = Store.Like.Prefix(scope.Path) }, tx, cancellationToken: ct));
+            new { cycleId, participantKind = participantKind.ToString(), scope = Store.Like.Prefix(scope.Path) }, tx, cancellationToken: ct, commandTimeout: 600));
 
-    static Task InsertTasksAsync(NpgsqlTransaction tx, long cycleId, TemplateDefinition definition, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Every task of every instance, in one statement. When the first stage is open at launch its first tasks
+    /// are written open, with their due time, and their timers in the same statement: no second pass over
+    /// the rows. Returns how many opened.
+    /// </summary>
+    static async Task<int> InsertTasksAsync(
+        NpgsqlTransaction tx, long cycleId, TemplateDefinition definition, StagePlan first, DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
     {
         var tasks = definition.Stages.SelectMany((s, i) => s.Tasks.Select(t => (Stage: i, Task: t))).ToList();
-        return tx.Connection!.ExecuteAsync(new CommandDefinition(
+        var opening = first.OpensAt <= now;
+        var schedule = DeadlineSchedule.ForStage(definition, definition.Stages[0], ChinaTime.DateOf(first.OpensAt), now, calendar);
+        var timers = opening ? schedule.Timers() : [];
+        return await tx.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            insert into task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status, updated_at)
-            select @cycleId, i.id, i.org_unit_id, t.stage, t.key, t.title, t.assignee, t.reviewer, t.gate, 'Pending', @now
-            from instance i cross join unnest(@stages, @keys, @titles, @assignees, @reviewers, @gates) as t(stage, key, title, assignee, reviewer, gate)
-            where i.cycle_id = @cycleId
+            with created as (
+                insert into task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status, opened_at, due_at, attempts, updated_at)
+                select @cycleId, i.id, i.org_unit_id, t.stage, t.key, t.title, t.assignee, t.reviewer, t.gate,
+                       case when t.opens then 'Open' else 'Pending' end,
+                       case when t.opens then @now end, case when t.opens then @dueAt end, case when t.opens then 1 else 0 end, @now
+                from instance i cross join unnest(@stages, @keys, @titles, @assignees, @reviewers, @gates, @opens)
+                    as t(stage, key, title, assignee, reviewer, gate, opens)
+                where i.cycle_id = @cycleId
+                returning id, status
+            ), timers as (
+                insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
+                select s.at, s.kind, 'Task', c.id, @cycleId, 0, s.step, 'task:' || c.id || ':' || s.kind || ':' || s.step
+                from created c cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
+                where c.status = 'Open'
+            )
+            select count(*)::int from created where status = 'Open'
             """,
             new
             {
-                cycleId, now,
+                cycleId, now, dueAt = schedule.DueAt,
                 stages = tasks.Select(t => t.Stage).ToArray(),
                 keys = tasks.Select(t => t.Task.Key).ToArray(),
                 titles = tasks.Select(t => t.Task.Title).ToArray(),
                 assignees = tasks.Select(t => t.Task.Assignee).ToArray(),
                 reviewers = tasks.Select(t => t.Task.Reviewer).ToArray(),
                 gates = tasks.Select(t => t.Task.Gate).ToArray(),
-            }, tx, cancellationToken: ct));
+                opens = tasks.Select(t => opening && t.Stage == 0 && t.Task.After.Count == 0).ToArray(),
+                ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
+                kinds = timers.Select(t => t.Kind).ToArray(),
+                steps = timers.Select(t => t.Step).ToArray(),
+            }, tx, cancellationToken: ct, commandTimeout: 600));
     }
 }
