@@ -93,14 +93,14 @@ public sealed class CadenceSchedule
 
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
-    /// <summary>The first occurrence strictly after <paramref name="instant"/>.</summary>
+    /// <summary>The first occurrence strictly after <paramref name="instant"/>, in UTC (what PostgreSQL stores).</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset instant) =>
-        expression.GetNextOccurrence(instant.ToUniversalTime(), Zone, inclusive: false);
+        expression.GetNextOccurrence(instant.ToUniversalTime(), Zone, inclusive: false)?.ToUniversalTime();
 
-    /// <summary>The last occurrence at or before <paramref name="instant"/>, looking back at most a year.</summary>
+    /// <summary>The last occurrence at or before <paramref name="instant"/>, looking back at most a year, in UTC.</summary>
     public DateTimeOffset? LatestAtOrBefore(DateTimeOffset instant) =>
         expression.GetOccurrences(instant.ToUniversalTime().AddDays(-MaxDaysBetweenOccurrences), instant.ToUniversalTime(), Zone, fromInclusive: true, toInclusive: true)
-            .Select(o => (DateTimeOffset?)o).LastOrDefault();
+            .Select(o => (DateTimeOffset?)o.ToUniversalTime()).LastOrDefault();
 
     /// <summary>The period the occurrence at <paramref name="occurrence"/> opens.</summary>
     public MeetingPeriod PeriodOf(DateTimeOffset occurrence)

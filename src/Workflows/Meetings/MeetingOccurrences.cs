@@ -85,7 +85,7 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
         var connection = tx.Connection!;
         var period = cadence.Schedule().PeriodOf(occurrence);
         var escalation = cadence.EscalationSteps();
-        var schedule = DeadlineSchedule.ForDueDate(period.End, new(cadence.Reminders), escalation, now, calendar);
+        var schedule = DeadlineSchedule.ForDueDate(period.End, cadence.ReminderDays(), escalation, now, calendar);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
             """
             insert into meeting (cadence_key, org_unit_id, occurs_at, period_start, period_end, title, audience, escalation, due_at, status, opened_at)
