@@ -48,17 +48,23 @@ public sealed class MeetingSchedules(
             jobs.RemoveIfExists(cadence.JobId);
             return;
         }
+        Declare(jobs, cadence);
+        if (await occurrences.IsBehindAsync(cadence.Key, clock.GetUtcNow(), ct))
+        {
+            jobs.Trigger(cadence.JobId);
+            logger.LogInformation("Meeting cadence {Key} is behind (an occurrence at or before now is not open); its job was triggered", cadence.Key);
+        }
+    }
+
+    /// <summary>The recurring job of an enabled cadence: its cron in its time zone, misfires <see cref="Misfire"/>.</summary>
+    public static void Declare(IRecurringJobManager jobs, CadenceView cadence)
+    {
         var key = cadence.Key;
         jobs.AddOrUpdate<MeetingJobs>(cadence.JobId, j => j.OpenDueAsync(key, CancellationToken.None), cadence.Cron, new RecurringJobOptions
         {
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(cadence.TimeZone),
             MisfireHandling = Misfire,
         });
-        if (await occurrences.IsBehindAsync(key, clock.GetUtcNow(), ct))
-        {
-            jobs.Trigger(cadence.JobId);
-            logger.LogInformation("Meeting cadence {Key} is behind (an occurrence at or before now is not open); its job was triggered", key);
-        }
     }
 
     /// <summary>After a cadence was removed.</summary>
