@@ -64,6 +64,19 @@ public class MeetingJobTests
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/meeting-cadences/party-lesson-quarterly", lesson with { enabled = false })).StatusCode);
         Assert.DoesNotContain(MeetingJobs(app), j => j.Id == "meetings:party-lesson-quarterly");
 
+        // the dashboard lists them with their cron, time zone and next run
+        var browser = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var form = await browser.GetStringAsync("/login");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = "admin", ["Password"] = AdminPassword, ["ReturnUrl"] = "/hangfire", ["__RequestVerificationToken"] = antiforgery,
+        }));
+        var page = await browser.GetStringAsync("/hangfire/recurring");
+        Assert.Contains("meetings:street-quarterly", page);
+        Assert.Contains("meetings:district-semiannual", page);
+        Assert.Contains("Asia/Shanghai", page);
+
         // a restart declares the same jobs again and removes any whose cadence is gone or off
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<MeetingJobs>("meetings:retired", j => j.OpenDueAsync("retired", CancellationToken.None), "0 9 1 * *", new RecurringJobOptions());
         await app.StopAsync();
