@@ -40,7 +40,7 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
                    m.due_at, m.status, m.late, m.held_on
             from meeting m join org_unit u on u.id = m.org_unit_id
             where (@orgUnitCode::text is null or u.code = @orgUnitCode)
-              and (@year::int is null or extract(year from m.period_start) = @year)
+              and (@year::int is null or m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1))
               and (@cadenceKey::text is null or m.cadence_key = @cadenceKey)
               and (@status::text is null
                    or @status = 'Held' and m.status = 'Held'
@@ -120,7 +120,7 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
                    count(*) filter (where m.status = 'Due' and m.due_at < @now)::int as missed,
                    count(*) filter (where m.status = 'Due' and m.due_at >= @now)::int as open
             from meeting m join org_unit u on u.id = m.org_unit_id join meeting_cadence c on c.key = m.cadence_key
-            where extract(year from m.period_start) = @year and (@scope::text is null or u.path like @scope) and {Scoped}
+            where m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1) and (@scope::text is null or u.path like @scope) and {Scoped}
             group by u.code, u.name, u.kind, m.cadence_key, c.name
             order by u.code, m.cadence_key
             """, parameters, cancellationToken: ct));
