@@ -19,7 +19,7 @@ namespace CommunityWorkflows.Workflows;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The one entry point of the engine: the data source, migrations, journal, organisation, accounts and templates.
+    /// The one entry point of the engine: the data source, migrations, journal, organisation, accounts, templates, cycles, timers and meetings.
     /// A <see cref="TimeProvider"/> registered before this call wins over the system clock.
     /// </summary>
     public static IServiceCollection AddCommunityWorkflows(this IServiceCollection services, Action<CommunityWorkflowsOptions> configure)
@@ -64,6 +64,15 @@ public static class ServiceCollectionExtensions
         services.AddTransient<Jobs.TimerJobs>();
         services.AddSingleton<ClockAdvancer>();
         services.AddSingleton<Evidence.EvidenceStore>();
+        services.AddSingleton<Meetings.MeetingCadences>();
+        services.AddSingleton<Meetings.MeetingOccurrences>();
+        services.AddSingleton<IOccurrenceSource>(sp => sp.GetRequiredService<Meetings.MeetingOccurrences>());
+        services.AddSingleton<ITimerHandler, Meetings.MeetingTimers>();
+        services.AddSingleton<Meetings.MeetingRecords>();
+        services.AddSingleton<Meetings.MeetingQueries>();
+        services.AddTransient<Jobs.MeetingJobs>();
+        // needs Hangfire's storage and recurring-job manager, which the host adds
+        services.AddSingleton<Jobs.MeetingSchedules>();
         return services;
     }
 }

@@ -81,6 +81,8 @@ public static class HostApp
         app.MapClock();
         app.MapTemplates();
         app.MapCalendars();
+        app.MapMeetingCadences();
+        app.MapMeetings(configuration);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],
@@ -142,6 +144,7 @@ public static class HostApp
             logger.LogInformation("Created the bootstrap administrator '{Username}'", Users.BootstrapAdminUsername);
         var options = app.Services.GetRequiredService<CommunityWorkflowsOptions>();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options.Clock);
+        await app.Services.GetRequiredService<MeetingSchedules>().SyncAllAsync(ct);
         logger.LogInformation(
             "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
             options.Clock, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.PartyOrgThresholds, options.TokenLifetime,

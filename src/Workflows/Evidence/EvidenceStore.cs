@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Evidence;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Meetings;
 using CommunityWorkflows.Workflows.Runtime;
 using Dapper;
 using Npgsql;
@@ -14,18 +15,26 @@ namespace CommunityWorkflows.Workflows.Evidence;
 public sealed record EvidenceContent(string FileName, string ContentType, byte[] Content, string Sha256);
 
 /// <summary>
-/// Evidence (佐证材料) attached to tasks, kept in PostgreSQL with its SHA-256. The type is recognised from the
+/// Evidence (佐证材料) attached to tasks and meetings, kept in PostgreSQL with its SHA-256. The type is recognised from the
 /// content against an allow-list; the client's file name is cleaned and never used as a path.
 /// </summary>
 public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
 {
-    public async Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
+    /// <summary>A file checked against the rules every piece of evidence keeps: not empty, of an accepted kind, a clean name.</summary>
+    sealed record AcceptedFile(EvidenceKind Kind, string Name, byte[] Content, byte[] Sha256);
+
+    static AcceptedFile Accept(string? fileName, byte[] content)
     {
         if (content.Length == 0)
             throw new RuleViolationException("/file", "The file is empty.");
         var kind = EvidenceFile.Recognise(content.AsSpan(0, Math.Min(content.Length, 16)), fileName)
             ?? throw new RuleViolationException("/file", $"Only {EvidenceFile.Accepted} are accepted as evidence.");
+        return new AcceptedFile(kind, EvidenceFile.SafeName(fileName, kind), content, SHA256.HashData(content));
+    }
 
+    public async Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
+    {
+        var file = Accept(fileName, content);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
@@ -33,30 +42,51 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
             throw new ForbiddenException("Only the task's assignee or reviewer may attach evidence.");
         if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || task.CycleStatus != "Running")
             throw new ConflictException($"Task {taskId} is {task.Status}; evidence can be attached while it is open or under review.");
-
-        var sha256 = SHA256.HashData(content);
-        var name = EvidenceFile.SafeName(fileName, kind);
-        var now = clock.GetUtcNow();
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            insert into evidence (task_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-            values (@taskId, @name, @contentType, @size, @sha256, @content, @by, @now) returning id
-            """, new { taskId, name, contentType = kind.ContentType, size = (long)content.Length, sha256, content, by = caller.Username, now }, tx, cancellationToken: ct));
-        var hex = Convert.ToHexStringLower(sha256);
-        await journal.AppendAsync(tx, now, caller.Username,
-            [new JournalDraft(JournalStreams.Cycle(task.CycleId), "EvidenceAdded", $"task:{taskId}", new { evidenceId = id, fileName = name, size = content.Length, sha256 = hex })], ct);
+        var view = await InsertAsync(tx, "task_id", taskId, file, caller, JournalStreams.Cycle(task.CycleId), $"task:{taskId}", ct);
         await tx.CommitAsync(ct);
-        return new EvidenceView(id, name, kind.ContentType, content.Length, hex, caller.Username, now);
+        return view;
     }
 
-    /// <summary>The file, if its task lies in the caller's scope (404 otherwise).</summary>
+    /// <summary>Evidence of a meeting (minutes, sign-in sheet, photos), by the people who may record it, before or after recording.</summary>
+    public async Task<EvidenceView> AddToMeetingAsync(long meetingId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
+    {
+        var file = Accept(fileName, content);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
+        if (!meeting.CanRecord(caller))
+            throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.");
+        var view = await InsertAsync(tx, "meeting_id", meetingId, file, caller, JournalStreams.Meetings(meeting.CadenceKey), $"meeting:{meetingId}", ct);
+        await tx.CommitAsync(ct);
+        return view;
+    }
+
+    async Task<EvidenceView> InsertAsync(NpgsqlTransaction tx, string ownerColumn, long ownerId, AcceptedFile file, Caller caller, string stream, string subject, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var id = await tx.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"""
+            insert into evidence ({ownerColumn}, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+            values (@ownerId, @name, @contentType, @size, @sha256, @content, @by, @now) returning id
+            """, new { ownerId, name = file.Name, contentType = file.Kind.ContentType, size = (long)file.Content.Length, sha256 = file.Sha256, content = file.Content, by = caller.Username, now },
+            tx, cancellationToken: ct));
+        var hex = Convert.ToHexStringLower(file.Sha256);
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(stream, "EvidenceAdded", subject, new { evidenceId = id, fileName = file.Name, size = file.Content.Length, sha256 = hex })], ct);
+        return new EvidenceView(id, file.Name, file.Kind.ContentType, file.Content.Length, hex, caller.Username, now);
+    }
+
+    /// <summary>The file, if its task or meeting lies in the caller's scope (404 otherwise).</summary>
     public async Task<EvidenceContent> GetAsync(long evidenceId, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<StoredFile>(new CommandDefinition(
             """
             select e.file_name, e.content_type, e.content, e.sha256, u.path
-            from evidence e join task t on t.id = e.task_id join org_unit u on u.id = t.org_unit_id
+            from evidence e
+            left join task t on t.id = e.task_id
+            left join meeting m on m.id = e.meeting_id
+            join org_unit u on u.id = coalesce(t.org_unit_id, m.org_unit_id)
             where e.id = @evidenceId
             """, new { evidenceId }, cancellationToken: ct));
         if (row is null || !caller.CanSee(row.Path))

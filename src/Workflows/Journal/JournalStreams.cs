@@ -10,4 +10,7 @@ public static class JournalStreams
     public static string Cycle(long cycleId) => $"cycle:{cycleId}";
 
     public static string Template(string key) => $"template:{key}";
+
+    /// <summary>A meeting cadence's stream: its changes, the obligations each occurrence opened, and what became of them.</summary>
+    public static string Meetings(string cadenceKey) => $"meetings:{cadenceKey}";
 }

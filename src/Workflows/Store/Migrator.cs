@@ -30,9 +30,10 @@ public sealed class Migrator(CommunityWorkflowsOptions options, ILogger<Migrator
             if (!result.Successful)
                 throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
             var applied = result.Scripts.Count();
-            // shipped content (calendars, default templates) is installed once, under the same lock
+            // shipped content (calendars, default templates, meeting cadences) is installed once, under the same lock
             await Calendar.DefaultCalendars.InstallAsync(lockConnection, ct);
             await Definitions.DefaultTemplates.InstallAsync(lockConnection, ct);
+            await Meetings.DefaultCadences.InstallAsync(lockConnection, ct);
             logger.LogInformation("Database schema is current ({Applied} scripts applied now)", applied);
             return applied;
         }

@@ -4,22 +4,27 @@ using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Timers;
 
-/// <summary>Writes the timers of a deadline schedule for one target, idempotently (a key per target, kind and step).</summary>
+/// <summary>Writes the timers of a deadline schedule for a target, idempotently (a key per target, kind and step).</summary>
 public static class DeadlineTimers
 {
-    public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, long targetId, DeadlineSchedule schedule, long? cycleId, CancellationToken ct)
+    public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, long targetId, DeadlineSchedule schedule, long? cycleId, CancellationToken ct) =>
+        ScheduleAsync(tx, targetKind, [targetId], schedule, cycleId, ct);
+
+    /// <summary>The same schedule for many targets at once (every obligation a meeting occurrence opens), in one statement.</summary>
+    public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, IReadOnlyCollection<long> targetIds, DeadlineSchedule schedule, long? cycleId, CancellationToken ct)
     {
+        if (targetIds.Count == 0) return Task.CompletedTask;
         var timers = schedule.Timers();
         return tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
             insert into timer (due_at, kind, target_kind, target_id, cycle_id, step, idempotency_key)
-            select s.at, s.kind, @targetKind, @targetId, @cycleId, s.step, lower(@targetKind) || ':' || @targetId || ':' || s.kind || ':' || s.step
-            from unnest(@ats, @kinds, @steps) as s(at, kind, step)
+            select s.at, s.kind, @targetKind, t.id, @cycleId, s.step, lower(@targetKind) || ':' || t.id || ':' || s.kind || ':' || s.step
+            from unnest(@targetIds) as t(id) cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
             on conflict (idempotency_key) do nothing
             """,
             new
             {
-                targetKind, targetId, cycleId,
+                targetKind, targetIds = targetIds.ToArray(), cycleId,
                 ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
                 kinds = timers.Select(t => t.Kind).ToArray(),
                 steps = timers.Select(t => t.Step).ToArray(),

@@ -10,8 +10,13 @@ using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Tests.Runtime;
 
-public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>
+public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IAsyncLifetime
 {
+    // these tests count every timer due and every notice in an inbox: no meeting obligations beside the cycles
+    public Task InitializeAsync() => Meetings.MeetingScenario.SwitchOffShippedAsync(engine);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     NpgsqlConnection Connect() => new(engine.ConnectionString);
 
     async Task<IReadOnlyList<NotificationView>> InboxAsync(World world, string role) =>

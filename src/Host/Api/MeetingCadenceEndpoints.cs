@@ -1,0 +1,37 @@
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Jobs;
+using CommunityWorkflows.Workflows.Meetings;
+
+namespace CommunityWorkflows.Host.Api;
+
+/// <summary>Meeting cadences: read by anyone signed in; added, changed, disabled and removed by a system administrator.</summary>
+static class MeetingCadenceEndpoints
+{
+    public static void MapMeetingCadences(this IEndpointRouteBuilder app)
+    {
+        var cadences = app.MapGroup("/api/meeting-cadences").WithTags("Regular meetings");
+
+        cadences.MapGet("/", async (MeetingCadences store, CancellationToken ct) => await store.ListAsync(ct))
+            .WithSummary("The cadences: cron and time zone, which units owe a meeting per period, reminders, escalation, and the Hangfire job that runs each.");
+
+        cadences.MapGet("/{key}", async (string key, MeetingCadences store, CancellationToken ct) => await store.GetAsync(key, ct))
+            .WithSummary("One cadence; 404 when unknown.");
+
+        cadences.MapPut("/{key}", async (string key, HttpRequest request, HttpContext context, MeetingCadences store, MeetingSchedules schedules, CancellationToken ct) =>
+        {
+            var body = await JsonBodyReader.ReadAsync(request, ct);
+            var cadence = await store.PutAsync(key, body, context.Caller(), ct);
+            await schedules.ApplyAsync(cadence, ct);
+            return cadence;
+        })
+        .WithSummary("Add or change a cadence (SystemAdmin): {name, appliesTo (District|Street|Community), cron, timeZone, reminders, escalation?, enabled?, scopeCode?}; a bad cron or time zone → 422 naming the field. Its recurring job is added, updated or removed to match.");
+
+        cadences.MapDelete("/{key}", async (string key, HttpContext context, MeetingCadences store, MeetingSchedules schedules, CancellationToken ct) =>
+        {
+            await store.RemoveAsync(key, context.Caller(), ct);
+            schedules.Remove(key);
+            return Results.NoContent();
+        })
+        .WithSummary("Remove a cadence that never opened an obligation (SystemAdmin); one that did → 409 (disable it instead).");
+    }
+}

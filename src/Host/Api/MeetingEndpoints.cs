@@ -1,0 +1,91 @@
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Host.Hosting;
+using CommunityWorkflows.Workflows.Evidence;
+using CommunityWorkflows.Workflows.Meetings;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CommunityWorkflows.Host.Api;
+
+/// <summary>Meeting obligations: lists, one meeting, recording it, its evidence, compliance (JSON and .xlsx) and the calendar feed.</summary>
+static class MeetingEndpoints
+{
+    static readonly IReadOnlyList<Spreadsheet.Column<MeetingCompliance>> ComplianceColumns =
+    [
+        new("单位编码", c => c.OrgUnitCode),
+        new("单位名称", c => c.OrgUnitName),
+        new("会议", c => c.CadenceName),
+        new("年度", c => c.Year),
+        new("应开", c => c.Due),
+        new("按时召开", c => c.Held),
+        new("补开（逾期录入）", c => c.Late),
+        new("未开（已逾期）", c => c.Missed),
+        new("未到期", c => c.Open),
+    ];
+
+    public static void MapMeetings(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        var meetings = app.MapGroup("/api/meetings").WithTags("Regular meetings");
+
+        meetings.MapGet("/", async (string? orgUnitCode, int? year, string? status, string? cadenceKey, int? limit, int? offset,
+                HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.ListAsync(new MeetingFilter(orgUnitCode, year, status, cadenceKey, limit ?? 1000, offset ?? 0), context.Caller(), ct))
+            .WithSummary("Meeting obligations in the caller's scope, by unit, year (of the period), status (Due|Overdue|Held) or cadence; in period order.");
+
+        meetings.MapGet("/{id:long}", async (long id, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, context.Caller(), ct))
+            .WithSummary("A meeting with its record (attendees, topics, minutes, decisions), evidence, and whether the caller may record it.");
+
+        meetings.MapPost("/{id:long}/record", async (long id, HttpRequest request, HttpContext context, MeetingRecords records, CancellationToken ct) =>
+            await records.RecordAsync(id, await JsonBodyReader.ReadAsync(request, ct), context.Caller(), ct))
+            .WithSummary("Record a held meeting {heldOn, attendees, topics, minutes, decisions?}: status Held (late when after the due time); heldOn outside the period → 422; already held → 409.");
+
+        MapEvidence(meetings, HostSettings.MaxEvidenceBytes(configuration));
+        MapCompliance(meetings);
+
+        meetings.MapGet("/calendar.ics", async (string? orgUnitCode, int? year, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+        {
+            var list = await queries.ListAsync(new MeetingFilter(orgUnitCode, year, null, null, MeetingQueries.MaxPageSize), context.Caller(), ct);
+            return Results.Text(MeetingCalendar.Write(list, context.Request.Host.Host), MeetingCalendar.ContentType);
+        })
+        .WithSummary("The meetings in scope (of one unit with orgUnitCode, of one year with year) as an iCalendar feed for calendar apps.");
+    }
+
+    static void MapEvidence(RouteGroupBuilder meetings, long maxBytes) =>
+        meetings.MapPost("/{id:long}/evidence", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = maxBytes + 64 * 1024; // the multipart envelope around the file
+            if (!context.Request.HasFormContentType)
+                throw new BadHttpRequestException("Send the file as multipart/form-data in a field named 'file'.", StatusCodes.Status415UnsupportedMediaType);
+            var form = await context.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw new RuleViolationException("/file", "The multipart body has no field named 'file'.");
+            if (file.Length > maxBytes)
+                throw new BadHttpRequestException($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            var added = await store.AddToMeetingAsync(id, file.FileName, buffer.ToArray(), context.Caller(), ct);
+            return Results.Created($"/api/evidence/{added.Id}", added);
+        })
+        .DisableAntiforgery()
+        .WithSummary("Attach a file (minutes, sign-in sheet, photos: PDF, image or Office document) to a meeting; 413 when too large, 422 when of another kind.");
+
+    static void MapCompliance(RouteGroupBuilder meetings)
+    {
+        meetings.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+        {
+            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
+            return context.Request.Headers.Accept.Any(a => a?.Contains(Spreadsheet.ContentType, StringComparison.OrdinalIgnoreCase) == true)
+                ? Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows)
+                : Results.Ok(rows);
+        })
+        .WithSummary("Per unit and cadence in a year: meetings due, held on time, held late, missed and still open; .xlsx with Accept or at compliance.xlsx.");
+
+        meetings.MapGet("/compliance.xlsx", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+        {
+            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
+            return Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows);
+        })
+        .WithSummary("The compliance view as a spreadsheet (Chinese headers).");
+    }
+}

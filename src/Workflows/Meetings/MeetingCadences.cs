@@ -1,0 +1,100 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Meetings;
+
+/// <summary>
+/// The meeting cadences as stored: read by anyone signed in, added, changed and removed by a system
+/// administrator. The database is the source of truth; the Hangfire recurring jobs are made to match it
+/// (<see cref="Jobs.MeetingSchedules"/>) after every change and at every start.
+/// </summary>
+public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<MeetingCadences> logger)
+{
+    public async Task<IReadOnlyList<CadenceView>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var now = clock.GetUtcNow();
+        return (await CadenceRow.ListAsync(connection, ct)).Select(c => c.ToView(now)).ToList();
+    }
+
+    public async Task<CadenceView> GetAsync(string key, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await CadenceRow.FindAsync(connection, null, key, forUpdate: false, ct);
+        return row?.ToView(clock.GetUtcNow()) ?? throw new NotFoundException($"No meeting cadence '{key}'.");
+    }
+
+    /// <summary>
+    /// Adds or replaces the cadence <paramref name="key"/> (SystemAdmin only); every bad field → 422 naming it.
+    /// A new schedule (cron, time zone, units) or re-enabling starts afresh: its next run opens the current period.
+    /// </summary>
+    public async Task<CadenceView> PutAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsSystemAdmin)
+            throw new ForbiddenException("Only a system administrator may change meeting cadences.");
+        var now = clock.GetUtcNow();
+        var (cadence, errors) = CadenceParser.Parse(key, body, now);
+        if (cadence is null)
+            throw new RuleViolationException(errors, $"The cadence '{key}' is invalid; nothing was changed.");
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        long? scopeUnitId = null;
+        if (cadence.ScopeCode is not null)
+            scopeUnitId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "select id from org_unit where code = @code", new { code = cadence.ScopeCode }, tx, cancellationToken: ct))
+                ?? throw new RuleViolationException("/scopeCode", $"Unknown org unit '{cadence.ScopeCode}'.");
+        var stored = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct);
+        var escalation = CadenceRow.WriteEscalation(cadence.Escalation);
+        var restart = stored is null || stored.Cron != cadence.Schedule.Cron || stored.TimeZone != cadence.Schedule.Zone.Id
+            || stored.AppliesTo != cadence.AppliesTo.ToString() || stored.ScopeUnitId != scopeUnitId || !stored.Enabled && cadence.Enabled;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into meeting_cadence (key, name, applies_to, scope_unit_id, cron, time_zone, reminders, escalation, enabled, preset, last_occurrence_at, updated_at, updated_by)
+            values (@key, @name, @appliesTo, @scopeUnitId, @cron, @timeZone, @reminders, @escalation::jsonb, @enabled, false, null, @now, @by)
+            on conflict (key) do update
+            set name = excluded.name, applies_to = excluded.applies_to, scope_unit_id = excluded.scope_unit_id, cron = excluded.cron,
+                time_zone = excluded.time_zone, reminders = excluded.reminders, escalation = excluded.escalation, enabled = excluded.enabled,
+                last_occurrence_at = case when @restart then null else meeting_cadence.last_occurrence_at end,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """,
+            new
+            {
+                key, name = cadence.Name, appliesTo = cadence.AppliesTo.ToString(), scopeUnitId, cron = cadence.Schedule.Cron, timeZone = cadence.Schedule.Zone.Id,
+                reminders = cadence.Reminders.DaysBefore.ToArray(), escalation, enabled = cadence.Enabled, now, by = caller.Username, restart,
+            }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(JournalStreams.Meetings(key), stored is null ? "CadenceAdded" : "CadenceChanged", key, new
+            {
+                cadence.Name, appliesTo = cadence.AppliesTo.ToString(), cadence.ScopeCode, cron = cadence.Schedule.Cron, timeZone = cadence.Schedule.Zone.Id,
+                reminders = cadence.Reminders.DaysBefore, cadence.Escalation, cadence.Enabled, restart,
+            })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Meeting cadence {Key} {Action} by {User}: {Cron} ({TimeZone}) for every {AppliesTo}, enabled {Enabled}",
+            key, stored is null ? "added" : "changed", caller.Username, cadence.Schedule.Cron, cadence.Schedule.Zone.Id, cadence.AppliesTo, cadence.Enabled);
+        return await GetAsync(key, ct);
+    }
+
+    /// <summary>Removes a cadence that never opened an obligation; one that did is kept for its record (disable it instead → 409).</summary>
+    public async Task RemoveAsync(string key, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsSystemAdmin)
+            throw new ForbiddenException("Only a system administrator may remove meeting cadences.");
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        _ = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct) ?? throw new NotFoundException($"No meeting cadence '{key}'.");
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from meeting where cadence_key = @key)", new { key }, tx, cancellationToken: ct)))
+            throw new ConflictException($"The cadence '{key}' has opened meeting obligations; disable it (enabled: false) to stop it and keep its record.");
+        await connection.ExecuteAsync(new CommandDefinition("delete from meeting_cadence where key = @key", new { key }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, clock.GetUtcNow(), caller.Username, [new JournalDraft(JournalStreams.Meetings(key), "CadenceRemoved", key)], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Meeting cadence {Key} removed by {User}", key, caller.Username);
+    }
+}

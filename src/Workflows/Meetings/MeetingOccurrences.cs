@@ -1,0 +1,116 @@
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Clock;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Store;
+using CommunityWorkflows.Workflows.Timers;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Meetings;
+
+/// <summary>
+/// Opens the meeting obligations of cadence occurrences that have come: for each, in order, one obligation per
+/// applicable unit, due at the end of the period, with its reminder, overdue and escalation timers. The work is
+/// the same whoever calls it — the cadence's Hangfire recurring job, a second host, a retry, or the simulated
+/// clock — and safe to repeat: each occurrence runs in one transaction that holds the cadence row and moves
+/// its <c>last_occurrence_at</c> on, and an obligation is unique per cadence, unit and period. Every
+/// occurrence missed while no host ran is opened by the next run, once.
+/// </summary>
+public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal, Calendars calendars, TimeProvider clock, ILogger<MeetingOccurrences> logger)
+    : IOccurrenceSource
+{
+    public const string JobPrefix = "meetings:";
+
+    /// <summary>Occurrences one run opens at most; a longer backlog continues on the next run.</summary>
+    public const int MaxOccurrencesPerRun = 400;
+
+    /// <summary>The id of the Hangfire recurring job that runs a cadence.</summary>
+    public static string JobId(string cadenceKey) => JobPrefix + cadenceKey;
+
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var now = clock.GetUtcNow();
+        return (await CadenceRow.ListAsync(connection, ct))
+            .Where(c => c.Enabled)
+            .Select(c => c.Pending(now))
+            .Where(p => p is not null && p <= until)
+            .Min();
+    }
+
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var keys = (await CadenceRow.ListAsync(connection, ct)).Where(c => c.Enabled).Select(c => c.Key).ToList();
+        var opened = 0;
+        foreach (var key in keys)
+            opened += await OpenDueAsync(key, now, ct);
+        return opened;
+    }
+
+    /// <summary>Whether the cadence has an occurrence at or before <paramref name="now"/> still to open.</summary>
+    public async Task<bool> IsBehindAsync(string cadenceKey, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await CadenceRow.FindAsync(connection, null, cadenceKey, forUpdate: false, ct) is { Enabled: true } c && c.Pending(now) <= now;
+    }
+
+    /// <summary>Opens every occurrence of the cadence due at or before <paramref name="now"/>; returns the obligations opened.</summary>
+    public async Task<int> OpenDueAsync(string cadenceKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var calendar = await calendars.LoadAsync(ct);
+        var total = 0;
+        for (var run = 0; run < MaxOccurrencesPerRun; run++)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            // a second run (another host, a retry) waits here, then finds the occurrence opened and moves on
+            var cadence = await CadenceRow.FindAsync(connection, tx, cadenceKey, forUpdate: true, ct);
+            if (cadence is not { Enabled: true } || cadence.Pending(now) is not { } occurrence || occurrence > now)
+                return total;
+            var opened = await OpenAsync(tx, cadence, occurrence, now, calendar, ct);
+            await tx.CommitAsync(ct);
+            total += opened;
+        }
+        logger.LogWarning("Meeting cadence {Key} has more than {Max} occurrences to catch up; the next run continues", cadenceKey, MaxOccurrencesPerRun);
+        return total;
+    }
+
+    async Task<int> OpenAsync(NpgsqlTransaction tx, CadenceRow cadence, DateTimeOffset occurrence, DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
+    {
+        var connection = tx.Connection!;
+        var period = cadence.Schedule().PeriodOf(occurrence);
+        var escalation = cadence.EscalationSteps();
+        var schedule = DeadlineSchedule.ForDueDate(period.End, cadence.ReminderDays(), escalation, now, calendar);
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            insert into meeting (cadence_key, org_unit_id, occurs_at, period_start, period_end, title, audience, escalation, due_at, status, opened_at)
+            select @key, u.id, @occurrence, @start, @end, @title, @audience, @escalation::jsonb, @dueAt, 'Due', @now
+            from org_unit u
+            where u.kind = @kind and (@scope::text is null or u.path like @scope)
+            on conflict (cadence_key, org_unit_id, period_start) do nothing
+            returning id
+            """,
+            new
+            {
+                key = cadence.Key, occurrence, start = period.Start, end = period.End, title = cadence.Name, audience = MeetingOwners.AudienceOf(cadence.Kind),
+                escalation = CadenceRow.WriteEscalation(escalation), dueAt = schedule.DueAt, now, kind = cadence.AppliesTo,
+                scope = cadence.ScopePath is null ? null : Like.Prefix(cadence.ScopePath),
+            }, tx, cancellationToken: ct))).ToList();
+        await DeadlineTimers.ScheduleAsync(tx, MeetingTimers.Target, ids, schedule, cycleId: null, ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update meeting_cadence set last_occurrence_at = @occurrence where key = @key", new { occurrence, key = cadence.Key }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, MeetingRecords.SystemActor,
+            [new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
+            {
+                occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
+            })], ct);
+        logger.LogInformation("Meeting cadence {Key}: occurrence {Occurrence:O} opened {Count} obligations for {Period}, due {DueAt:O}",
+            cadence.Key, occurrence, ids.Count, period.Label(), schedule.DueAt);
+        return ids.Count;
+    }
+}

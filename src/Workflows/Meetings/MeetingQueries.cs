@@ -1,0 +1,129 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Workflows.Runtime;
+using CommunityWorkflows.Workflows.Store;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Meetings;
+
+/// <summary>Reading meeting obligations within the caller's scope: lists, one meeting, and compliance per unit and year.</summary>
+public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
+{
+    public const int MaxPageSize = 5000;
+    public static readonly IReadOnlyList<string> Statuses = ["Due", "Overdue", "Held"];
+
+    sealed record Row(long Id, string CadenceKey, string Title, string OrgUnitCode, string OrgUnitName, DateOnly PeriodStart, DateOnly PeriodEnd,
+        DateTimeOffset DueAt, string Status, bool Late, DateOnly? HeldOn);
+
+    const string Scoped = "(@all or u.path like any(@scopes))";
+
+    static object Scope(Caller caller) => new { all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray() };
+
+    public async Task<IReadOnlyList<MeetingView>> ListAsync(MeetingFilter filter, Caller caller, CancellationToken ct)
+    {
+        if (filter.Status is not null && !Statuses.Contains(filter.Status))
+            throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
+        if (filter.Limit is < 1 or > MaxPageSize)
+            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+        if (filter.Offset < 0)
+            throw new RuleViolationException("/offset", "offset cannot be negative.");
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var parameters = new DynamicParameters(Scope(caller));
+        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, now });
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
+                   m.due_at, m.status, m.late, m.held_on
+            from meeting m join org_unit u on u.id = m.org_unit_id
+            where (@orgUnitCode::text is null or u.code = @orgUnitCode)
+              and (@year::int is null or m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1))
+              and (@cadenceKey::text is null or m.cadence_key = @cadenceKey)
+              and (@status::text is null
+                   or @status = 'Held' and m.status = 'Held'
+                   or @status = 'Due' and m.status = 'Due' and m.due_at >= @now
+                   or @status = 'Overdue' and m.status = 'Due' and m.due_at < @now)
+              and {Scoped}
+            order by m.period_start, u.code, m.cadence_key
+            limit @limit offset @offset
+            """, parameters, cancellationToken: ct));
+        return rows.Select(r => ToView(r, now)).ToList();
+    }
+
+    static MeetingView ToView(Row r, DateTimeOffset now)
+    {
+        var overdue = r.Status == "Due" && r.DueAt < now;
+        return new MeetingView(r.Id, r.CadenceKey, r.Title, r.OrgUnitCode, r.OrgUnitName, r.PeriodStart, r.PeriodEnd,
+            new MeetingPeriod(r.PeriodStart, r.PeriodEnd).Label(), r.DueAt, overdue ? "Overdue" : r.Status, overdue, r.Late, r.HeldOn);
+    }
+
+    sealed record RecordRow(string? Attendees, string? Topics, string? Minutes, string? Decisions, DateTimeOffset OpenedAt, DateTimeOffset? RecordedAt, string? RecordedBy);
+
+    public async Task<MeetingDetail> GetAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var meeting = await MeetingContext.ReadAsync(connection, tx, meetingId, caller, ct);
+        var view = (await ListOneAsync(connection, tx, meetingId, now, ct))!;
+        var record = await connection.QuerySingleAsync<RecordRow>(new CommandDefinition(
+            "select attendees::text, topics::text, minutes, decisions::text, opened_at, recorded_at, recorded_by from meeting where id = @meetingId",
+            new { meetingId }, tx, cancellationToken: ct));
+        var evidence = await connection.QueryAsync<(long Id, string FileName, string ContentType, long Size, byte[] Sha256, string UploadedBy, DateTimeOffset UploadedAt)>(new CommandDefinition(
+            "select id, file_name, content_type, size, sha256, uploaded_by, uploaded_at from evidence where meeting_id = @meetingId order by id",
+            new { meetingId }, tx, cancellationToken: ct));
+        return new MeetingDetail(view.Id, view.CadenceKey, view.Title, view.OrgUnitCode, view.OrgUnitName, view.PeriodStart, view.PeriodEnd, view.Period,
+            view.DueAt, view.Status, view.Overdue, view.Late, view.HeldOn, Texts(record.Attendees), Texts(record.Topics), record.Minutes, Texts(record.Decisions),
+            record.OpenedAt, record.RecordedAt, record.RecordedBy,
+            evidence.Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, Convert.ToHexStringLower(e.Sha256), e.UploadedBy, e.UploadedAt)).ToList(),
+            meeting.Status == "Due" && meeting.CanRecord(caller));
+    }
+
+    static IReadOnlyList<string> Texts(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    static async Task<MeetingView?> ListOneAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long meetingId, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            """
+            select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
+                   m.due_at, m.status, m.late, m.held_on
+            from meeting m join org_unit u on u.id = m.org_unit_id where m.id = @meetingId
+            """, new { meetingId }, tx, cancellationToken: ct));
+        return row is null ? null : ToView(row, now);
+    }
+
+    /// <summary>Every unit's meetings in <paramref name="year"/>, per cadence, under <paramref name="scopeCode"/> (or all the caller sees).</summary>
+    public async Task<IReadOnlyList<MeetingCompliance>> ComplianceAsync(int year, string? scopeCode, Caller caller, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100)
+            throw new RuleViolationException("/year", "year must be between 2000 and 2100.");
+        await using var connection = await db.OpenConnectionAsync(ct);
+        string? scopePath = null;
+        if (scopeCode is not null)
+        {
+            scopePath = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select path from org_unit where code = @scopeCode", new { scopeCode }, cancellationToken: ct));
+            if (scopePath is null || !caller.CanSee(scopePath))
+                throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
+        }
+        var parameters = new DynamicParameters(Scope(caller));
+        parameters.AddDynamicParams(new { year, now = clock.GetUtcNow(), scope = scopePath is null ? null : Like.Prefix(scopePath) });
+        var rows = await connection.QueryAsync<MeetingCompliance>(new CommandDefinition(
+            $"""
+            select u.code as org_unit_code, u.name as org_unit_name, u.kind, m.cadence_key, c.name as cadence_name, @year as year,
+                   count(*)::int as due,
+                   count(*) filter (where m.status = 'Held' and not m.late)::int as held,
+                   count(*) filter (where m.status = 'Held' and m.late)::int as late,
+                   count(*) filter (where m.status = 'Due' and m.due_at < @now)::int as missed,
+                   count(*) filter (where m.status = 'Due' and m.due_at >= @now)::int as open
+            from meeting m join org_unit u on u.id = m.org_unit_id join meeting_cadence c on c.key = m.cadence_key
+            where m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1) and (@scope::text is null or u.path like @scope) and {Scoped}
+            group by u.code, u.name, u.kind, m.cadence_key, c.name
+            order by u.code, m.cadence_key
+            """, parameters, cancellationToken: ct));
+        return rows.ToList();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Timers;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Meetings;
+
+/// <summary>
+/// Recording a held meeting: the day (inside its period), attendees, topics, minutes and decisions close the
+/// obligation (Held) and stop its timers. Recorded after the due time, it stays marked late.
+/// </summary>
+public sealed class MeetingRecords(NpgsqlDataSource db, EventJournal journal, MeetingQueries queries, TimeProvider clock, ILogger<MeetingRecords> logger)
+{
+    /// <summary>The actor of what the cadences do by themselves, in the journal.</summary>
+    public const string SystemActor = "meetings";
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<MeetingDetail> RecordAsync(long meetingId, JsonElement body, Caller caller, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
+            if (!meeting.CanRecord(caller))
+                throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may record them.");
+            if (meeting.Status == "Held")
+                throw new ConflictException($"Meeting {meetingId} is already recorded as held.");
+            var minutes = MeetingMinutes.Parse(body, meeting.Period, ChinaTime.DateOf(now));
+            var late = now > meeting.DueAt;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                update meeting set status = 'Held', held_on = @heldOn, attendees = @attendees::jsonb, topics = @topics::jsonb, minutes = @minutes,
+                                   decisions = @decisions::jsonb, recorded_at = @now, recorded_by = @by, late = @late
+                where id = @meetingId
+                """,
+                new
+                {
+                    meetingId, minutes.HeldOn, attendees = JsonSerializer.Serialize(minutes.Attendees, Json), topics = JsonSerializer.Serialize(minutes.Topics, Json),
+                    minutes = minutes.Minutes, decisions = JsonSerializer.Serialize(minutes.Decisions, Json), now, by = caller.Username, late,
+                }, tx, cancellationToken: ct));
+            await DeadlineTimers.CancelAsync(tx, MeetingTimers.Target, meetingId, now, ct);
+            await journal.AppendAsync(tx, now, caller.Username,
+                [new JournalDraft(JournalStreams.Meetings(meeting.CadenceKey), "MeetingRecorded", $"meeting:{meetingId}", new
+                {
+                    unitCode = meeting.Units.ParticipantCode, period = meeting.Period.Label(), heldOn = minutes.HeldOn, attendees = minutes.Attendees.Count,
+                    minutes.Topics, minutes.Decisions, late,
+                })], ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Meeting {MeetingId} of {Unit} ({Period}) recorded by {User}, held on {HeldOn}{Late}",
+                meetingId, meeting.Units.ParticipantCode, meeting.Period.Label(), caller.Username, minutes.HeldOn, late ? ", late" : "");
+        }
+        return await queries.GetAsync(meetingId, caller, ct);
+    }
+}
