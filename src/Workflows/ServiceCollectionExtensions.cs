@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<FeedTokens>();
         services.AddSingleton<Templates>();
         services.AddSingleton<Calendars>();
         services.AddTransient<Jobs.Housekeeping>();

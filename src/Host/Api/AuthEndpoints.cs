@@ -30,6 +30,23 @@ static class AuthEndpoints
             return Results.NoContent();
         }).WithSummary("End the session of the token in the Authorization header.");
 
+        app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
+        {
+            var secret = await feeds.RenewAsync(context.Caller(), ct);
+            var url = $"{context.Request.Scheme}://{context.Request.Host}{CallerAuthentication.FeedPath}?feed={secret}";
+            return Results.Ok(new { url, note = "Add orgUnitCode= or year= to narrow the feed; a new link replaces this one." });
+        })
+        .WithTags("Regular meetings")
+        .WithSummary("A subscription link for calendar apps (which cannot log in): the meetings feed, read with a secret of its own; a new link replaces the old.");
+
+        app.MapDelete("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
+        {
+            await feeds.RevokeAsync(context.Caller(), ct);
+            return Results.NoContent();
+        })
+        .WithTags("Regular meetings")
+        .WithSummary("Revoke the caller's calendar subscription link.");
+
         app.MapGet("/api/me", async (HttpContext context, Users users, CancellationToken ct) =>
             await users.GetAsync(context.Caller().Username, context.Caller(), ct))
             .WithTags("Auth")

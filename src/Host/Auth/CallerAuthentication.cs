@@ -14,21 +14,27 @@ namespace CommunityWorkflows.Host.Auth;
 /// </summary>
 sealed class CallerAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
-    AccessTokens tokens, IProblemDetailsService problems)
+    AccessTokens tokens, FeedTokens feeds, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "CommunityWorkflows";
     public const string SessionCookie = "cw_session";
     public const string SystemAdminPolicy = "SystemAdmin";
 
+    /// <summary>The one resource a calendar app may fetch with the secret of a subscription link (<c>?feed=</c>).</summary>
+    public const string FeedPath = "/api/meetings/calendar.ics";
+
     bool IsApi => Request.Path.StartsWithSegments("/api");
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var feed = Request.Path.Equals(FeedPath, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsGet(Request.Method) ? Request.Query["feed"].ToString() : "";
         var token = BearerToken() ?? (IsApi ? null : Request.Cookies[SessionCookie]);
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) && feed.Length == 0)
             return AuthenticateResult.NoResult();
-        var caller = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        var caller = string.IsNullOrEmpty(token)
+            ? await feeds.AuthenticateAsync(feed, Context.RequestAborted)
+            : await tokens.AuthenticateAsync(token, Context.RequestAborted);
         if (caller is null)
             return AuthenticateResult.Fail("The access token is unknown or has expired.");
         Context.Items[typeof(Caller)] = caller;
