@@ -1,4 +1,5 @@
 using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Notifications;
@@ -64,6 +65,11 @@ public static class ServiceCollectionExtensions
         services.AddTransient<Jobs.TimerJobs>();
         services.AddSingleton<ClockAdvancer>();
         services.AddSingleton<Evidence.EvidenceStore>();
+        services.AddSingleton<Findings>();
+        services.AddSingleton<Scoring>();
+        services.AddSingleton<AssessmentResults>();
+        services.AddSingleton<ResultsPublication>();
+        services.AddSingleton<AccountabilityReport>();
         return services;
     }
 }
