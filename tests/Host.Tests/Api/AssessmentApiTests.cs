@@ -31,6 +31,14 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         return new Setup(p, cycle.Id, year, await As("da"), await As("in"), await As("o1"), await As("o2"));
     }
 
+    static byte[] ZipOf(string entry)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            zip.CreateEntry(entry).Open().Dispose();
+        return stream.ToArray();
+    }
+
     [Fact]
     public async Task A_rectifications_evidence_stays_within_scope_and_findings_answer_with_problems()
     {
@@ -43,6 +51,11 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
 
         var evidence = await s.Officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "台账.pdf" } }).JsonAsync(HttpStatusCode.Created);
         var evidenceId = evidence.GetProperty("id").GetInt64();
+        var workbook = await s.DistrictAdmin.GetByteArrayAsync($"/api/cycles/{s.CycleId}/results.xlsx");
+        var office = await s.Officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(workbook), "file", "整改台账.xlsx" } }).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", office.GetProperty("contentType").GetString());
+        var renamed = await s.Officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(ZipOf("setup.exe")), "file", "整改报告.docx" } });
+        Assert.Equal(["/file"], (await renamed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         Assert.Equal(Pdf, await s.Inspector.GetByteArrayAsync($"/api/evidence/{evidenceId}"));
         await (await s.OtherOfficer.GetAsync($"/api/evidence/{evidenceId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await s.OtherOfficer.GetAsync($"/api/tasks/{taskId}")).AssertProblemAsync(HttpStatusCode.NotFound);
