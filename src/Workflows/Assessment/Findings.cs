@@ -28,6 +28,7 @@ public sealed class Findings(
         var calendar = await calendars.LoadAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // shared with other writers, exclusive against a cancellation: no rectification is created behind its sweep
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         if (!caller.Grants.Any(g => g.Role is Role.Inspector or Role.DistrictAdmin) && !caller.IsSystemAdmin)
             throw new ForbiddenException("Only an inspector or a district administrator may record findings.");

@@ -1,6 +1,6 @@
 using CommunityWorkflows.Domain.Access;
-using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
