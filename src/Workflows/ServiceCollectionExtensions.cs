@@ -1,4 +1,5 @@
 using CommunityWorkflows.Workflows.Accounts;
+using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Notifications;
@@ -74,6 +75,11 @@ public static class ServiceCollectionExtensions
         services.AddTransient<Jobs.MeetingJobs>();
         // needs Hangfire's storage and recurring-job manager, which the host adds
         services.AddSingleton<Jobs.MeetingSchedules>();
+        services.AddSingleton<Findings>();
+        services.AddSingleton<Scoring>();
+        services.AddSingleton<AssessmentResults>();
+        services.AddSingleton<ResultsPublication>();
+        services.AddSingleton<AccountabilityReport>();
         return services;
     }
 }

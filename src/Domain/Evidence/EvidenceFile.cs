@@ -30,19 +30,24 @@ public static class EvidenceFile
     public const string Accepted = "PDF, images (PNG, JPEG, GIF, WEBP) and Office documents (Word, Excel, PowerPoint)";
 
     /// <summary>
-    /// What the file really is, from its first bytes (and, for Office containers that share a signature with
-    /// other formats, the extension the person gave); null when it is nothing accepted.
+    /// What the file really is, from its content (and, for Office containers that share a signature with other
+    /// formats, the extension the person gave); null when it is nothing accepted. An Office container must hold
+    /// the document its extension names: any ZIP renamed .docx, or any compound file renamed .doc (an installer
+    /// package is one), is refused.
     /// </summary>
-    public static EvidenceKind? Recognise(ReadOnlySpan<byte> head, string? fileName)
+    public static EvidenceKind? Recognise(byte[] content, string? fileName)
     {
+        var head = content.AsSpan(0, Math.Min(content.Length, 16));
         var extension = Path.GetExtension(fileName ?? "");
         if (head.StartsWith("%PDF-"u8)) return Pdf;
         if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
         if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8)) return Gif;
         if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return Webp;
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04])) return OpenXml.GetValueOrDefault(extension);
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return LegacyOffice.GetValueOrDefault(extension);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+            return OpenXml.GetValueOrDefault(extension) is { } ooxml && OfficePackages.DeclaresMainPart(content, ooxml.Extension) ? ooxml : null;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            return LegacyOffice.GetValueOrDefault(extension) is { } legacy && OfficePackages.HasDocumentStream(content, legacy.Extension) ? legacy : null;
         return null;
     }
 

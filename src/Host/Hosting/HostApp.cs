@@ -77,6 +77,9 @@ public static class HostApp
         app.MapCycles();
         app.MapTasks();
         app.MapEvidence(configuration);
+        app.MapFindings();
+        app.MapAssessment();
+        app.MapAccountability();
         app.MapNotifications();
         app.MapClock();
         app.MapTemplates();

@@ -27,7 +27,7 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
     {
         if (content.Length == 0)
             throw new RuleViolationException("/file", "The file is empty.");
-        var kind = EvidenceFile.Recognise(content.AsSpan(0, Math.Min(content.Length, 16)), fileName)
+        var kind = EvidenceFile.Recognise(content, fileName)
             ?? throw new RuleViolationException("/file", $"Only {EvidenceFile.Accepted} are accepted as evidence.");
         return new AcceptedFile(kind, EvidenceFile.SafeName(fileName, kind), content, SHA256.HashData(content));
     }

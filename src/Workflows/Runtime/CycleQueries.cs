@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -8,9 +9,10 @@ namespace CommunityWorkflows.Workflows.Runtime;
 
 /// <summary>
 /// Reading cycles. A cycle is visible to whoever sees its scope, and to whoever works inside it (a street
-/// officer in a district's cycle); its participants are listed as far as the caller's scope reaches.
+/// officer in a district's cycle); its participants are listed as far as the caller's scope reaches, each with
+/// its assessment total and grade once its score sheet is complete.
 /// </summary>
-public sealed class CycleQueries(NpgsqlDataSource db, TimeProvider clock)
+public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessment, TimeProvider clock)
 {
     sealed record CycleRow(
         long Id, string TemplateKey, int TemplateVersion, int Year, string ScopeCode, string ScopePath, string Status, int ParticipantCount,
@@ -77,7 +79,12 @@ public sealed class CycleQueries(NpgsqlDataSource db, TimeProvider clock)
             """,
             new { cycleId, now = clock.GetUtcNow(), all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray() },
             cancellationToken: ct));
-        return rows.Select(r => new ParticipantView(r.OrgUnitCode, r.Name, r.Stage, r.Status, r.TasksDone, r.TasksTotal, r.Overdue, null, null)).ToList();
+        var outcomes = await assessment.OutcomesAsync(cycleId, ct);
+        return rows.Select(r =>
+        {
+            var outcome = outcomes.GetValueOrDefault(r.OrgUnitCode);
+            return new ParticipantView(r.OrgUnitCode, r.Name, r.Stage, r.Status, r.TasksDone, r.TasksTotal, r.Overdue, outcome?.Total, outcome?.Grade?.ToString());
+        }).ToList();
     }
 
     /// <summary>The cycle's scope path, after checking the caller may see the cycle (404 otherwise).</summary>

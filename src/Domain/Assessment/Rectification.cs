@@ -1,0 +1,46 @@
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Organisation;
+
+namespace CommunityWorkflows.Domain.Assessment;
+
+/// <summary>
+/// The rectification (整改) a finding asks of a participant: a task of its own, answered by the unit, verified
+/// (销号) or returned by the inspector, due so many <b>working days</b> after the finding was recorded.
+/// </summary>
+public static class Rectification
+{
+    public const int MaxTitleLength = 60;
+
+    /// <summary>
+    /// The due date: <paramref name="withinWorkdays"/> working days after <paramref name="recordedOn"/> on China's business
+    /// calendar, and the years crossed without a published schedule (weekends only were counted there).
+    /// </summary>
+    public static (DateOnly DueOn, IReadOnlyList<int> AssumedYears) DueDate(DateOnly recordedOn, int withinWorkdays, BusinessCalendar calendar) =>
+        calendar.AddWorkdays(recordedOn, withinWorkdays);
+
+    /// <summary>Who answers for a participant's own work: the street's secretary (and officers) for a street, the community's secretary for a community.</summary>
+    public static string UnitRole(OrgUnitKind participantKind) =>
+        participantKind == OrgUnitKind.Community ? ParticipantRoles.CommunitySecretary : ParticipantRoles.DirectResponsible;
+
+    public static TaskDefinition Task(string key, string description, OrgUnitKind participantKind) => new(
+        key,
+        Title(description),
+        description,
+        UnitRole(participantKind),
+        ParticipantRoles.Inspector,
+        Gate: false,
+        EvidenceRequired: true,
+        After: [],
+        Form:
+        [
+            new FormField("measures", "整改措施及成效", "text", Required: true, MaxLength: 5000),
+            new FormField("completedOn", "整改完成日期", "date", Required: true),
+        ]);
+
+    static string Title(string description)
+    {
+        var line = description.Trim().Split('\n')[0].Trim();
+        return "整改：" + (line.Length > MaxTitleLength ? line[..MaxTitleLength] + "…" : line);
+    }
+}

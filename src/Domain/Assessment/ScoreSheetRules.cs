@@ -1,0 +1,73 @@
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Errors;
+
+namespace CommunityWorkflows.Domain.Assessment;
+
+/// <summary>
+/// Checks a score sheet against the template's indicators, naming every bad entry as
+/// <c>/indicators/{i}/{member}</c>: a known code, once; a scored or bonus item scored from 0 to its
+/// maxScore in steps of 0.01; a veto item answered with <c>vetoed</c>, never with points.
+/// </summary>
+public static class ScoreSheetRules
+{
+    public const int MaxCommentLength = 2000;
+    public const int Decimals = 2;
+
+    public static (IReadOnlyList<ScoredIndicator> Scores, IReadOnlyList<FieldError> Errors) Check(
+        IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ScoreInput>? entries)
+    {
+        if (entries is not { Count: > 0 })
+            return ([], [new FieldError("/indicators", "Name at least one indicator with its score.")]);
+        var byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<FieldError>();
+        var scores = new List<ScoredIndicator>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var at = $"/indicators/{i}";
+            var entry = entries[i];
+            if (entry.Comment is { Length: > MaxCommentLength })
+                errors.Add(new FieldError($"{at}/comment", $"comment must be at most {MaxCommentLength} characters."));
+            if (string.IsNullOrWhiteSpace(entry.Code) || !byCode.TryGetValue(entry.Code, out var indicator))
+            {
+                errors.Add(new FieldError($"{at}/code", entry.Code is null
+                    ? "code is required."
+                    : $"'{entry.Code}' is not an indicator of this cycle's template; expected one of {string.Join(", ", indicators.Select(d => d.Code))}."));
+                continue;
+            }
+            if (!seen.Add(indicator.Code))
+            {
+                errors.Add(new FieldError($"{at}/code", $"The indicator '{indicator.Code}' is named more than once."));
+                continue;
+            }
+            var error = indicator.Veto ? CheckVeto(indicator, entry) : CheckPoints(indicator, entry);
+            if (error is not null)
+                errors.Add(new FieldError($"{at}/{error.Value.Member}", error.Value.Message));
+            else
+                scores.Add(new ScoredIndicator(indicator.Code, indicator.Veto ? 0m : entry.Score!.Value, entry.Vetoed ?? false));
+        }
+        return errors.Count == 0 ? (scores, []) : ([], errors);
+    }
+
+    static (string Member, string Message)? CheckVeto(IndicatorDefinition indicator, ScoreInput entry)
+    {
+        if (entry.Score is { } points && points != 0)
+            return ("score", $"{indicator.Name} is a veto item (一票否决) and carries no points (maxScore 0); answer it with vetoed: true or false.");
+        if (entry.Vetoed is null)
+            return ("vetoed", $"{indicator.Name} is a veto item (一票否决): say whether it was found with vetoed: true or false.");
+        return null;
+    }
+
+    static (string Member, string Message)? CheckPoints(IndicatorDefinition indicator, ScoreInput entry)
+    {
+        if (entry.Vetoed is not null)
+            return ("vetoed", $"{indicator.Name} is not a veto item; give it points with score.");
+        if (entry.Score is not { } score)
+            return ("score", $"The score of {indicator.Name} is required.");
+        if (score < 0 || score > indicator.MaxScore)
+            return ("score", $"The score of {indicator.Name} must be between 0 and its maximum {indicator.MaxScore}, not {score}.");
+        if (decimal.Round(score, Decimals) != score)
+            return ("score", $"A score has at most {Decimals} decimal places, not {score}.");
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Runtime;
+using CommunityWorkflows.Workflows.Store;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Assessment;
+
+/// <summary>
+/// Who answered for what in a year (责任制落实情况): for every cycle of the year that is not cancelled, the
+/// participants under the scope, grouped by their District's secretary (第一责任人) and their Street's secretary
+/// (直接责任人). Grades count only once a cycle's results are published.
+/// </summary>
+public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions definitions, TimeProvider clock)
+{
+    sealed record UnitRow(
+        long CycleId, long OrgUnitId, string Code, string Name, long? StreetId, long? DistrictId, bool Published,
+        int TasksTotal, int TasksDone, int TasksOverdue, int TasksLate, int FindingsOpen, int FindingsOverdue, int FindingsVerified);
+
+    sealed record ResponsibleUnit(long Id, string Code, string Name, string? Username, string? DisplayName);
+
+    public async Task<IReadOnlyList<AccountabilityRow>> ReportAsync(int? year, string? scopeCode, Caller caller, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (year is not (>= CycleLauncher.MinYear and <= CycleLauncher.MaxYear))
+            errors.Add(new("/year", $"year is required, from {CycleLauncher.MinYear} to {CycleLauncher.MaxYear}."));
+        if (string.IsNullOrWhiteSpace(scopeCode))
+            errors.Add(new("/scopeCode", "scopeCode is required: the org unit the report covers."));
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The report needs a year and a scope.");
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var scopePath = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select path from org_unit where code = @scopeCode", new { scopeCode }, tx, cancellationToken: ct));
+        if (scopePath is null || !caller.CanSee(scopePath))
+            throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
+
+        var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitsSql,
+            new { year, scope = Like.Prefix(scopePath), now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
+        var results = await PublishedResultsAsync(connection, tx, units.Where(u => u.Published).Select(u => u.CycleId).Distinct(), ct);
+        var responsible = (await connection.QueryAsync<ResponsibleUnit>(new CommandDefinition(
+            """
+            select u.id, u.code, u.name, a.username, a.display_name
+            from org_unit u left join app_user a on a.id = u.secretary_user_id where u.id = any(@ids)
+            """,
+            new { ids = units.SelectMany(u => new[] { u.StreetId, u.DistrictId }).OfType<long>().Distinct().ToArray() }, tx, cancellationToken: ct)))
+            .ToDictionary(u => u.Id);
+        await tx.CommitAsync(ct);
+
+        AccountableUnit Accountable(UnitRow u) => results.TryGetValue((u.CycleId, u.OrgUnitId), out var r)
+            ? new AccountableUnit(u.Code, u.Name, u.CycleId, r.Rank, r.Outcome.Total, r.Outcome.Grade)
+            : new AccountableUnit(u.Code, u.Name, u.CycleId, null, null, null);
+        return
+        [
+            .. Rows(units.Where(u => u.DistrictId is not null).GroupBy(u => u.DistrictId!.Value), Responsibility.FirstResponsible, responsible, Accountable),
+            .. Rows(units.Where(u => u.StreetId is not null).GroupBy(u => u.StreetId!.Value), Responsibility.DirectResponsible, responsible, Accountable),
+        ];
+    }
+
+    static IEnumerable<AccountabilityRow> Rows(
+        IEnumerable<IGrouping<long, UnitRow>> groups, Responsibility responsibility, IReadOnlyDictionary<long, ResponsibleUnit> responsible, Func<UnitRow, AccountableUnit> accountable) =>
+        groups.Select(g => (Unit: responsible[g.Key], Rows: g.OrderBy(u => u.Code, StringComparer.Ordinal).ThenBy(u => u.CycleId).ToList()))
+            .OrderBy(g => g.Unit.Code, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var units = g.Rows.Select(accountable).ToList();
+                return new AccountabilityRow(g.Unit.Username, g.Unit.DisplayName, responsibility, g.Unit.Code, g.Unit.Name, units,
+                    g.Rows.Sum(u => u.TasksTotal), g.Rows.Sum(u => u.TasksDone), g.Rows.Sum(u => u.TasksOverdue), g.Rows.Sum(u => u.TasksLate),
+                    g.Rows.Sum(u => u.FindingsOpen), g.Rows.Sum(u => u.FindingsOverdue), g.Rows.Sum(u => u.FindingsVerified),
+                    units.Count == 1 ? units[0].Grade : null, GradeCounts.Of(units.Select(u => u.Grade)));
+            });
+
+    async Task<Dictionary<(long CycleId, long OrgUnitId), UnitResult>> PublishedResultsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<long> cycleIds, CancellationToken ct)
+    {
+        var results = new Dictionary<(long, long), UnitResult>();
+        foreach (var cycleId in cycleIds)
+        {
+            var definition = await definitions.GetAsync(connection, cycleId, ct);
+            if (!AssessedCycle.IsAssessed(definition)) continue;
+            foreach (var r in await AssessmentResults.ComputeAsync(connection, tx, cycleId, definition.Indicators, definition.Grading!, ct))
+                results[(cycleId, r.OrgUnitId)] = r;
+        }
+        return results;
+    }
+
+    // the unit's own tasks only (AccountabilityRules.UnitRoles); findings by their rectification task's state
+    const string UnitsSql = """
+        select i.cycle_id, u.id as org_unit_id, u.code, u.name, u.street_id, u.district_id, (p.cycle_id is not null) as published,
+               count(t.id) filter (where own and t.status <> 'Cancelled')::int as tasks_total,
+               count(t.id) filter (where own and t.status = 'Accepted')::int as tasks_done,
+               count(t.id) filter (where own and t.status in ('Open', 'Returned') and t.due_at < @now)::int as tasks_overdue,
+               count(t.id) filter (where own and t.overdue_at is not null)::int as tasks_late,
+               count(f.id) filter (where t.status not in ('Accepted', 'Cancelled'))::int as findings_open,
+               count(f.id) filter (where t.status in ('Open', 'Returned') and t.due_at < @now)::int as findings_overdue,
+               count(f.id) filter (where t.status = 'Accepted')::int as findings_verified
+        from instance i
+        join cycle c on c.id = i.cycle_id
+        join org_unit u on u.id = i.org_unit_id
+        left join assessment_publication p on p.cycle_id = c.id
+        left join lateral (select t.*, t.assignee = any(@roles) as own from task t where t.instance_id = i.id) t on true
+        left join finding f on f.task_id = t.id
+        where c.year = @year and c.status <> 'Cancelled' and u.path like @scope
+        group by i.cycle_id, u.id, u.code, u.name, u.street_id, u.district_id, p.cycle_id
+        """;
+}

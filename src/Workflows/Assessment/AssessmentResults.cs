@@ -1,0 +1,83 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Workflows.Runtime;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Assessment;
+
+/// <summary>
+/// A cycle's results, computed from the stored scores and votes by the cycle's own template: nothing is cached,
+/// and nothing needs to be, since publication freezes every input. Ranks are taken over every participant;
+/// the rows a caller gets are those in their scope until publication, and all of them afterwards (the results
+/// are circulated, 通报).
+/// </summary>
+public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions definitions)
+{
+    public async Task<CycleResults> GetAsync(long cycleId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
+        var grading = cycle.RequireGrading();
+        var results = await ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
+        await tx.CommitAsync(ct);
+        var visible = results.Where(r => cycle.Published || caller.CanSee(r.Path));
+        return new CycleResults(cycle.Id, cycle.Year, cycle.Definition.Name, cycle.ScopeCode, cycle.Definition, cycle.PublishedAt, cycle.PublishedBy,
+            visible.Select(r => ToView(r, cycle.Definition.Indicators, cycle.PublishedAt)).ToList());
+    }
+
+    /// <summary>Each participant's total and grade by org unit code (none for a template without an assessment), for the participant list.</summary>
+    public async Task<IReadOnlyDictionary<string, AssessmentOutcome>> OutcomesAsync(long cycleId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var definition = await definitions.GetAsync(connection, cycleId, ct);
+        if (!AssessedCycle.IsAssessed(definition)) return new Dictionary<string, AssessmentOutcome>();
+        var results = await ComputeAsync(connection, null, cycleId, definition.Indicators, definition.Grading!, ct);
+        return results.ToDictionary(r => r.OrgUnitCode, r => r.Outcome);
+    }
+
+    sealed record ParticipantRow(long OrgUnitId, string Code, string Name, string Path);
+
+    sealed record ScoreRow(long OrgUnitId, string Code, decimal Score, bool Vetoed);
+
+    sealed record RatingRow(long OrgUnitId, int Excellent, int Good, int Fair, int Poor);
+
+    /// <summary>Every participant's result, ranked, in order of org unit code.</summary>
+    internal static async Task<IReadOnlyList<UnitResult>> ComputeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? tx, long cycleId, IReadOnlyList<IndicatorDefinition> indicators, GradingRule grading, CancellationToken ct)
+    {
+        var participants = (await connection.QueryAsync<ParticipantRow>(new CommandDefinition(
+            "select u.id as org_unit_id, u.code, u.name, u.path from instance i join org_unit u on u.id = i.org_unit_id where i.cycle_id = @cycleId order by u.code",
+            new { cycleId }, tx, cancellationToken: ct))).ToList();
+        var scores = (await connection.QueryAsync<ScoreRow>(new CommandDefinition(
+            "select org_unit_id, code, score, vetoed from indicator_score where cycle_id = @cycleId", new { cycleId }, tx, cancellationToken: ct)))
+            .ToLookup(s => s.OrgUnitId);
+        var ratings = (await connection.QueryAsync<RatingRow>(new CommandDefinition(
+            "select org_unit_id, excellent, good, fair, poor from democratic_rating where cycle_id = @cycleId", new { cycleId }, tx, cancellationToken: ct)))
+            .ToDictionary(r => r.OrgUnitId);
+
+        var assessed = participants.Select(p =>
+        {
+            var sheet = scores[p.OrgUnitId].ToDictionary(s => s.Code, s => new ScoredIndicator(s.Code, s.Score, s.Vetoed), StringComparer.Ordinal);
+            var votes = ratings.TryGetValue(p.OrgUnitId, out var r) ? new RatingVotes(r.Excellent, r.Good, r.Fair, r.Poor) : null;
+            return (Participant: p, Sheet: sheet, Votes: votes, Outcome: AssessmentFormula.Assess(indicators, grading, sheet, votes));
+        }).ToList();
+        var ranks = Ranking.Of(assessed.Select(a => (a.Outcome.Total, a.Outcome.Vetoed)).ToList());
+        return assessed.Select((a, i) => new UnitResult(a.Participant.OrgUnitId, a.Participant.Code, a.Participant.Name, a.Participant.Path, ranks[i],
+            a.Outcome, a.Sheet, a.Votes)).ToList();
+    }
+
+    internal static ResultView ToView(UnitResult r, IReadOnlyList<IndicatorDefinition> indicators, DateTimeOffset? publishedAt)
+    {
+        var o = r.Outcome;
+        return new ResultView(r.Rank, r.OrgUnitCode, r.Name, o.IndicatorScore, o.RatingScore, o.Bonus, o.Total, o.Vetoed, o.Grade,
+            o.Grade is { } g ? Grades.Label(g) : null, o.Complete, o.VetoedBy, o.Missing,
+            indicators.Select(i => r.Scores.TryGetValue(i.Code, out var s)
+                ? new ResultIndicatorView(i.Code, i.Veto ? null : s.Score, i.Veto ? s.Vetoed : null)
+                : new ResultIndicatorView(i.Code, null, null)).ToList(),
+            r.Votes is { } v ? new VotesView(v.Excellent, v.Good, v.Fair, v.Poor, v.Total) : null,
+            publishedAt);
+    }
+}

@@ -1,0 +1,62 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Notifications;
+using CommunityWorkflows.Workflows.Runtime;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Assessment;
+
+/// <summary>
+/// Publishes a cycle's results (结果通报): once, when every participant's sheet is complete. From then on its
+/// scores and votes are frozen (409, and a database trigger), and the journal holds the results as published,
+/// hash-chained with the rest of the cycle, so a later change to them would show.
+/// </summary>
+public sealed class ResultsPublication(
+    NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock, ILogger<ResultsPublication> logger)
+{
+    public async Task<PublicationView> PublishAsync(long cycleId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Exclusive, ct);
+        if (!caller.Holds(cycle.ScopePath, Role.DistrictAdmin))
+            throw new ForbiddenException("Only a system administrator or a district administrator over the cycle's scope may publish its results.");
+        var grading = cycle.RequireGrading();
+        cycle.EnsureScoresOpen();
+        var results = await AssessmentResults.ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
+        var incomplete = results.Where(r => !r.Outcome.Complete).ToList();
+        if (incomplete.Count > 0)
+            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(Lacks))}.");
+
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into assessment_publication (cycle_id, published_at, published_by) values (@cycleId, @now, @by)",
+            new { cycleId, now, by = caller.Username }, tx, cancellationToken: ct));
+        var unitRole = Rectification.UnitRole(Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind));
+        await notices.WriteAsync(tx, results.Select(r => new Notice($"results:{cycleId}:{r.OrgUnitId}", AssessmentNotices.ResultsPublishedKind,
+            AssessmentNotices.ResultsPublished(r.Name, cycle.Year, cycle.Definition.Name, r.Outcome.Total!.Value, r.Outcome.Grade!.Value, r.Rank!.Value),
+            r.OrgUnitId, unitRole, CycleId: cycleId)).ToList(), now, ct);
+        await journal.AppendAsync(tx, now, caller.Username,
+        [
+            new JournalDraft(JournalStreams.Cycle(cycleId), "ResultsPublished", null, new
+            {
+                results = results.Select(r => new
+                {
+                    r.Rank, orgUnitCode = r.OrgUnitCode, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
+                    r.Outcome.Vetoed, grade = r.Outcome.Grade.ToString(),
+                }),
+            }),
+        ], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Published the results of cycle {CycleId}: {Participants} participants, by {User}", cycleId, results.Count, caller.Username);
+        return new PublicationView(cycleId, now, caller.Username, results.Select(r => AssessmentResults.ToView(r, cycle.Definition.Indicators, now)).ToList());
+    }
+
+    static string Lacks(UnitResult r) =>
+        $"{r.OrgUnitCode} lacks {string.Join(" and ", new[] { r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null, r.Outcome.RatingScore is null ? "democratic rating votes" : null }.OfType<string>())}";
+}

@@ -1,0 +1,121 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Runtime;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Assessment;
+
+/// <summary>
+/// The year-end scores of a participant, indicator by indicator, and its democratic rating votes: entered by a
+/// DistrictAdmin over it, checked against the template, journaled with every change, frozen by publication.
+/// </summary>
+public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, TimeProvider clock)
+{
+    /// <summary>Sets the named indicators' scores (the others stay as they are).</summary>
+    public async Task<ScoreSheetView> SetScoresAsync(long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput>? entries, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
+        var (scores, errors) = ScoreSheetRules.Check(cycle.Definition.Indicators, entries);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The scores break the template's indicators; nothing was changed.");
+
+        var now = clock.GetUtcNow();
+        var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim()).ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into indicator_score (cycle_id, org_unit_id, code, score, vetoed, comment, scored_by, scored_at)
+            select @cycleId, @orgUnitId, c, s, v, m, @by, @now from unnest(@codes, @scores, @vetoes, @comments) as t(c, s, v, m)
+            on conflict (cycle_id, org_unit_id, code) do update
+            set score = excluded.score, vetoed = excluded.vetoed, comment = excluded.comment, scored_by = excluded.scored_by, scored_at = excluded.scored_at
+            """,
+            new
+            {
+                cycleId, unit.OrgUnitId, by = caller.Username, now,
+                codes = scores.Select(s => s.Code).ToArray(), scores = scores.Select(s => s.Score).ToArray(),
+                vetoes = scores.Select(s => s.Vetoed).ToArray(), comments,
+            }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username,
+        [
+            new JournalDraft(JournalStreams.Cycle(cycleId), "ScoresRecorded", unit.Code, new
+            {
+                orgUnitCode = unit.Code,
+                indicators = scores.Select((s, i) => new { s.Code, s.Score, s.Vetoed, comment = comments[i] }),
+            }),
+        ], ct);
+        await tx.CommitAsync(ct);
+        return await SheetAsync(connection, cycle, unit, ct);
+    }
+
+    /// <summary>Replaces the democratic rating's vote counts.</summary>
+    public async Task<ScoreSheetView> SetRatingAsync(long cycleId, string orgUnitCode, RatingInput input, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
+        var (votes, errors) = RatingVotes.Check(input.Excellent, input.Good, input.Fair, input.Poor);
+        if (votes is null)
+            throw new RuleViolationException(errors, "The democratic rating could not be recorded.");
+
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into democratic_rating (cycle_id, org_unit_id, excellent, good, fair, poor, rated_by, rated_at)
+            values (@cycleId, @orgUnitId, @excellent, @good, @fair, @poor, @by, @now)
+            on conflict (cycle_id, org_unit_id) do update
+            set excellent = excluded.excellent, good = excluded.good, fair = excluded.fair, poor = excluded.poor,
+                rated_by = excluded.rated_by, rated_at = excluded.rated_at
+            """, new { cycleId, unit.OrgUnitId, votes.Excellent, votes.Good, votes.Fair, votes.Poor, by = caller.Username, now }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(JournalStreams.Cycle(cycleId), "RatingRecorded", unit.Code, new { orgUnitCode = unit.Code, votes.Excellent, votes.Good, votes.Fair, votes.Poor })], ct);
+        await tx.CommitAsync(ct);
+        return await SheetAsync(connection, cycle, unit, ct);
+    }
+
+    /// <summary>A participant's sheet, for whoever sees the participant.</summary>
+    public async Task<ScoreSheetView> GetSheetAsync(long cycleId, string orgUnitCode, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var cycle = await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
+        cycle.RequireGrading();
+        var unit = await CycleParticipant.FindAsync(connection, null, cycleId, orgUnitCode, caller, ct)
+            ?? throw new NotFoundException($"'{orgUnitCode}' is not a participant of cycle {cycleId}.");
+        return await SheetAsync(connection, cycle, unit, ct);
+    }
+
+    /// <summary>The cycle held against publication, the participant, and the caller's right to score it: 404, 403, then 409.</summary>
+    async Task<(AssessedCycle, CycleParticipant)> OpenForChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long cycleId, string orgUnitCode, Caller caller, CancellationToken ct)
+    {
+        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
+        var unit = await CycleParticipant.FindAsync(connection, tx, cycleId, orgUnitCode, caller, ct)
+            ?? throw new NotFoundException($"'{orgUnitCode}' is not a participant of cycle {cycleId}.");
+        if (!caller.Holds(unit.Path, Role.DistrictAdmin))
+            throw new ForbiddenException($"Only a district administrator over {unit.Code} scores it and records its democratic rating.");
+        cycle.RequireGrading();
+        cycle.EnsureScoresOpen();
+        return (cycle, unit);
+    }
+
+    async Task<ScoreSheetView> SheetAsync(NpgsqlConnection connection, AssessedCycle cycle, CycleParticipant unit, CancellationToken ct)
+    {
+        var entered = (await connection.QueryAsync<(string Code, decimal Score, bool Vetoed, string? Comment, string ScoredBy, DateTimeOffset ScoredAt)>(new CommandDefinition(
+            "select code, score, vetoed, comment, scored_by, scored_at from indicator_score where cycle_id = @cycleId and org_unit_id = @orgUnitId",
+            new { cycleId = cycle.Id, unit.OrgUnitId }, cancellationToken: ct))).ToDictionary(s => s.Code);
+        var rating = await connection.QuerySingleOrDefaultAsync<VotesView>(new CommandDefinition(
+            """
+            select excellent, good, fair, poor, excellent + good + fair + poor as total, rated_by, rated_at
+            from democratic_rating where cycle_id = @cycleId and org_unit_id = @orgUnitId
+            """, new { cycleId = cycle.Id, unit.OrgUnitId }, cancellationToken: ct));
+        var indicators = cycle.Definition.Indicators.Select(i => entered.TryGetValue(i.Code, out var s)
+            ? new SheetIndicatorView(i.Code, i.Name, i.MaxScore, i.Weight, i.Veto, i.Bonus, i.Veto ? null : s.Score, i.Veto ? s.Vetoed : null, s.Comment, s.ScoredBy, s.ScoredAt)
+            : new SheetIndicatorView(i.Code, i.Name, i.MaxScore, i.Weight, i.Veto, i.Bonus, null, null, null, null, null)).ToList();
+        var outcome = AssessmentFormula.Assess(cycle.Definition.Indicators, cycle.RequireGrading(),
+            entered.Values.ToDictionary(s => s.Code, s => new ScoredIndicator(s.Code, s.Score, s.Vetoed)),
+            rating is null ? null : new RatingVotes(rating.Excellent, rating.Good, rating.Fair, rating.Poor));
+        return new ScoreSheetView(cycle.Id, unit.Code, unit.Name, indicators, rating, OutcomeView.Of(outcome), cycle.PublishedAt);
+    }
+}

@@ -1,0 +1,153 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Testing;
+using CommunityWorkflows.Workflows.Assessment;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Notifications;
+using CommunityWorkflows.Workflows.Runtime;
+using CommunityWorkflows.Workflows.Tests.Runtime;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Tests.Assessment;
+
+public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
+{
+    static readonly CancellationToken None = CancellationToken.None;
+
+    Scoring Scoring => engine.Get<Scoring>();
+
+    /// <summary>Scores work and members, no veto unless asked, and a bonus of 0.</summary>
+    async Task ScoreAsync(World world, long cycleId, int street, decimal work, decimal members, RatingVotes votes, bool vetoed = false)
+    {
+        var admin = await world.CallerAsync("district-admin");
+        await Scoring.SetScoresAsync(cycleId, world.Street(street),
+            [new("work", work, null, null), new("members", members, null, null), new("violation", null, vetoed, vetoed ? "违纪案件" : null)], admin, None);
+        await Scoring.SetRatingAsync(cycleId, world.Street(street), new RatingInput(votes.Excellent, votes.Good, votes.Fair, votes.Poor), admin, None);
+    }
+
+    [Fact]
+    public async Task Scores_are_checked_against_the_templates_indicators_and_only_district_administrators_give_them()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+
+        var above = await Assert.ThrowsAsync<RuleViolationException>(() => Scoring.SetScoresAsync(cycle.Id, world.Street(1),
+            [new("work", 61, null, null), new("violation", 1, null, null), new("innovation", 5, null, null)], admin, None));
+        Assert.Equal(["/indicators/0/score", "/indicators/1/score"], above.Errors.Select(e => e.Field));
+        Assert.DoesNotContain((await Scoring.GetSheetAsync(cycle.Id, world.Street(1), admin, None)).Indicators, i => i.ScoredAt is not null);
+
+        var street = await world.CallerAsync("s1-officer");
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 50, null, null)], street, None));
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 50, null, null)], street, None));
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            Scoring.SetScoresAsync(cycle.Id, world.District, [new("work", 50, null, null)], admin, None));
+        Assert.Equal([""], (await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Scoring.SetRatingAsync(cycle.Id, world.Street(1), new RatingInput(0, 0, 0, 0), admin, None))).Errors.Select(e => e.Field));
+
+        var sheet = await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 55.5m, null, "阵地规范"), new("innovation", 2, null, null)], admin, None);
+        Assert.Equal((55.5m, "阵地规范", world.Name("district-admin")), (sheet.Indicators[0].Score, sheet.Indicators[0].Comment, sheet.Indicators[0].ScoredBy));
+        Assert.Equal(["members"], sheet.Outcome.Missing);
+        Assert.Equal(55.5m, sheet.Outcome.IndicatorScore);
+        Assert.Null(sheet.Outcome.Total);
+        sheet = await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("members", 36, null, null)], admin, None);
+        Assert.Equal((55.5m, 36m, 91.5m), (sheet.Indicators[0].Score, sheet.Indicators[1].Score, sheet.Outcome.IndicatorScore));
+
+        var journal = await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None);
+        Assert.Equal(2, journal.Count(e => e.Action == "ScoresRecorded" && e.Subject == world.Street(1)));
+    }
+
+    [Fact]
+    public async Task Equal_totals_share_a_rank_and_a_veto_forces_the_lowest_grade_whatever_the_total()
+    {
+        var world = await World.CreateAsync(engine, streets: 3);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        // S1: 0.7 × (50 + 34) + 0.3 × (10×100 + 10×80)/20 = 58.8 + 27 = 85.8
+        // S2: 0.7 × (54 + 30) + 0.3 × (9×100 + 9×80)/18  = 58.8 + 27 = 85.8 — a tie: both rank 1, both Good
+        // S3: 0.7 × (60 + 40) + 0.3 × 100 = 100, but vetoed: rank 3, Poor
+        await ScoreAsync(world, cycle.Id, 1, 50, 34, new RatingVotes(10, 10, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 54, 30, new RatingVotes(9, 9, 0, 0));
+        await ScoreAsync(world, cycle.Id, 3, 60, 40, new RatingVotes(20, 0, 0, 0), vetoed: true);
+
+        var results = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, await world.CallerAsync("district-admin"), None)).Results;
+        Assert.Equal(
+            [(1, world.Street(1), 85.8m, Grade.Good), (1, world.Street(2), 85.8m, Grade.Good), (3, world.Street(3), 100m, Grade.Poor)],
+            results.Select(r => (r.Rank!.Value, r.OrgUnitCode, r.Total!.Value, r.Grade!.Value)));
+        Assert.Equal(["violation"], results[2].VetoedBy);
+
+        var participants = await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, await world.CallerAsync("district-admin"), None);
+        Assert.Equal([(85.8m, "Good"), (85.8m, "Good"), (100m, "Poor")], participants.Select(p => (p.Score!.Value, p.Grade!)));
+    }
+
+    [Fact]
+    public async Task Publishing_needs_every_sheet_complete_then_freezes_scores_and_votes_and_journals_the_results()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        var publication = engine.Get<ResultsPublication>();
+        await ScoreAsync(world, cycle.Id, 1, 58, 38, new RatingVotes(40, 10, 0, 0));
+
+        var incomplete = await Assert.ThrowsAsync<ConflictException>(() => publication.PublishAsync(cycle.Id, admin, None));
+        Assert.Contains($"{world.Street(2)} lacks scores for work, members and democratic rating votes", incomplete.Message);
+        var inspector = await world.CallerAsync("inspector");
+        await Assert.ThrowsAsync<ForbiddenException>(() => publication.PublishAsync(cycle.Id, inspector, None));
+        await ScoreAsync(world, cycle.Id, 2, 40, 30, new RatingVotes(5, 20, 20, 5));
+
+        var published = await publication.PublishAsync(cycle.Id, admin, None);
+        Assert.Equal([1, 2], published.Results.Select(r => r.Rank!.Value));
+        await Assert.ThrowsAsync<ConflictException>(() => publication.PublishAsync(cycle.Id, admin, None));
+        await Assert.ThrowsAsync<ConflictException>(() => Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 60, null, null)], admin, None));
+        await Assert.ThrowsAsync<ConflictException>(() => Scoring.SetRatingAsync(cycle.Id, world.Street(2), new RatingInput(50, 0, 0, 0), admin, None));
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+        {
+            var sql = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+                "update indicator_score set score = 60 where cycle_id = @id and code = 'work'", new { id = cycle.Id }));
+            Assert.Equal(PostgresErrorCodes.RestrictViolation, sql.SqlState);
+            await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("delete from democratic_rating where cycle_id = @id", new { id = cycle.Id }));
+        }
+
+        var results = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, admin, None)).Results;
+        Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Total)), results.Select(r => (r.OrgUnitCode, r.Total)));
+        Assert.All(results, r => Assert.Equal(published.PublishedAt, r.PublishedAt));
+        var entry = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Action == "ResultsPublished");
+        Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\"", entry.Payload);
+        var notice = (await engine.Get<Inbox>().ListAsync(false, "ResultsPublished", 10, null, await world.CallerAsync("s2-officer"), None)).Single();
+        Assert.Contains("排名第2", notice.Subject);
+    }
+
+    [Fact]
+    public async Task Before_publication_a_street_sees_only_its_own_result_and_afterwards_the_whole_ranking()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        await ScoreAsync(world, cycle.Id, 1, 50, 30, new RatingVotes(1, 0, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 55, 35, new RatingVotes(1, 0, 0, 0));
+        var street = await world.CallerAsync("s1-officer");
+        var results = engine.Get<AssessmentResults>();
+
+        var before = (await results.GetAsync(cycle.Id, street, None)).Results;
+        Assert.Equal([(2, world.Street(1))], before.Select(r => (r.Rank!.Value, r.OrgUnitCode)));
+        await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, await world.CallerAsync("district-admin"), None);
+        Assert.Equal([world.Street(1), world.Street(2)], (await results.GetAsync(cycle.Id, street, None)).Results.Select(r => r.OrgUnitCode));
+
+        var outsider = new Caller(0, "outsider", [new RoleGrant(Role.StreetOfficer, "ELSEWHERE", "/ELSEWHERE/")]);
+        await Assert.ThrowsAsync<NotFoundException>(() => results.GetAsync(cycle.Id, outsider, None));
+    }
+
+    [Fact]
+    public async Task A_template_without_indicators_has_nothing_to_score_or_publish()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync(TestTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await Assert.ThrowsAsync<ConflictException>(() => Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 1, null, null)], admin, None));
+        await Assert.ThrowsAsync<ConflictException>(() => engine.Get<AssessmentResults>().GetAsync(cycle.Id, admin, None));
+        await Assert.ThrowsAsync<ConflictException>(() => engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None));
+        Assert.Null((await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, admin, None)).Single().Score);
+    }
+}
