@@ -40,7 +40,7 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
         if (!Audiences.CanAct(caller, task.Assignee, task.Units) && !(task.Reviewer is { } reviewer && Audiences.CanAct(caller, reviewer, task.Units)))
             throw new ForbiddenException("Only the task's assignee or reviewer may attach evidence.");
-        if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || task.CycleStatus != "Running")
+        if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || !TaskLife.CanChange(task.CycleStatus, task.Origin))
             throw new ConflictException($"Task {taskId} is {task.Status}; evidence can be attached while it is open or under review.");
         var view = await InsertAsync(tx, "task_id", taskId, file, caller, JournalStreams.Cycle(task.CycleId), $"task:{taskId}", ct);
         await tx.CommitAsync(ct);

@@ -128,7 +128,7 @@ public sealed class TaskActions(
 
     static void EnsureRunning(TaskContext task)
     {
-        if (task.CycleStatus != "Running")
+        if (!TaskLife.CanChange(task.CycleStatus, task.Origin))
             throw new ConflictException($"The cycle is {task.CycleStatus}; its tasks no longer change.");
     }
 }

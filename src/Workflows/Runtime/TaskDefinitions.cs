@@ -37,3 +37,14 @@ public static class TaskDefinitions
 
     public static IReadOnlyList<EscalationStep> OwnEscalation(string ownDefinition) => Deserialize(ownDefinition).Escalation;
 }
+
+/// <summary>When a task can still change hands.</summary>
+public static class TaskLife
+{
+    /// <summary>
+    /// A task moves while its cycle runs. A task a capability created outside the stages (a rectification)
+    /// outlives the cycle's completion: a finding is followed up until it is verified. A cancelled cycle stops all.
+    /// </summary>
+    public static bool CanChange(string cycleStatus, string origin) =>
+        cycleStatus == "Running" || cycleStatus == "Completed" && origin != TaskOrigins.Stage;
+}

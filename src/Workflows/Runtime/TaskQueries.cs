@@ -70,7 +70,7 @@ public sealed class TaskQueries(NpgsqlDataSource db, CycleDefinitions definition
             submissions.Select(s => new SubmissionView(s.Attempt, JsonDocument.Parse(s.Data).RootElement.Clone(), s.Comment, s.SubmittedBy, s.SubmittedAt)).ToList(),
             reviews.ToList(),
             evidence.Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, Convert.ToHexStringLower(e.Sha256), e.UploadedBy, e.UploadedAt)).ToList(),
-            task.Status.AwaitsAssignee() && task.CycleStatus == "Running" && Audiences.CanAct(caller, task.Assignee, task.Units),
-            task.Status == TaskState.Submitted && task.CycleStatus == "Running" && task.Reviewer is not null && Audiences.CanAct(caller, task.Reviewer, task.Units));
+            task.Status.AwaitsAssignee() && TaskLife.CanChange(task.CycleStatus, task.Origin) && Audiences.CanAct(caller, task.Assignee, task.Units),
+            task.Status == TaskState.Submitted && TaskLife.CanChange(task.CycleStatus, task.Origin) && task.Reviewer is not null && Audiences.CanAct(caller, task.Reviewer, task.Units));
     }
 }

@@ -36,7 +36,7 @@ public sealed class TaskTimers(CycleDefinitions definitions) : ITimerHandler
         var overdue = new List<long>();
         foreach (var timer in timers)
         {
-            if (!tasks.TryGetValue(timer.TargetId, out var task) || task.CycleStatus != "Running" || !Enum.Parse<TaskState>(task.Status).AwaitsAssignee())
+            if (!tasks.TryGetValue(timer.TargetId, out var task) || !TaskLife.CanChange(task.CycleStatus, task.Origin) || !Enum.Parse<TaskState>(task.Status).AwaitsAssignee())
                 continue;
             var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct);
             var (audience, subject, detail) = timer.Kind switch

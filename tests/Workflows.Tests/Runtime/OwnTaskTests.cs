@@ -54,6 +54,33 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task A_rectification_is_followed_up_after_its_cycle_completes_while_stage_tasks_stand_still()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        long taskId;
+        await using (var connection = await engine.Get<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
+            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:2", Rectification,
+                new DateOnly(world.Year, 2, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
+            // the cycle's stages are all done (completed the way StageProgress completes it)
+            await connection.ExecuteAsync("update cycle set status = 'Completed', completed_at = now() where id = @id", new { id = cycle.Id }, tx);
+            await tx.CommitAsync();
+        }
+        var officer = await world.CallerAsync("s1-officer");
+
+        await world.AdvanceToAsync(2, 17, hour: 10);
+        Assert.Contains(await engine.Get<Inbox>().ListAsync(false, "Reminder", 100, null, officer, CancellationToken.None), n => n.TaskId == taskId);
+        var submitted = await engine.Get<TaskActions>().SubmitAsync(taskId, JsonDocument.Parse("""{"measures": "已整改"}""").RootElement, null, officer, CancellationToken.None);
+        Assert.Equal("Submitted", submitted.Status);
+        var stageTask = (await engine.Get<TaskQueries>().ListAsync(new TaskFilter("Open", null, cycle.Id, null, 10, 0), officer, CancellationToken.None)).First(t => t.Id != taskId);
+        await Assert.ThrowsAsync<Domain.Errors.ConflictException>(() =>
+            engine.Get<TaskActions>().SubmitAsync(stageTask.Id, null, null, officer, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_timer_no_handler_knows_is_skipped_not_retried_for_ever()
     {
         var world = await World.CreateAsync(engine, streets: 1);
