@@ -1,8 +1,6 @@
-using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Evidence;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -14,17 +12,8 @@ static class EvidenceEndpoints
 
         app.MapPost("/api/tasks/{id:long}/evidence", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
         {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = maxBytes + 64 * 1024; // the multipart envelope around the file
-            if (!context.Request.HasFormContentType)
-                throw new BadHttpRequestException("Send the file as multipart/form-data in a field named 'file'.", StatusCodes.Status415UnsupportedMediaType);
-            var form = await context.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw new RuleViolationException("/file", "The multipart body has no field named 'file'.");
-            if (file.Length > maxBytes)
-                throw new BadHttpRequestException($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            var added = await store.AddAsync(id, file.FileName, buffer.ToArray(), context.Caller(), ct);
+            var upload = await EvidenceUpload.ReadAsync(context, maxBytes, ct);
+            var added = await store.AddAsync(id, upload.FileName, upload.Content, context.Caller(), ct);
             return Results.Created($"/api/evidence/{added.Id}", added);
         })
         .DisableAntiforgery()
