@@ -6,6 +6,7 @@ using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Timers;
 using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Liaison;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
 using Microsoft.AspNetCore.Identity;
@@ -64,6 +65,12 @@ public static class ServiceCollectionExtensions
         services.AddTransient<Jobs.TimerJobs>();
         services.AddSingleton<ClockAdvancer>();
         services.AddSingleton<Evidence.EvidenceStore>();
+        services.AddSingleton<LiaisonPoints>();
+        services.AddSingleton<LiaisonVisits>();
+        services.AddSingleton<LiaisonQueries>();
+        services.AddSingleton<LiaisonReports>();
+        services.AddSingleton<ITimerHandler, ProblemTimers>();
+        services.AddSingleton<ITimerHandler, VisitDueTimers>();
         return services;
     }
 }

@@ -26,6 +26,10 @@ public static class LeaderLevels
         return highest;
     }
 
+    /// <summary>The same, from the kinds as a query lists them (<c>"City,Street"</c>).</summary>
+    public static LeaderLevel? Of(string? leaderUnitKinds) =>
+        Of((leaderUnitKinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<OrgUnitKind>));
+
     /// <summary>The level a Leader role at a unit of <paramref name="kind"/> gives; null where a Leader cannot be held.</summary>
     public static LeaderLevel? Of(OrgUnitKind kind) => kind switch
     {

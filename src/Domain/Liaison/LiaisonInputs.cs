@@ -26,5 +26,5 @@ public sealed record ProblemStatusInput(string? Status, string? Note);
 /// <summary>A checked target.</summary>
 public sealed record TargetPlan(string Code, string Title, DateOnly DueOn);
 
-/// <summary>A checked problem; its owner unit is still a code to be looked up.</summary>
-public sealed record ProblemPlan(string Description, DateOnly DueOn, string? OwnerUnitCode);
+/// <summary>A checked problem, by its place in the visit's list; its owner unit is still a code to be looked up.</summary>
+public sealed record ProblemPlan(int Index, string Description, DateOnly DueOn, string? OwnerUnitCode);

@@ -94,7 +94,7 @@ public static partial class LiaisonPointRules
                 var dueOn = Date(errors, $"{at}/dueOn", problem.DueOn);
                 if (dueOn < day) errors.Add(new($"{at}/dueOn", "A problem cannot be due before the visit that found it."));
                 if (errors.Count == before)
-                    plans.Add(new ProblemPlan(problem.Description!.Trim(), dueOn!.Value, string.IsNullOrWhiteSpace(problem.OwnerUnitCode) ? null : problem.OwnerUnitCode.Trim()));
+                    plans.Add(new ProblemPlan(i, problem.Description!.Trim(), dueOn!.Value, string.IsNullOrWhiteSpace(problem.OwnerUnitCode) ? null : problem.OwnerUnitCode.Trim()));
             }
         visitedOn = day ?? default;
         problems = plans;

@@ -15,6 +15,10 @@ public static class TargetProgress
     {
         var (sum, count) = (0, 0);
         foreach (var p in progresses) (sum, count) = (sum + p, count + 1);
-        return count == 0 ? 0 : (int)Math.Round((decimal)sum / count, MidpointRounding.AwayFromZero);
+        return Overall(sum, count);
     }
+
+    /// <summary>The same, from the sum of the targets' progress and their number (as a query adds them up).</summary>
+    public static int Overall(long sum, int count) =>
+        count == 0 ? 0 : (int)Math.Round((decimal)sum / count, MidpointRounding.AwayFromZero);
 }

@@ -10,4 +10,6 @@ public static class JournalStreams
     public static string Cycle(long cycleId) => $"cycle:{cycleId}";
 
     public static string Template(string key) => $"template:{key}";
+
+    public static string LiaisonPoint(long pointId) => $"liaison:{pointId}";
 }
