@@ -75,7 +75,7 @@ public sealed class LiaisonPoints(
                 roles = group.Select(m => m.Role!.Trim()).ToArray(), users = members, fromBacking = group.Select(m => m.FromBackingUnit ?? false).ToArray(),
             }, tx, cancellationToken: ct));
         await InsertTargetsAsync(tx, pointId, targets, now, ct);
-        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
+        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", community.Code, new
         {
             leader = leader[0].Username, community = community.Code, year, backingUnit = backing.Code,

@@ -80,6 +80,13 @@ public sealed class LiaisonQueries(NpgsqlDataSource db, CommunityWorkflowsOption
             problemViews);
     }
 
+    /// <summary>Answers 404 unless the caller sees the point.</summary>
+    public async Task EnsureVisibleAsync(long pointId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await LiaisonPointContext.ReadAsync(connection, pointId, caller, ct);
+    }
+
     /// <summary>The points the filter names, as far as the caller reaches, what needs attention first.</summary>
     public async Task<IReadOnlyList<LiaisonPointSummary>> ListAsync(LiaisonFilter filter, Caller caller, CancellationToken ct)
     {

@@ -53,5 +53,5 @@ public sealed record LiaisonComplianceReport(
 /// <summary>One point's year-end target-management assessment (目标管理考核), ranked by score.</summary>
 public sealed record LiaisonAssessmentView(
     int Rank, long Id, int Year, string Leader, string LeaderDisplayName, LeaderLevel? LeaderLevel, string Community, string CommunityName,
-    string BackingUnit, int TargetsTotal, int TargetsMet, int ProblemsFound, int ProblemsResolvedOnTime, int ProblemsResolvedLate, int Visits,
+    string BackingUnit, string BackingUnitName, int TargetsTotal, int TargetsMet, int ProblemsFound, int ProblemsResolvedOnTime, int ProblemsResolvedLate, int Visits,
     decimal TargetScore, decimal ProblemScore, decimal VisitScore, decimal Score);

@@ -82,7 +82,7 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
             // equal scores share a rank (1, 2, 2, 4)
             var rank = i > 0 && scored[i - 1].Score.Score == s.Score ? views[^1].Rank : i + 1;
             views.Add(new LiaisonAssessmentView(rank, f.Id, f.Year, f.Leader, f.LeaderDisplayName, f.Level, f.Community, f.CommunityName,
-                f.BackingUnit, f.TargetsTotal, f.TargetsMet, f.ProblemsFound, f.ResolvedOnTime, f.ResolvedLate, f.Visits,
+                f.BackingUnit, f.BackingUnitName, f.TargetsTotal, f.TargetsMet, f.ProblemsFound, f.ResolvedOnTime, f.ResolvedLate, f.Visits,
                 s.Targets, s.Problems, s.Visits, s.Score));
         }
         return views;

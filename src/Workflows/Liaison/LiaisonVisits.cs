@@ -62,7 +62,7 @@ public sealed class LiaisonVisits(
         if (lastVisitOn is null || visitedOn > lastVisitOn)
         {
             await DeadlineTimers.CancelAsync(tx, VisitDueTimers.Target, pointId, now, ct);
-            await VisitDueTimers.ScheduleAsync(tx, pointId, point.Year, visitedOn, today, policy.VisitDueAfterDays, fromFirst: true, ct);
+            await VisitDueTimers.ScheduleAsync(tx, pointId, point.Year, visitedOn, visitId, today, policy.VisitDueAfterDays, fromFirst: true, ct);
         }
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "VisitRecorded", $"visit:{visitId}",
             new { visitedOn, summary = input.Summary.Trim(), problems = recorded })], ct);

@@ -22,10 +22,13 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
     public string TargetKind => Target;
 
     /// <summary>
-    /// Sets the reminder for the gap that began on <paramref name="basis"/>: the first one, even when its day has
-    /// passed (a visit recorded late still leaves the point overdue for one), or the first one after <paramref name="today"/>.
+    /// Sets the reminder for the gap that began on <paramref name="basis"/> (the point's start, or the visit
+    /// <paramref name="visitId"/>): the first one, even when its day has passed (a visit recorded late still leaves
+    /// the point overdue for one), or the first one after <paramref name="today"/>. The key names the visit that
+    /// began the gap, so a gap never meets the cancelled timers of an earlier one.
     /// </summary>
-    public static async Task ScheduleAsync(NpgsqlTransaction tx, long pointId, int year, DateOnly basis, DateOnly today, int afterDays, bool fromFirst, CancellationToken ct)
+    public static async Task ScheduleAsync(
+        NpgsqlTransaction tx, long pointId, int year, DateOnly basis, long? visitId, DateOnly today, int afterDays, bool fromFirst, CancellationToken ct)
     {
         var n = 1;
         while (VisitClock.ReminderOn(basis, n, afterDays, year) is { } day && !fromFirst && day <= today) n++;
@@ -39,19 +42,21 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
             new
             {
                 at = ChinaTime.At(on, DeadlineSchedule.NoticeHour), kind = Kind, target = Target, pointId, n,
-                key = $"liaison-point:{pointId}:visit-due:{basis:yyyy-MM-dd}:{on:yyyy-MM-dd}",
+                key = $"liaison-point:{pointId}:visit-due:{(visitId is { } v ? $"visit-{v}" : "start")}:{on:yyyy-MM-dd}",
             }, tx, cancellationToken: ct));
     }
 
-    sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn);
+    sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn, long? LastVisitId);
 
     public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
     {
         var points = (await tx.Connection!.QueryAsync<PointRow>(new CommandDefinition(
             """
             select p.id, p.year, p.started_on, p.leader_user_id, c.id as community_id, c.name as community_name,
-                   (select max(v.visited_on) from liaison_visit v where v.point_id = p.id) as last_visit_on
+                   last.visited_on as last_visit_on, last.id as last_visit_id
             from liaison_point p join org_unit c on c.id = p.community_id
+            -- the visit that began the current gap: the latest day, the first recorded on it
+            left join lateral (select v.id, v.visited_on from liaison_visit v where v.point_id = p.id order by v.visited_on desc, v.id limit 1) last on true
             where p.id = any(@ids)
             """, new { ids = timers.Select(t => t.TargetId).Distinct().ToArray() }, tx, cancellationToken: ct))).ToDictionary(p => p.Id);
         var afterDays = options.Liaison.VisitDueAfterDays;
@@ -69,7 +74,7 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
                 fired.Add(timer.Id);
             }
             // a period on, however this one went: the point keeps one reminder ahead while it goes unvisited
-            await ScheduleAsync(tx, point.Id, point.Year, point.LastVisitOn ?? point.StartedOn, today, afterDays, fromFirst: false, ct);
+            await ScheduleAsync(tx, point.Id, point.Year, point.LastVisitOn ?? point.StartedOn, point.LastVisitId, today, afterDays, fromFirst: false, ct);
         }
         return new TimerEffects(fired, notices, entries);
     }

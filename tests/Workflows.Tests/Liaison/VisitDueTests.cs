@@ -70,4 +70,16 @@ public class VisitDueTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Equal(new DateOnly(world.Year, 2, 1), detail.LastVisitOn);
         Assert.Equal([new DateOnly(world.Year, 1, 20), new DateOnly(world.Year, 2, 1)], detail.Visits.Select(v => v.VisitedOn));
     }
+
+    [Fact]
+    public async Task A_point_visited_on_the_day_it_was_set_up_is_still_reminded_a_period_later()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        var point = await world.CreatePointAsync("city-leader", 1);
+        await engine.Get<LiaisonVisits>().RecordAsync(point.Id, new VisitInput(world.Date(1, 5), "设点当天走访", null), await world.CallerAsync("city-leader"), None);
+        var due = new DateOnly(world.Year, 1, 5).AddDays(91);
+        await world.AdvanceToAsync(due.Month, due.Day);
+        Assert.Contains("上次走访是", Assert.Single(await world.InboxAsync("city-leader", "VisitDue")).Subject);
+    }
 }
