@@ -17,6 +17,9 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
 {
     public const string Target = "Problem";
     public const string Leader = "leader";
+    public const string Reminder = "ProblemReminder";
+    public const string Overdue = "ProblemOverdue";
+    public const string Escalation = "ProblemEscalation";
 
     public string TargetKind => Target;
 
@@ -45,17 +48,17 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
             var audiences = ProblemOwners.AudiencesFor(Enum.Parse<OrgUnitKind>(problem.OwnerKind), problem.OwnerInStreet);
             var (kind, recipients) = timer.Kind switch
             {
-                "Reminder" => ("ProblemReminder", Recipients(timer, problem, audiences,
+                "Reminder" => (Reminder, ToOwner(timer, problem, audiences, Reminder,
                     LiaisonNoticeText.ProblemReminder(problem.OwnerName, problem.CommunityName, problem.Description, problem.DueOn, timer.Step ?? 0))),
-                "Overdue" => ("ProblemOverdue", Recipients(timer, problem, audiences,
+                "Overdue" => (Overdue, ToOwner(timer, problem, audiences, Overdue,
                     LiaisonNoticeText.ProblemOverdue(problem.OwnerName, problem.CommunityName, problem.Description, problem.DueOn))),
-                _ => ("ProblemEscalation", [new Notice($"timer:{timer.Id}", "ProblemEscalation",
+                _ => (Escalation, [new Notice($"timer:{timer.Id}", Escalation,
                     LiaisonNoticeText.ProblemEscalation(problem.OwnerName, problem.CommunityName, problem.Description, problem.DueOn, WorkdaysLate(timer)),
                     problem.OwnerUnitId, null, UserIds: [problem.LeaderUserId], ProblemId: problem.Id)]),
             };
-            notices.AddRange(recipients.Select(n => n with { Kind = kind }));
+            notices.AddRange(recipients);
             entries.Add(new(JournalStreams.LiaisonPoint(problem.PointId), kind, $"problem:{problem.Id}",
-                new { owner = problem.OwnerName, to = kind == "ProblemEscalation" ? [Leader] : audiences, step = timer.Step }));
+                new { owner = problem.OwnerName, to = kind == Escalation ? [Leader] : audiences, step = timer.Step }));
             if (timer.Kind == "Overdue") overdue.Add(problem.Id);
             if (timer.Kind == "Escalation") escalated.Add(problem.Id);
             fired.Add(timer.Id);
@@ -68,8 +71,9 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
         return new TimerEffects(fired, notices, entries);
     }
 
-    static IReadOnlyList<Notice> Recipients(DueTimer timer, ProblemRow problem, IReadOnlyList<string> audiences, string subject) =>
-        audiences.Select(a => new Notice($"timer:{timer.Id}:{a}", "", subject, problem.OwnerUnitId, a, ProblemId: problem.Id)).ToList();
+    /// <summary>One notice per participant role answering for the owner unit, under one key: someone in both roles hears it once.</summary>
+    static IReadOnlyList<Notice> ToOwner(DueTimer timer, ProblemRow problem, IReadOnlyList<string> audiences, string kind, string subject) =>
+        audiences.Select(a => new Notice($"timer:{timer.Id}", kind, subject, problem.OwnerUnitId, a, ProblemId: problem.Id)).ToList();
 
     int WorkdaysLate(DueTimer timer)
     {

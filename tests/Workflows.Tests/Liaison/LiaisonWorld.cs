@@ -46,6 +46,9 @@ sealed class LiaisonWorld
     Task UserAsync(string role, Role grant, string unit) =>
         Engine.Get<Users>().CreateAsync(new NewUser(Name(role), "pass-word-1", role, [new RoleAssignment(grant.ToString(), unit)]), null, CancellationToken.None);
 
+    public Task SetSecretaryAsync(string unit, string role) =>
+        Engine.Get<OrgUnits>().SetSecretaryAsync(unit, Name(role), Root, CancellationToken.None);
+
     public Task<Caller> CallerAsync(string role) => Engine.Get<Users>().ActAsAsync(Name(role), CancellationToken.None);
 
     /// <summary>Moves the clock into the world's year (5 January, 10:00) so that points and visits can be recorded in it.</summary>

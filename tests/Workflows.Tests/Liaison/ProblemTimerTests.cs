@@ -77,6 +77,7 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
         var world = await LiaisonWorld.CreateAsync(engine);
         var other = await LiaisonWorld.CreateAsync(engine);
         await world.StartYearAsync();
+        await world.SetSecretaryAsync(world.Seated(1), "s1-officer"); // its secretary and an officer of its street: told once
         var point = await world.CreatePointAsync("district-secretary", 1);
         var leader = await world.CallerAsync("district-secretary");
         var visits = engine.Get<LiaisonVisits>();
