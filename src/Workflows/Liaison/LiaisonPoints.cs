@@ -23,11 +23,59 @@ public sealed class LiaisonPoints(
 
     sealed record TargetRow(long Id, string Code, int Progress);
 
+    /// <summary>What a new point refers to, once every reference has been checked.</summary>
+    sealed record PointReferences(long LeaderId, string Leader, UnitRow Community, UnitRow BackingUnit, long?[] MemberUserIds);
+
     public async Task<LiaisonPointDetail> CreateAsync(LiaisonPointInput input, Caller caller, CancellationToken ct)
     {
         var errors = LiaisonPointRules.CheckPoint(input, out var targets).ToList();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var refs = await CheckReferencesAsync(tx, input, caller, errors, ct);
+        if (refs is null || errors.Count > 0)
+            throw new RuleViolationException(errors, "The liaison point could not be set up.");
+
+        var now = clock.GetUtcNow();
+        var year = input.Year!.Value;
+        var startedOn = VisitClock.StartedOn(ChinaTime.DateOf(now), year);
+        var pointId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            insert into liaison_point (leader_user_id, community_id, year, backing_unit_id, started_on, created_at, created_by)
+            values (@leaderId, @communityId, @year, @backingId, @startedOn, @now, @by)
+            on conflict (leader_user_id, community_id, year) do nothing
+            returning id
+            """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
+            ?? throw new ConflictException($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.");
+        var group = input.WorkGroup!.Select((m, i) => new { name = m.Name!.Trim(), role = m.Role!.Trim(), userId = refs.MemberUserIds[i], fromBackingUnit = m.FromBackingUnit ?? false }).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into liaison_work_group_member (point_id, ordinal, name, role, user_id, from_backing_unit)
+            select @pointId, o, n, r, u, b from unnest(@ordinals, @names, @roles, @users, @fromBacking) as t(o, n, r, u, b)
+            """,
+            new
+            {
+                pointId, ordinals = Enumerable.Range(0, group.Count).ToArray(), names = group.Select(m => m.name).ToArray(),
+                roles = group.Select(m => m.role).ToArray(), users = group.Select(m => m.userId).ToArray(), fromBacking = group.Select(m => m.fromBackingUnit).ToArray(),
+            }, tx, cancellationToken: ct));
+        await InsertTargetsAsync(tx, pointId, targets, now, ct);
+        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", refs.Community.Code, new
+        {
+            leader = refs.Leader, community = refs.Community.Code, year, backingUnit = refs.BackingUnit.Code,
+            workGroup = input.WorkGroup!.Select(m => new { name = m.Name!.Trim(), role = m.Role!.Trim(), m.Username, fromBackingUnit = m.FromBackingUnit ?? false }),
+            targets,
+        })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Liaison point {PointId} set up for {Leader} at {Community} ({Year}) by {Actor}", pointId, refs.Leader, refs.Community.Code, year, caller.Username);
+        return await queries.GetAsync(pointId, caller, ct);
+    }
+
+    /// <summary>
+    /// The leader, community, backing unit and work-group accounts named, each checked (errors by pointer); a
+    /// caller who is neither the leader nor a district administrator over the community is refused (403).
+    /// </summary>
+    static async Task<PointReferences?> CheckReferencesAsync(NpgsqlTransaction tx, LiaisonPointInput input, Caller caller, List<FieldError> errors, CancellationToken ct)
+    {
         var leader = await LeaderAsync(tx, input.LeaderUsername, errors, ct);
         var community = await UnitAsync(tx, input.CommunityCode, ct);
         if (community is null || !caller.CanSee(community.Path))
@@ -49,42 +97,8 @@ public sealed class LiaisonPoints(
         else if (backing is not null && !LiaisonAccess.MayBack(Enum.Parse<OrgUnitKind>(backing.Kind), backing.Path, community?.DistrictPath, cityPaths))
             errors.Add(new("/backingUnitCode", $"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not."));
         var members = await MemberUsersAsync(tx, input.WorkGroup, errors, ct);
-        if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The liaison point could not be set up.");
-
-        var now = clock.GetUtcNow();
-        var year = input.Year!.Value;
-        var startedOn = VisitClock.StartedOn(ChinaTime.DateOf(now), year);
-        var pointId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            """
-            insert into liaison_point (leader_user_id, community_id, year, backing_unit_id, started_on, created_at, created_by)
-            values (@leaderId, @communityId, @year, @backingId, @startedOn, @now, @by)
-            on conflict (leader_user_id, community_id, year) do nothing
-            returning id
-            """, new { leaderId = leader![0].Id, communityId = community!.Id, year, backingId = backing!.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
-            ?? throw new ConflictException($"{leader[0].Username} already has a {year} liaison point at {community.Code}.");
-        var group = input.WorkGroup!;
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into liaison_work_group_member (point_id, ordinal, name, role, user_id, from_backing_unit)
-            select @pointId, o, n, r, u, b from unnest(@ordinals, @names, @roles, @users, @fromBacking) as t(o, n, r, u, b)
-            """,
-            new
-            {
-                pointId, ordinals = Enumerable.Range(0, group.Count).ToArray(), names = group.Select(m => m.Name!.Trim()).ToArray(),
-                roles = group.Select(m => m.Role!.Trim()).ToArray(), users = members, fromBacking = group.Select(m => m.FromBackingUnit ?? false).ToArray(),
-            }, tx, cancellationToken: ct));
-        await InsertTargetsAsync(tx, pointId, targets, now, ct);
-        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
-        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", community.Code, new
-        {
-            leader = leader[0].Username, community = community.Code, year, backingUnit = backing.Code,
-            workGroup = group.Select(m => new { name = m.Name!.Trim(), role = m.Role!.Trim(), m.Username, fromBackingUnit = m.FromBackingUnit ?? false }),
-            targets,
-        })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Liaison point {PointId} set up for {Leader} at {Community} ({Year}) by {Actor}", pointId, leader[0].Username, community.Code, year, caller.Username);
-        return await queries.GetAsync(pointId, caller, ct);
+        return leader is null || community is null || backing is null ? null
+            : new PointReferences(leader[0].Id, leader[0].Username, community, backing, members);
     }
 
     public async Task<TargetView> AddTargetAsync(long pointId, TargetInput input, Caller caller, CancellationToken ct)
