@@ -14,13 +14,6 @@ namespace CommunityWorkflows.Host.Tests.Api;
 /// </summary>
 public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     static async Task<List<JsonElement>> NoticesAsync(HttpClient client, string kind) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/notifications?kind={kind}")).EnumerateArray().ToList();
 
@@ -36,48 +29,44 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         },
     };
 
-    async Task AdvanceAsync(HttpClient admin, string to) =>
-        await JsonAsync(await admin.PostAsJsonAsync("/api/admin/clock/advance", new { to }), HttpStatusCode.OK);
+    static Task AdvanceAsync(HttpClient admin, string to) => admin.PostJsonAsync("/api/admin/clock/advance", new { to });
 
     static long Id(JsonElement e) => e.GetProperty("id").GetInt64();
 
     [Fact]
     public async Task Points_for_a_city_a_district_and_a_street_leader_through_simulated_time_to_dashboard_escalations_compliance_and_assessment()
     {
-        var admin = await DemoPeople.SignInAsync(host, "demo.admin");
-        var cityLeader = await DemoPeople.SignInAsync(host, "city.leader1");
-        var districtLeader = await DemoPeople.SignInAsync(host, "dh.secretary");
-        var districtAdmin = await DemoPeople.SignInAsync(host, "dh.admin");
-        var streetLeader = await DemoPeople.SignInAsync(host, "lw.secretary");
-        var qsOfficer = await DemoPeople.SignInAsync(host, "qs01.officer");
+        var people = await DemoPeople.SignInAsync(host, "demo.admin", "city.leader1", "dh.secretary", "dh.admin", "lw.secretary", "qs01.officer", "qs.secretary", "xs.admin");
+        var (admin, cityLeader, districtLeader, districtAdmin, streetLeader, qsOfficer) =
+            (people["demo.admin"], people["city.leader1"], people["dh.secretary"], people["dh.admin"], people["lw.secretary"], people["qs01.officer"]);
 
-        var before = await JsonAsync(await admin.GetAsync("/api/liaison-points/compliance?year=2026"), HttpStatusCode.OK);
+        var before = await admin.GetAsync("/api/liaison-points/compliance?year=2026").JsonAsync();
         Assert.Equal(10, before.GetProperty("leaders").GetArrayLength());
         Assert.Equal(["qs.secretary"], before.GetProperty("leadersWithoutPoint").EnumerateArray().Select(l => l.GetProperty("username").GetString()));
         Assert.Equal("Street", before.GetProperty("leadersWithoutPoint")[0].GetProperty("level").GetString());
         Assert.Equal("City", (await cityLeader.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("leaderLevel").GetString());
 
-        var city = await JsonAsync(await cityLeader.PostAsJsonAsync("/api/liaison-points", Point("city.leader1", "JC-XS-QS-01", "JC-XS-QS-U1")), HttpStatusCode.Created);
-        var district = await JsonAsync(await districtAdmin.PostAsJsonAsync("/api/liaison-points", Point("dh.secretary", "JC-DH-XH-01", "JC-DH-XH-U1")), HttpStatusCode.Created);
-        var street = await JsonAsync(await streetLeader.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-02", "JC-DH-LW-U1",
-            new { name = "李强", role = "组长" }, new { name = "柳湾供电所 王芳", role = "联络员", fromBackingUnit = true })), HttpStatusCode.Created);
+        var city = await cityLeader.PostJsonAsync("/api/liaison-points", Point("city.leader1", "JC-XS-QS-01", "JC-XS-QS-U1"), HttpStatusCode.Created);
+        var district = await districtAdmin.PostJsonAsync("/api/liaison-points", Point("dh.secretary", "JC-DH-XH-01", "JC-DH-XH-U1"), HttpStatusCode.Created);
+        var street = await streetLeader.PostJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-02", "JC-DH-LW-U1",
+            new { name = "李强", role = "组长" }, new { name = "柳湾供电所 王芳", role = "联络员", fromBackingUnit = true }), HttpStatusCode.Created);
         Assert.Equal(["City", "District", "Street"], new[] { city, district, street }.Select(p => p.GetProperty("leaderLevel").GetString()));
         Assert.Equal("JC-XS-QS-U1", city.GetProperty("backingUnit").GetString());
         Assert.Equal(3, city.GetProperty("targets").GetArrayLength());
 
-        var found = await JsonAsync(await cityLeader.PostAsJsonAsync($"/api/liaison-points/{Id(city)}/visits", new
+        var found = await cityLeader.PostJsonAsync($"/api/liaison-points/{Id(city)}/visits", new
         {
             visitedOn = "2026-01-05", summary = "调研社区党建阵地和在职党员报到情况",
             problems = new[] { new { description = "楼道党建宣传栏缺失", dueOn = "2026-01-20" } },
-        }), HttpStatusCode.Created);
+        }, HttpStatusCode.Created);
         var cityProblem = found.GetProperty("problems")[0];
         Assert.Equal("JC-XS-QS-01", cityProblem.GetProperty("ownerUnitCode").GetString());
-        await JsonAsync(await districtLeader.PostAsJsonAsync($"/api/liaison-points/{Id(district)}/visits", new
+        await districtLeader.PostJsonAsync($"/api/liaison-points/{Id(district)}/visits", new
         {
             visitedOn = "2026-01-05", summary = "走访驻区单位",
             problems = new[] { new { description = "驻区单位党员未到社区报到", dueOn = "2026-03-31", ownerUnitCode = "JC-DH-XH-U1" } },
-        }), HttpStatusCode.Created);
-        await JsonAsync(await streetLeader.PutAsJsonAsync($"/api/liaison-points/{Id(street)}/targets/T1", new { progress = 60, note = "选址完成" }), HttpStatusCode.OK);
+        }, HttpStatusCode.Created);
+        await streetLeader.PutJsonAsync($"/api/liaison-points/{Id(street)}/targets/T1", new { progress = 60, note = "选址完成" });
 
         await AdvanceAsync(admin, "2026-01-13T09:30:00+08:00");
         Assert.Contains("还有7天", Assert.Single(await NoticesAsync(qsOfficer, "ProblemReminder")).GetProperty("subject").GetString());
@@ -98,13 +87,13 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.True(detail.GetProperty("problems")[0].GetProperty("escalated").GetBoolean());
 
         await AdvanceAsync(admin, "2026-02-02T10:00:00+08:00");
-        await JsonAsync(await streetLeader.PostAsJsonAsync($"/api/liaison-points/{Id(street)}/visits", new { visitedOn = "2026-02-02", summary = "推进阵地建设" }), HttpStatusCode.Created);
-        await JsonAsync(await streetLeader.PutAsJsonAsync($"/api/liaison-points/{Id(street)}/targets/T1", new { progress = 100, note = "活动室已挂牌使用" }), HttpStatusCode.OK);
-        var resolved = await JsonAsync(await cityLeader.PutAsJsonAsync($"/api/liaison-points/{Id(city)}/problems/{cityProblem.GetProperty("id").GetInt64()}",
-            new { status = "Resolved", note = "宣传栏已安装" }), HttpStatusCode.OK);
+        await streetLeader.PostJsonAsync($"/api/liaison-points/{Id(street)}/visits", new { visitedOn = "2026-02-02", summary = "推进阵地建设" }, HttpStatusCode.Created);
+        await streetLeader.PutJsonAsync($"/api/liaison-points/{Id(street)}/targets/T1", new { progress = 100, note = "活动室已挂牌使用" });
+        var resolved = await cityLeader.PutJsonAsync($"/api/liaison-points/{Id(city)}/problems/{cityProblem.GetProperty("id").GetInt64()}",
+            new { status = "Resolved", note = "宣传栏已安装" });
         Assert.Equal("Resolved", resolved.GetProperty("status").GetString());
 
-        var dashboard = await JsonAsync(await admin.GetAsync("/api/liaison-points/dashboard?year=2026&scopeCode=JC"), HttpStatusCode.OK);
+        var dashboard = await admin.GetAsync("/api/liaison-points/dashboard?year=2026&scopeCode=JC").JsonAsync();
         var order = dashboard.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(12, order.Count);
         Assert.Equal(Id(district), Id(order[0])); // an open problem, the rest have none (the city leader's is resolved)
@@ -114,23 +103,23 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(9, dashboard.GetProperty("totals").GetProperty("leaders").GetInt32());
 
         await AdvanceAsync(admin, "2026-04-10T10:00:00+08:00");
-        dashboard = await JsonAsync(await admin.GetAsync("/api/liaison-points/dashboard?year=2026&scopeCode=JC"), HttpStatusCode.OK);
+        dashboard = await admin.GetAsync("/api/liaison-points/dashboard?year=2026&scopeCode=JC").JsonAsync();
         order = dashboard.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(Id(district), Id(order[0]));
         Assert.Equal(["OverdueProblems", "VisitDue"], order[0].GetProperty("attention").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(95, order[0].GetProperty("daysSinceLastVisit").GetInt32());
         Assert.Contains(await NoticesAsync(districtLeader, "ProblemEscalation"), n => n.GetProperty("subject").GetString()!.Contains("驻区单位党员未到社区报到"));
         Assert.Equal(2, (await NoticesAsync(cityLeader, "VisitDue")).Count); // both of his points were last visited (or set up) on 5 January
-        Assert.Empty(await NoticesAsync(await DemoPeople.SignInAsync(host, "qs.secretary"), "VisitDue"));
+        Assert.Empty(await NoticesAsync(people["qs.secretary"], "VisitDue"));
 
-        var compliance = await JsonAsync(await admin.GetAsync("/api/liaison-points/compliance?year=2026"), HttpStatusCode.OK);
+        var compliance = await admin.GetAsync("/api/liaison-points/compliance?year=2026").JsonAsync();
         Assert.Equal(["qs.secretary"], compliance.GetProperty("leadersWithoutPoint").EnumerateArray().Select(l => l.GetProperty("username").GetString()));
         var unvisited = compliance.GetProperty("pointsWithoutRecentVisit").EnumerateArray().Select(Id).ToList();
         Assert.Equal(11, unvisited.Count);
         Assert.DoesNotContain(Id(street), unvisited);
-        var xs = await JsonAsync(await (await DemoPeople.SignInAsync(host, "xs.admin")).GetAsync("/api/liaison-points/compliance?year=2026"), HttpStatusCode.OK);
+        var xs = await people["xs.admin"].GetAsync("/api/liaison-points/compliance?year=2026").JsonAsync();
         Assert.Equal(["qs.secretary"], xs.GetProperty("leadersWithoutPoint").EnumerateArray().Select(l => l.GetProperty("username").GetString()));
-        Assert.Empty((await JsonAsync(await districtAdmin.GetAsync("/api/liaison-points/compliance?year=2026"), HttpStatusCode.OK)).GetProperty("leadersWithoutPoint").EnumerateArray());
+        Assert.Empty((await districtAdmin.GetAsync("/api/liaison-points/compliance?year=2026").JsonAsync()).GetProperty("leadersWithoutPoint").EnumerateArray());
 
         var response = await admin.GetAsync("/api/liaison-points/assessment.xlsx?year=2026&scopeCode=JC");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -147,9 +136,8 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Bad_input_is_named_field_by_field_and_other_peoples_points_do_not_exist()
     {
-        var streetLeader = await DemoPeople.SignInAsync(host, "lw.secretary");
-        var officer = await DemoPeople.SignInAsync(host, "lw01.officer");
-        var otherDistrict = await DemoPeople.SignInAsync(host, "xs.admin");
+        var people = await DemoPeople.SignInAsync(host, "lw.secretary", "lw01.officer", "xs.admin");
+        var (streetLeader, officer, otherDistrict) = (people["lw.secretary"], people["lw01.officer"], people["xs.admin"]);
 
         var problem = await (await streetLeader.PostAsJsonAsync("/api/liaison-points", new { leaderUsername = "lw.secretary", year = 2026, workGroup = Array.Empty<object>(),
             targets = new[] { new { code = "T 1", title = "", dueOn = "2026-13-01" } } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
