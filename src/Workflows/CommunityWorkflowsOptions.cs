@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 
 namespace CommunityWorkflows.Workflows;
@@ -33,6 +34,9 @@ public sealed class CommunityWorkflowsOptions
     /// <summary>Where a simulated clock starts; now when unset.</summary>
     public DateTimeOffset? SimulatedClockStart { get; set; }
 
+    /// <summary>Liaison points: days without a visit before the leader is reminded, problem reminders and escalation, assessment weights.</summary>
+    public LiaisonPolicy Liaison { get; set; } = LiaisonPolicy.Default;
+
     /// <summary>The schema Hangfire.PostgreSql keeps its own tables in.</summary>
     public string HangfireSchema { get; set; } = "hangfire";
 
@@ -44,5 +48,6 @@ public sealed class CommunityWorkflowsOptions
         if (PasswordHashIterations < 1) yield return "PasswordHashIterations must be positive.";
         if (LoginThrottle.MaxFailures < 1) yield return "LoginThrottle.MaxFailures must be at least 1.";
         if (LoginThrottle.LockFor <= TimeSpan.Zero) yield return "LoginThrottle.LockFor must be positive.";
+        foreach (var p in Liaison.Problems()) yield return p;
     }
 }

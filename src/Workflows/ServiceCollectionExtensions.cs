@@ -7,6 +7,7 @@ using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Timers;
 using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Liaison;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
 using Microsoft.AspNetCore.Identity;
@@ -80,6 +81,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AssessmentResults>();
         services.AddSingleton<ResultsPublication>();
         services.AddSingleton<AccountabilityReport>();
+        services.AddSingleton<LiaisonPoints>();
+        services.AddSingleton<LiaisonVisits>();
+        services.AddSingleton<LiaisonQueries>();
+        services.AddSingleton<LiaisonReports>();
+        services.AddSingleton<ITimerHandler, ProblemTimers>();
+        services.AddSingleton<ITimerHandler, VisitDueTimers>();
         return services;
     }
 }

@@ -36,8 +36,10 @@ static class DemoSeeder
                 await orgUnits.SetSecretaryAsync(user.SecretaryOf, user.Username, seeder, ct);
             table.Add((user, password));
         }
+        var liaisonPoints = await DemoLiaisonPoints.SeedAsync(services, seeder, ct);
 
-        await output.WriteLineAsync($"Demo city loaded: {imported.Created} org units, {table.Count} users. Passwords are shown this once:");
+        await output.WriteLineAsync($"Demo city loaded: {imported.Created} org units, {table.Count} users, {liaisonPoints} liaison points " +
+            $"({DemoLiaisonPoints.LeaderWithoutPoint} deliberately has none). Passwords are shown this once:");
         await output.WriteLineAsync();
         foreach (var (user, password) in table)
             await output.WriteLineAsync($"  {user.Username,-16} {password}  {string.Join(" ", user.Roles.Select(r => r.OrgUnitCode is null ? r.Role : $"{r.Role}@{r.OrgUnitCode}")),-40} {user.DisplayName}");

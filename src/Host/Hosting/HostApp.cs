@@ -86,6 +86,7 @@ public static class HostApp
         app.MapCalendars();
         app.MapMeetingCadences();
         app.MapMeetings(configuration);
+        app.MapLiaisonPoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],
@@ -152,5 +153,9 @@ public static class HostApp
             "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
             options.Clock, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.PartyOrgThresholds, options.TokenLifetime,
             options.LoginThrottle.MaxFailures, options.LoginThrottle.LockFor, HostSettings.RunsJobServer(app.Configuration));
+        logger.LogInformation(
+            "Liaison points: visit due after {VisitDueAfterDays} days, {ExpectedVisits} visits a year expected, problem reminders {Reminders} days before, escalation after {Escalation} workdays, assessment weights {Weights}, late credit {LateCredit}",
+            options.Liaison.VisitDueAfterDays, options.Liaison.ExpectedVisitsPerYear, options.Liaison.ProblemReminderDays, options.Liaison.ProblemEscalationWorkdays,
+            options.Liaison.Weights, options.Liaison.LateResolutionCredit);
     }
 }

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows;
 
@@ -27,6 +28,24 @@ static class HostSettings
         o.LoginThrottle = new LoginThrottle(
             c.GetValue("Auth:MaxFailedLogins", LoginThrottle.Default.MaxFailures),
             c.GetValue("Auth:LockoutDuration", LoginThrottle.Default.LockFor));
+        o.Liaison = Liaison(c);
+    }
+
+    /// <summary>The <c>Liaison:*</c> keys; each left out keeps <see cref="LiaisonPolicy.Default"/>'s value.</summary>
+    static LiaisonPolicy Liaison(IConfiguration c)
+    {
+        var d = LiaisonPolicy.Default;
+        var weights = d.Weights;
+        return new LiaisonPolicy(
+            c.GetValue("Liaison:VisitDueAfterDays", d.VisitDueAfterDays),
+            c.GetValue("Liaison:ExpectedVisitsPerYear", d.ExpectedVisitsPerYear),
+            c.GetSection("Liaison:ProblemReminderDays").Get<int[]>() ?? [.. d.ProblemReminderDays],
+            c.GetSection("Liaison:ProblemEscalationWorkdays").Get<int[]>() ?? [.. d.ProblemEscalationWorkdays],
+            new LiaisonAssessmentWeights(
+                c.GetValue("Liaison:Weights:Targets", weights.Targets),
+                c.GetValue("Liaison:Weights:Problems", weights.Problems),
+                c.GetValue("Liaison:Weights:Visits", weights.Visits)),
+            c.GetValue("Liaison:LateResolutionCredit", d.LateResolutionCredit));
     }
 
     /// <summary>Largest request body in bytes (everything but imports and uploads).</summary>

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Liaison;
 
 namespace CommunityWorkflows.Workflows.Accounts;
 
@@ -8,7 +9,8 @@ public sealed record RoleAssignment(string? Role, string? OrgUnitCode);
 /// <summary>A person to create; every field is checked and reported by name.</summary>
 public sealed record NewUser(string? Username, string? Password, string? DisplayName, IReadOnlyList<RoleAssignment>? Roles);
 
-public sealed record UserView(string Username, string DisplayName, IReadOnlyList<RoleView> Roles, DateTimeOffset CreatedAt);
+/// <summary>A person, their roles, and — for a leader — their level, read from the units of their Leader roles.</summary>
+public sealed record UserView(string Username, string DisplayName, IReadOnlyList<RoleView> Roles, DateTimeOffset CreatedAt, LeaderLevel? LeaderLevel = null);
 
 public sealed record RoleView(Role Role, string? OrgUnitCode);
 

@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
@@ -49,13 +50,17 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
             [new JournalDraft(JournalStreams.Accounts, "UserCreated", username, new { displayName, roles })], ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("User {Username} created by {Actor} with {RoleCount} roles", username, caller?.Username ?? "(cli)", roles.Count);
-        return new UserView(username, displayName, roles, now);
+        return new UserView(username, displayName, roles, now, LeaderLevelOf(grants.Select(g => (g.Role, g.Kind))));
     }
 
-    async Task<List<(Role Role, string? Code, long? UnitId)>> ResolveRolesAsync(
+    /// <summary>A leader's level comes from the units of their Leader roles (<see cref="LeaderLevels"/>); it is not stored twice.</summary>
+    static LeaderLevel? LeaderLevelOf(IEnumerable<(Role Role, OrgUnitKind? Kind)> grants) =>
+        LeaderLevels.Of(grants.Where(g => g.Role == Role.Leader && g.Kind is not null).Select(g => g.Kind!.Value));
+
+    async Task<List<(Role Role, string? Code, long? UnitId, OrgUnitKind? Kind)>> ResolveRolesAsync(
         NpgsqlTransaction tx, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, CancellationToken ct)
     {
-        var resolved = new List<(Role, string?, long?)>();
+        var resolved = new List<(Role, string?, long?, OrgUnitKind?)>();
         if (requested is not { Count: > 0 })
         {
             errors.Add(new("/roles", "At least one role is required."));
@@ -81,7 +86,7 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
                 else if (caller is { IsSystemAdmin: false })
                     errors.Add(new($"{at}/role", "Only a system administrator may grant SystemAdmin."));
                 else
-                    resolved.Add((role, null, null));
+                    resolved.Add((role, null, null, null));
                 continue;
             }
             if (string.IsNullOrEmpty(code))
@@ -95,12 +100,13 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
                 continue;
             }
             var allowed = RolePlacement.AllowedAt(role);
-            if (!allowed.Contains(Enum.Parse<OrgUnitKind>(unit.Kind)))
+            var kind = Enum.Parse<OrgUnitKind>(unit.Kind);
+            if (!allowed.Contains(kind))
             {
                 errors.Add(new($"{at}/orgUnitCode", $"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}."));
                 continue;
             }
-            resolved.Add((role, code, unit.Id));
+            resolved.Add((role, code, unit.Id, kind));
         }
         return resolved;
     }
@@ -136,10 +142,10 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
     public async Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(string Username, string DisplayName, DateTimeOffset CreatedAt, string? Role, string? Code, string? Path)>(
+        var rows = (await connection.QueryAsync<(string Username, string DisplayName, DateTimeOffset CreatedAt, string? Role, string? Code, string? Path, string? Kind)>(
             new CommandDefinition(
                 """
-                select u.username, u.display_name, u.created_at, r.role, o.code, o.path
+                select u.username, u.display_name, u.created_at, r.role, o.code, o.path, o.kind
                 from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
                 where u.username = @username
                 """, new { username = AccountRules.NormaliseUsername(username) }, cancellationToken: ct))).ToList();
@@ -147,6 +153,8 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
         if (rows.Count == 0 || !(caller.IsSystemAdmin || rows[0].Username == caller.Username || rows.Any(r => r.Path is not null && caller.CanSee(r.Path))))
             throw new NotFoundException($"User '{username}' was not found.");
         var roles = rows.Where(r => r.Role is not null).Select(r => new RoleView(Enum.Parse<Role>(r.Role!), r.Code)).ToList();
-        return new UserView(rows[0].Username, rows[0].DisplayName, roles, rows[0].CreatedAt);
+        var level = LeaderLevelOf(rows.Where(r => r.Role is not null && r.Kind is not null)
+            .Select(r => (Enum.Parse<Role>(r.Role!), (OrgUnitKind?)Enum.Parse<OrgUnitKind>(r.Kind!))));
+        return new UserView(rows[0].Username, rows[0].DisplayName, roles, rows[0].CreatedAt, level);
     }
 }

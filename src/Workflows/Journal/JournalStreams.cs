@@ -13,4 +13,5 @@ public static class JournalStreams
 
     /// <summary>A meeting cadence's stream: its changes, the obligations each occurrence opened, and what became of them.</summary>
     public static string Meetings(string cadenceKey) => $"meetings:{cadenceKey}";
+    public static string LiaisonPoint(long pointId) => $"liaison:{pointId}";
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Host.Demo;
@@ -7,18 +8,41 @@ using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;
 
-/// <summary>The demo city seeded into a host's database, and a signed-in client for each of its people named.</summary>
+/// <summary>
+/// The demo city seeded into a host's database, and a signed-in client for each of its people named. The
+/// passwords are printed only when the city is loaded, so they are kept per host: tests of one class may sign in
+/// again and again.
+/// </summary>
 static class DemoPeople
 {
+    static readonly ConditionalWeakTable<HostFixture, Dictionary<string, string>> Passwords = [];
+    static readonly SemaphoreSlim Gate = new(1, 1);
+
     public static async Task<Dictionary<string, HttpClient>> SignInAsync(HostFixture host, params string[] usernames)
     {
-        var output = new StringWriter();
-        await DemoSeeder.SeedAsync(host.App.Services, output, CancellationToken.None);
-        var passwords = Regex.Matches(output.ToString(), @"^  (\S+)\s+(\S{12})  ", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var passwords = await PasswordsAsync(host);
         var clients = new Dictionary<string, HttpClient>();
         foreach (var username in usernames)
             clients[username] = await host.ClientAsync(username, passwords[username]);
         return clients;
+    }
+
+    static async Task<Dictionary<string, string>> PasswordsAsync(HostFixture host)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (Passwords.TryGetValue(host, out var known)) return known;
+            var output = new StringWriter();
+            await DemoSeeder.SeedAsync(host.App.Services, output, CancellationToken.None);
+            var passwords = Regex.Matches(output.ToString(), @"^  (\S+)\s+(\S{12})  ", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            Passwords.Add(host, passwords);
+            return passwords;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     /// <summary>The JSON body of a response, after asserting its status (the body is in the message when it differs).</summary>

@@ -1,0 +1,113 @@
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Liaison;
+using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Liaison;
+
+namespace CommunityWorkflows.Host.Api;
+
+static class LiaisonPointEndpoints
+{
+    public const int MaxJournalPage = 10_000;
+
+    public static void MapLiaisonPoints(this IEndpointRouteBuilder app)
+    {
+        var points = app.MapGroup("/api/liaison-points").WithTags("Liaison points");
+
+        points.MapPost("/", async (LiaisonPointInput body, HttpContext context, LiaisonPoints liaison, CancellationToken ct) =>
+        {
+            var point = await liaison.CreateAsync(body, context.Caller(), ct);
+            return Results.Created($"/api/liaison-points/{point.Id}", point);
+        }).WithSummary("Set up a leader's liaison point for a year: community, backing unit (a SeatedUnit), work group, targets (the leader, or a DistrictAdmin over the community).");
+
+        points.MapGet("/", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
+            await queries.ListAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
+            .WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first.");
+
+        points.MapGet("/dashboard", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+            await reports.DashboardAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
+            .WithSummary("For a leader, a district or the city: totals and every point's progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order.");
+
+        points.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+            await reports.ComplianceAsync(new LiaisonFilter(year, null, scopeCode), context.Caller(), ct))
+            .WithSummary("The City, District and Street leaders in scope without a point that year, and the points with no visit for longer than Liaison:VisitDueAfterDays.");
+
+        points.MapGet("/assessment", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+            await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
+            .WithSummary("The year-end target-management assessment of every point in scope: targets met, problems resolved, visits made, score; best first.");
+
+        points.MapGet("/assessment.xlsx", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+        {
+            var rows = await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
+            return Spreadsheet.File($"liaison-assessment-{rows.FirstOrDefault()?.Year ?? year}.xlsx", "联系点目标管理考核", AssessmentColumns, rows);
+        }).WithSummary("The assessment as a spreadsheet (Chinese headers).");
+
+        points.MapGet("/{id:long}", async (long id, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, context.Caller(), ct))
+            .WithSummary("A point with its work group, backing unit, targets with their progress history, visits and problems.");
+
+        points.MapPost("/{id:long}/targets", async (long id, TargetInput body, HttpContext context, LiaisonPoints liaison, CancellationToken ct) =>
+        {
+            var target = await liaison.AddTargetAsync(id, body, context.Caller(), ct);
+            return Results.Created($"/api/liaison-points/{id}", target);
+        }).WithSummary("Add a target to a point; a code it already has → 409.");
+
+        points.MapPut("/{id:long}/targets/{code}", async (long id, string code, TargetProgressInput body, HttpContext context, LiaisonPoints liaison, CancellationToken ct) =>
+            await liaison.RecordProgressAsync(id, code, body, context.Caller(), ct))
+            .WithSummary("Record a target's progress (0-100) with a note; earlier entries stay in its history.");
+
+        points.MapPost("/{id:long}/visits", async (long id, VisitInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
+        {
+            var visit = await visits.RecordAsync(id, body, context.Caller(), ct);
+            return Results.Created($"/api/liaison-points/{id}", visit);
+        }).WithSummary("Record a visit and the problems found, each with an owner unit (the community unless named) and a due date on the engine's timers.");
+
+        points.MapPut("/{id:long}/problems/{problemId:long}", async (long id, long problemId, ProblemStatusInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
+            await visits.SetStatusAsync(id, problemId, body, context.Caller(), ct))
+            .WithSummary("Resolve a problem with a note (Open → Resolved); its reminders and escalation stop.");
+
+        points.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
+        {
+            if (limit is < 1 or > MaxJournalPage)
+                throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+            await queries.EnsureVisibleAsync(id, context.Caller(), ct);
+            return await journal.ReadAsync(JournalStreams.LiaisonPoint(id), ct, afterSeq ?? 0, limit ?? 1000);
+        }).WithSummary("The point's changes and notices in order, hash-chained.");
+
+        points.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
+        {
+            await queries.EnsureVisibleAsync(id, context.Caller(), ct);
+            return await journal.VerifyAsync(JournalStreams.LiaisonPoint(id), ct);
+        }).WithSummary("Recompute the point's hash chain: {valid, entries, firstBrokenSeq}.");
+    }
+
+    static string LevelName(LeaderLevel? level) => level switch
+    {
+        LeaderLevel.City => "市级",
+        LeaderLevel.District => "区级",
+        LeaderLevel.Street => "街道",
+        _ => "",
+    };
+
+    static readonly Spreadsheet.Column<LiaisonAssessmentView>[] AssessmentColumns =
+    [
+        new("排名", r => r.Rank),
+        new("年度", r => r.Year),
+        new("联系领导", r => r.LeaderDisplayName),
+        new("账号", r => r.Leader),
+        new("领导层级", r => LevelName(r.LeaderLevel)),
+        new("联系点", r => r.CommunityName),
+        new("社区代码", r => r.Community),
+        new("后盾单位", r => r.BackingUnitName),
+        new("目标数", r => r.TargetsTotal),
+        new("完成目标数", r => r.TargetsMet),
+        new("发现问题数", r => r.ProblemsFound),
+        new("按期解决", r => r.ProblemsResolvedOnTime),
+        new("逾期解决", r => r.ProblemsResolvedLate),
+        new("走访次数", r => r.Visits),
+        new("目标完成率", r => r.TargetScore),
+        new("问题解决率", r => r.ProblemScore),
+        new("走访达标率", r => r.VisitScore),
+        new("考核得分", r => r.Score),
+    ];
+}

@@ -1,0 +1,195 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Liaison;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Liaison;
+
+/// <summary>
+/// Setting up liaison points (办点示范): a leader's community for a year with its work group, backing unit and
+/// targets; adding targets and recording their progress. Each command is one transaction with its journal entry.
+/// </summary>
+public sealed class LiaisonPoints(
+    NpgsqlDataSource db, EventJournal journal, LiaisonQueries queries, CommunityWorkflowsOptions options, TimeProvider clock, ILogger<LiaisonPoints> logger)
+{
+    sealed record LeaderRole(long Id, string Username, string Kind, string Path);
+
+    sealed record UnitRow(long Id, string Code, string Kind, string Path, string? DistrictPath);
+
+    sealed record TargetRow(long Id, string Code, int Progress);
+
+    /// <summary>What a new point refers to, once every reference has been checked.</summary>
+    sealed record PointReferences(long LeaderId, string Leader, UnitRow Community, UnitRow BackingUnit, long?[] MemberUserIds);
+
+    public async Task<LiaisonPointDetail> CreateAsync(LiaisonPointInput input, Caller caller, CancellationToken ct)
+    {
+        var errors = LiaisonPointRules.CheckPoint(input, out var targets).ToList();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var refs = await CheckReferencesAsync(tx, input, caller, errors, ct);
+        if (refs is null || errors.Count > 0)
+            throw new RuleViolationException(errors, "The liaison point could not be set up.");
+
+        var now = clock.GetUtcNow();
+        var year = input.Year!.Value;
+        var startedOn = VisitClock.StartedOn(ChinaTime.DateOf(now), year);
+        var pointId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            insert into liaison_point (leader_user_id, community_id, year, backing_unit_id, started_on, created_at, created_by)
+            values (@leaderId, @communityId, @year, @backingId, @startedOn, @now, @by)
+            on conflict (leader_user_id, community_id, year) do nothing
+            returning id
+            """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
+            ?? throw new ConflictException($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.");
+        var group = input.WorkGroup!.Select((m, i) => new { name = m.Name!.Trim(), role = m.Role!.Trim(), userId = refs.MemberUserIds[i], fromBackingUnit = m.FromBackingUnit ?? false }).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into liaison_work_group_member (point_id, ordinal, name, role, user_id, from_backing_unit)
+            select @pointId, o, n, r, u, b from unnest(@ordinals, @names, @roles, @users, @fromBacking) as t(o, n, r, u, b)
+            """,
+            new
+            {
+                pointId, ordinals = Enumerable.Range(0, group.Count).ToArray(), names = group.Select(m => m.name).ToArray(),
+                roles = group.Select(m => m.role).ToArray(), users = group.Select(m => m.userId).ToArray(), fromBacking = group.Select(m => m.fromBackingUnit).ToArray(),
+            }, tx, cancellationToken: ct));
+        await InsertTargetsAsync(tx, pointId, targets, now, ct);
+        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", refs.Community.Code, new
+        {
+            leader = refs.Leader, community = refs.Community.Code, year, backingUnit = refs.BackingUnit.Code,
+            workGroup = input.WorkGroup!.Select(m => new { name = m.Name!.Trim(), role = m.Role!.Trim(), m.Username, fromBackingUnit = m.FromBackingUnit ?? false }),
+            targets,
+        })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Liaison point {PointId} set up for {Leader} at {Community} ({Year}) by {Actor}", pointId, refs.Leader, refs.Community.Code, year, caller.Username);
+        return await queries.GetAsync(pointId, caller, ct);
+    }
+
+    /// <summary>
+    /// The leader, community, backing unit and work-group accounts named, each checked (errors by pointer); a
+    /// caller who is neither the leader nor a district administrator over the community is refused (403).
+    /// </summary>
+    static async Task<PointReferences?> CheckReferencesAsync(NpgsqlTransaction tx, LiaisonPointInput input, Caller caller, List<FieldError> errors, CancellationToken ct)
+    {
+        var leader = await LeaderAsync(tx, input.LeaderUsername, errors, ct);
+        var community = await UnitAsync(tx, input.CommunityCode, ct);
+        if (community is null || !caller.CanSee(community.Path))
+        {
+            if (!string.IsNullOrWhiteSpace(input.CommunityCode)) errors.Add(new("/communityCode", $"Unknown org unit '{input.CommunityCode}'."));
+            community = null;
+        }
+        else if (community.Kind != nameof(OrgUnitKind.Community))
+            errors.Add(new("/communityCode", $"A liaison point is a community; '{community.Code}' is a {community.Kind}."));
+        else if (leader is not null && !leader.Any(l => community.Path.StartsWith(l.Path, StringComparison.Ordinal)))
+            errors.Add(new("/communityCode", $"'{community.Code}' lies outside the area that {leader[0].Username} leads."));
+        if (leader is not null && community is not null && !LiaisonAccess.CanCreate(caller, leader[0].Id, community.Path))
+            throw new ForbiddenException("A liaison point is set up by its leader, or by a district administrator over its community.");
+
+        var backing = await UnitAsync(tx, input.BackingUnitCode, ct);
+        var cityPaths = leader?.Where(l => l.Kind == nameof(OrgUnitKind.City)).Select(l => l.Path).ToList() ?? [];
+        if (backing is null && !string.IsNullOrWhiteSpace(input.BackingUnitCode))
+            errors.Add(new("/backingUnitCode", $"Unknown org unit '{input.BackingUnitCode}'."));
+        else if (backing is not null && !LiaisonAccess.MayBack(Enum.Parse<OrgUnitKind>(backing.Kind), backing.Path, community?.DistrictPath, cityPaths))
+            errors.Add(new("/backingUnitCode", $"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not."));
+        var members = await MemberUsersAsync(tx, input.WorkGroup, errors, ct);
+        return leader is null || community is null || backing is null ? null
+            : new PointReferences(leader[0].Id, leader[0].Username, community, backing, members);
+    }
+
+    public async Task<TargetView> AddTargetAsync(long pointId, TargetInput input, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var point = await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
+        var errors = new List<FieldError>();
+        var target = LiaisonPointRules.CheckTarget(input, point.Year, "", errors);
+        if (target is null)
+            throw new RuleViolationException(errors, "The target could not be added.");
+        var now = clock.GetUtcNow();
+        if (await InsertTargetsAsync(tx, pointId, [target], now, ct) == 0)
+            throw new ConflictException($"Liaison point {pointId} already has a target '{target.Code}'.");
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetAdded", target.Code, target)], ct);
+        await tx.CommitAsync(ct);
+        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code.Equals(target.Code, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Records a target's progress as a new history entry; the target shows the latest.</summary>
+    public async Task<TargetView> RecordProgressAsync(long pointId, string code, TargetProgressInput input, Caller caller, CancellationToken ct)
+    {
+        var errors = LiaisonPointRules.CheckProgress(input);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
+        var target = await connection.QuerySingleOrDefaultAsync<TargetRow>(new CommandDefinition(
+            "select id, code, progress from liaison_target where point_id = @pointId and lower(code) = lower(@code) for update",
+            new { pointId, code }, tx, cancellationToken: ct))
+            ?? throw new NotFoundException($"Liaison point {pointId} has no target '{code}'.");
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The progress could not be recorded.");
+        var now = clock.GetUtcNow();
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into liaison_target_progress (target_id, progress, note, recorded_at, recorded_by) values (@id, @progress, @note, @now, @by);
+            update liaison_target set progress = @progress, updated_at = @now where id = @id;
+            """, new { target.Id, input.Progress, note, now, by = caller.Username }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetProgress", target.Code,
+            new { from = target.Progress, to = input.Progress, note })], ct);
+        await tx.CommitAsync(ct);
+        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code == target.Code);
+    }
+
+    static Task<int> InsertTargetsAsync(NpgsqlTransaction tx, long pointId, IReadOnlyList<TargetPlan> targets, DateTimeOffset now, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into liaison_target (point_id, code, title, due_on, progress, created_at, updated_at)
+            select @pointId, c, t, d, 0, @now, @now from unnest(@codes, @titles, @dues) as x(c, t, d)
+            where not exists (select 1 from liaison_target e where e.point_id = @pointId and lower(e.code) = lower(x.c))
+            on conflict (point_id, code) do nothing
+            """,
+            new { pointId, now, codes = targets.Select(t => t.Code).ToArray(), titles = targets.Select(t => t.Title).ToArray(), dues = targets.Select(t => t.DueOn).ToArray() },
+            tx, cancellationToken: ct));
+
+    /// <summary>The named person's Leader roles (one row per role); null, with an error, when they hold none.</summary>
+    static async Task<IReadOnlyList<LeaderRole>?> LeaderAsync(NpgsqlTransaction tx, string? username, List<FieldError> errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(username)) return null;
+        var roles = (await tx.Connection!.QueryAsync<LeaderRole>(new CommandDefinition(
+            """
+            select u.id, u.username, o.kind, o.path
+            from app_user u join user_role r on r.user_id = u.id and r.role = 'Leader' join org_unit o on o.id = r.org_unit_id
+            where u.username = @username order by o.path
+            """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct))).ToList();
+        if (roles.Count > 0) return roles;
+        errors.Add(new("/leaderUsername", $"'{username}' is not a known leader (a user with a Leader role)."));
+        return null;
+    }
+
+    static async Task<UnitRow?> UnitAsync(NpgsqlTransaction tx, string? code, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(code) ? null : await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
+            "select u.id, u.code, u.kind, u.path, d.path as district_path from org_unit u left join org_unit d on d.id = u.district_id where u.code = @code",
+            new { code = code.Trim() }, tx, cancellationToken: ct));
+
+    /// <summary>The accounts of the work-group members who name one (null for the others), in the members' order.</summary>
+    static async Task<long?[]> MemberUsersAsync(NpgsqlTransaction tx, IReadOnlyList<WorkGroupMemberInput>? group, List<FieldError> errors, CancellationToken ct)
+    {
+        if (group is null) return [];
+        var names = group.Select(m => string.IsNullOrWhiteSpace(m?.Username) ? null : AccountRules.NormaliseUsername(m.Username)).ToArray();
+        var known = (await tx.Connection!.QueryAsync<(long Id, string Username)>(new CommandDefinition(
+            "select id, username from app_user where username = any(@names)", new { names = names.OfType<string>().ToArray() }, tx, cancellationToken: ct)))
+            .ToDictionary(u => u.Username, u => u.Id);
+        var ids = new long?[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i] is not { } name) continue;
+            if (known.TryGetValue(name, out var id)) ids[i] = id;
+            else errors.Add(new($"/workGroup/{i}/username", $"Unknown user '{group[i].Username}'."));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,128 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Liaison;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Timers;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Liaison;
+
+/// <summary>
+/// Visits to a point and the problems they find (问题清单): each problem gets an owner unit, a due date and the
+/// engine's timers (reminders and deadline to the owner, escalation to the leader); it is resolved with a note.
+/// A visit later than the last one restarts the point's <c>VisitDue</c> count.
+/// </summary>
+public sealed class LiaisonVisits(
+    NpgsqlDataSource db, EventJournal journal, Calendars calendars, LiaisonQueries queries, CommunityWorkflowsOptions options, TimeProvider clock)
+{
+    sealed record OwnerRow(long Id, string Code, string Name, string Kind, string Path);
+
+    public async Task<RecordedVisit> RecordAsync(long pointId, VisitInput input, Caller caller, CancellationToken ct)
+    {
+        var calendar = await calendars.LoadAsync(ct);
+        var policy = options.Liaison;
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var point = await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var errors = LiaisonPointRules.CheckVisit(input, point.Year, today, out var visitedOn, out var problems).ToList();
+        var owners = await OwnersAsync(tx, point, problems, errors, ct);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The visit could not be recorded.");
+
+        var lastVisitOn = await connection.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
+            "select max(visited_on) from liaison_visit where point_id = @pointId", new { pointId }, tx, cancellationToken: ct));
+        var visitId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            insert into liaison_visit (point_id, visited_on, summary, recorded_at, recorded_by)
+            values (@pointId, @visitedOn, @summary, @now, @by) returning id
+            """, new { pointId, visitedOn, summary = input.Summary!.Trim(), now, by = caller.Username }, tx, cancellationToken: ct));
+
+        var escalation = policy.ProblemEscalationWorkdays.Select(d => new EscalationStep(d, ProblemTimers.Leader)).ToList();
+        var recorded = new List<object>();
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var problem = problems[i];
+            var schedule = DeadlineSchedule.ForDueDate(problem.DueOn, new ReminderRule(policy.ProblemReminderDays), escalation, now, calendar);
+            var problemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                insert into liaison_problem (point_id, visit_id, description, owner_unit_id, due_on, due_at, status, created_at)
+                values (@pointId, @visitId, @description, @ownerId, @dueOn, @dueAt, 'Open', @now) returning id
+                """, new { pointId, visitId, problem.Description, ownerId = owners[i].Id, problem.DueOn, dueAt = schedule.DueAt, now }, tx, cancellationToken: ct));
+            await DeadlineTimers.ScheduleAsync(tx, ProblemTimers.Target, problemId, schedule, null, ct);
+            recorded.Add(new { id = problemId, problem.Description, owner = owners[i].Code, problem.DueOn });
+        }
+        if (lastVisitOn is null || visitedOn > lastVisitOn)
+        {
+            await DeadlineTimers.CancelAsync(tx, VisitDueTimers.Target, pointId, now, ct);
+            await VisitDueTimers.ScheduleAsync(tx, pointId, point.Year, visitedOn, visitId, today, policy.VisitDueAfterDays, fromFirst: true, ct);
+        }
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "VisitRecorded", $"visit:{visitId}",
+            new { visitedOn, summary = input.Summary.Trim(), problems = recorded })], ct);
+        await tx.CommitAsync(ct);
+
+        var detail = await queries.GetAsync(pointId, caller, ct);
+        var visit = detail.Visits.Single(v => v.Id == visitId);
+        return new RecordedVisit(visit.Id, pointId, visit.VisitedOn, visit.Summary, visit.RecordedBy, visit.RecordedAt,
+            detail.Problems.Where(p => p.VisitId == visitId).ToList());
+    }
+
+    /// <summary>Open → Resolved with a note (销号): the problem's timers stop. A resolved problem is not reopened.</summary>
+    public async Task<ProblemView> SetStatusAsync(long pointId, long problemId, ProblemStatusInput input, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
+        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select status from liaison_problem where id = @problemId and point_id = @pointId for update", new { pointId, problemId }, tx, cancellationToken: ct))
+            ?? throw new NotFoundException($"Liaison point {pointId} has no problem {problemId}.");
+        var errors = LiaisonPointRules.CheckStatus(input, out var status);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The problem's status could not be changed.");
+        if (current == nameof(ProblemStatus.Resolved))
+            throw new ConflictException($"Problem {problemId} is already resolved; a problem found again is recorded on a new visit.");
+        if (status == ProblemStatus.Open)
+            throw new ConflictException($"Problem {problemId} is already open.");
+
+        var now = clock.GetUtcNow();
+        var note = input.Note!.Trim();
+        var onTime = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            update liaison_problem set status = 'Resolved', resolved_at = @now, resolved_by = @by, resolution_note = @note
+            where id = @problemId returning resolved_at <= due_at
+            """, new { problemId, now, by = caller.Username, note }, tx, cancellationToken: ct));
+        await DeadlineTimers.CancelAsync(tx, ProblemTimers.Target, problemId, now, ct);
+        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "ProblemResolved", $"problem:{problemId}",
+            new { note, onTime })], ct);
+        await tx.CommitAsync(ct);
+        return (await queries.GetAsync(pointId, caller, ct)).Problems.Single(p => p.Id == problemId);
+    }
+
+    /// <summary>Each problem's owner unit: the one named, if it may own a problem of this point (<see cref="ProblemOwners.MayOwn"/>), or the community.</summary>
+    static async Task<IReadOnlyList<OwnerRow>> OwnersAsync(NpgsqlTransaction tx, LiaisonPointContext point, IReadOnlyList<ProblemPlan> problems, List<FieldError> errors, CancellationToken ct)
+    {
+        var codes = problems.Select(p => p.OwnerUnitCode).OfType<string>().Append(point.CommunityCode).Distinct().ToArray();
+        var units = (await tx.Connection!.QueryAsync<OwnerRow>(new CommandDefinition(
+            "select id, code, name, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
+            .ToDictionary(u => u.Code, StringComparer.Ordinal);
+        var owners = new List<OwnerRow>();
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var code = problems[i].OwnerUnitCode ?? point.CommunityCode;
+            if (units.TryGetValue(code, out var unit)
+                && ProblemOwners.MayOwn(Enum.Parse<OrgUnitKind>(unit.Kind), unit.Path, point.CommunityPath, point.DistrictPath, point.BackingUnitPath))
+                owners.Add(unit);
+            else
+                errors.Add(new($"/problems/{problems[i].Index}/ownerUnitCode",
+                    $"'{code}' cannot own a problem of this point: name the community, a unit above it, its backing unit or a unit seated in its district."));
+        }
+        return owners;
+    }
+}
