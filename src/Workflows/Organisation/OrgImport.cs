@@ -165,24 +165,29 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
     }
 
     /// <summary>
-    /// Recomputes the line (ancestor ids, street, district) of every unit in the subtrees the import touched,
-    /// from the paths, which are final by now.
+    /// Recomputes the line (ancestor ids, street, district) of every unit in the subtrees the import touched:
+    /// each subtree root from its parent's line, then downwards child by child.
     /// </summary>
-    static Task RelineAsync(NpgsqlTransaction tx, List<string> touchedPaths, CancellationToken ct) =>
-        touchedPaths.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
+    static Task RelineAsync(NpgsqlTransaction tx, List<string> subtreeRoots, CancellationToken ct) =>
+        subtreeRoots.Count == 0 ? Task.CompletedTask : tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            with touched as (
-                select distinct u.id, u.path from org_unit u join unnest(@likes) as t(l) on u.path like t.l
-            ), line as (
-                select t.id, array_agg(a.id order by length(a.path)) as chain,
-                       max(a.id) filter (where a.kind = 'Street') as street, max(a.id) filter (where a.kind = 'District') as district
-                from touched t
-                join org_unit a on a.code = any(string_to_array(trim(both '/' from t.path), '/'))
-                group by t.id
+            with recursive line (id, chain, street, district) as (
+                select u.id, coalesce(p.chain, '{}') || u.id,
+                       case when u.kind = 'Street' then u.id else p.street_id end,
+                       case when u.kind = 'District' then u.id else p.district_id end
+                from org_unit u left join org_unit p on p.id = u.parent_id
+                where u.code = any(@roots)
+                union all
+                select c.id, l.chain || c.id,
+                       case when c.kind = 'Street' then c.id else l.street end,
+                       case when c.kind = 'District' then c.id else l.district end
+                from line l join org_unit c on c.parent_id = l.id
             )
             update org_unit u set chain = l.chain, street_id = l.street, district_id = l.district
             from line l where u.id = l.id
-            """, new { likes = touchedPaths.Select(Like.Prefix).ToArray() }, tx, cancellationToken: ct, commandTimeout: 600));
+            """,
+            new { roots = subtreeRoots.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]).ToArray() },
+            tx, cancellationToken: ct, commandTimeout: 600));
 
     sealed record StoredRow(string Code, string Name, string Kind, string? ParentCode, string Path, string? PartyOrgLevel, int? MemberCount);
 }
