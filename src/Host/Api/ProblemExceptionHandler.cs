@@ -22,6 +22,9 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = TitleOf(e.StatusCode), Detail = DetailOf(e) },
             JsonException e => new ProblemDetails { Status = 400, Title = "Malformed request", Detail = e.Message },
+            // two transactions crossed; the database rolled this one back whole, so trying again is safe
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure } =>
+                new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Another change got in the way and nothing was changed; try again." },
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client closed request" },
             _ => null,

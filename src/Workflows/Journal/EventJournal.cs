@@ -27,7 +27,8 @@ public sealed class EventJournal(NpgsqlDataSource db)
         var connection = tx.Connection!;
         at = TruncateToMicroseconds(at);
         var rows = new List<(string Stream, long Seq, string Action, string? Subject, string? Payload, byte[] Previous, byte[] Hash)>(drafts.Count);
-        foreach (var stream in drafts.GroupBy(d => d.Stream, StringComparer.Ordinal))
+        // stream heads are locked in one order everywhere, so two transactions touching the same streams never deadlock
+        foreach (var stream in drafts.GroupBy(d => d.Stream, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var head = await connection.QuerySingleAsync<(long LastSeq, byte[] LastHash)>(new CommandDefinition(
                 """

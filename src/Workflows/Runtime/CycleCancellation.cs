@@ -24,19 +24,20 @@ public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal,
             throw new ConflictException($"Cycle {cycleId} is {c.Status}; only a running cycle can be cancelled.");
 
         var now = clock.GetUtcNow();
-        var counts = await connection.QuerySingleAsync<(int Timers, int Tasks, int Instances)>(new CommandDefinition(
+        // one statement after another, timers first and without waiting for those a dispatcher holds (it may be
+        // waiting for the tasks this transaction is about to lock): they fire and find the cycle cancelled
+        var timers = await connection.ExecuteAsync(new CommandDefinition(
             """
-            with timers as (
-                update timer set fired_at = @now, outcome = 'Cancelled' where cycle_id = @cycleId and fired_at is null returning 1
-            ), tasks as (
-                update task set status = 'Cancelled', updated_at = @now where cycle_id = @cycleId and status <> 'Accepted' returning 1
-            ), instances as (
-                update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running' returning 1
-            ), cycle_row as (
-                update cycle set status = 'Cancelled', cancelled_at = @now where id = @cycleId returning 1
-            )
-            select (select count(*) from timers)::int, (select count(*) from tasks)::int, (select count(*) from instances)::int
+            update timer set fired_at = @now, outcome = 'Cancelled'
+            where id in (select id from timer where cycle_id = @cycleId and fired_at is null for update skip locked)
             """, new { cycleId, now }, tx, cancellationToken: ct));
+        var tasks = await connection.ExecuteAsync(new CommandDefinition(
+            "update task set status = 'Cancelled', updated_at = @now where cycle_id = @cycleId and status <> 'Accepted'", new { cycleId, now }, tx, cancellationToken: ct));
+        var instances = await connection.ExecuteAsync(new CommandDefinition(
+            "update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running'", new { cycleId, now }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update cycle set status = 'Cancelled', cancelled_at = @now where id = @cycleId", new { cycleId, now }, tx, cancellationToken: ct));
+        var counts = (Timers: timers, Tasks: tasks, Instances: instances);
         await journal.AppendAsync(tx, now, caller.Username,
             [new JournalDraft(JournalStreams.Cycle(cycleId), "CycleCancelled", null, new { reason, timersStopped = counts.Timers, tasksCancelled = counts.Tasks, instancesCancelled = counts.Instances })], ct);
         await tx.CommitAsync(ct);

@@ -31,9 +31,16 @@ public static class DeadlineTimers
             }, tx, cancellationToken: ct));
     }
 
-    /// <summary>Stops the target's timers that have not fired (its deadline is met or no longer applies).</summary>
+    /// <summary>
+    /// Stops the target's timers that have not fired (its deadline is met or no longer applies). Timers a
+    /// dispatcher holds right now are skipped, not waited for: the command holds its target row, the dispatcher
+    /// may be waiting for it, and waiting back would deadlock; those timers fire and find nothing to do.
+    /// </summary>
     public static Task CancelAsync(NpgsqlTransaction tx, string targetKind, long targetId, DateTimeOffset now, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "update timer set fired_at = @now, outcome = 'Cancelled' where target_kind = @targetKind and target_id = @targetId and fired_at is null",
+            """
+            update timer set fired_at = @now, outcome = 'Cancelled'
+            where id in (select id from timer where target_kind = @targetKind and target_id = @targetId and fired_at is null for update skip locked)
+            """,
             new { targetKind, targetId, now }, tx, cancellationToken: ct));
 }

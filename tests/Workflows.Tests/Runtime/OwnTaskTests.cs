@@ -81,6 +81,38 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task Stopping_a_tasks_timers_does_not_wait_for_a_dispatcher_that_holds_them()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        var db = engine.Get<NpgsqlDataSource>();
+        long taskId;
+        await using (var connection = await db.OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
+            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:3", Rectification,
+                new DateOnly(world.Year, 3, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        // a dispatcher has claimed the task's timers and is about to mark the task...
+        await using var dispatcher = await db.OpenConnectionAsync();
+        await using var dispatcherTx = await dispatcher.BeginTransactionAsync();
+        await dispatcher.ExecuteAsync("select id from timer where target_kind = 'Task' and target_id = @taskId for update", new { taskId }, dispatcherTx);
+        // ...while a person's command holds the task and stops its timers
+        await using var command = await db.OpenConnectionAsync();
+        await using var commandTx = await command.BeginTransactionAsync();
+        await command.ExecuteAsync("select id from task where id = @taskId for update", new { taskId }, commandTx);
+        await DeadlineTimers.CancelAsync(commandTx, TaskTimers.Target, taskId, engine.Clock.GetUtcNow(), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        await commandTx.CommitAsync();
+
+        await dispatcher.ExecuteAsync("update task set overdue_at = now() where id = @taskId", new { taskId }, dispatcherTx);
+        await dispatcherTx.CommitAsync();
+    }
+
+    [Fact]
     public async Task A_timer_no_handler_knows_is_skipped_not_retried_for_ever()
     {
         var world = await World.CreateAsync(engine, streets: 1);
