@@ -26,7 +26,7 @@ public abstract partial record DueRule
         public override string ToString() => $"+{Days} days";
     }
 
-    [GeneratedRegex(@"^\+(\d{1,3}) (workdays?|days?)$")]
+    [GeneratedRegex(@"^\+([0-9]{1,3}) (workdays?|days?)$")]
     private static partial Regex Relative();
 
     public static DueRule? Parse(string? text)
@@ -81,7 +81,7 @@ public abstract record OpeningRule
 /// <summary><c>MM-DD</c> text; 02-29 falls on 02-28 in a common year.</summary>
 public static partial class MonthDay
 {
-    [GeneratedRegex(@"^(\d{2})-(\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{2})-([0-9]{2})$")]
     private static partial Regex Pattern();
 
     public static bool TryParse(string text, out int month, out int day)

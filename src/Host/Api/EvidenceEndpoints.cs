@@ -17,6 +17,7 @@ static class EvidenceEndpoints
             return Results.Created($"/api/evidence/{added.Id}", added);
         })
         .DisableAntiforgery()
+        .WithMetadata(EvidenceUpload.Limit(maxBytes))
         .WithTags("Tasks")
         .WithSummary("Attach a file (PDF, image or Office document) to a task: 413 when too large, 422 when of another kind.");
 

@@ -59,6 +59,7 @@ static class MeetingEndpoints
             return Results.Created($"/api/evidence/{added.Id}", added);
         })
         .DisableAntiforgery()
+        .WithMetadata(EvidenceUpload.Limit(maxBytes))
         .WithSummary("Attach a file (minutes, sign-in sheet, photos: PDF, image or Office document) to a meeting; 413 when too large, 422 when of another kind.");
 
     static void MapCompliance(RouteGroupBuilder meetings)

@@ -3,7 +3,6 @@ using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Organisation;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -17,12 +16,11 @@ static class OrgUnitEndpoints
 
         units.MapPost("/import", async (HttpContext context, OrgImport import, CancellationToken ct) =>
         {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = HostSettings.MaxImportBytes(configuration);
             var rows = await OrgUnitImportReader.ReadAsync(context.Request, ct);
             return Results.Ok(await import.ImportAsync(rows, context.Caller(), ct));
         })
         .Accepts<OrgUnitImportRow[]>("application/json", "text/csv")
+        .WithMetadata(new BodyLimit(HostSettings.MaxImportBytes(configuration)))
         .WithSummary("Upsert org units by code from a JSON array or CSV; any bad row → 422 listing every bad row, nothing written.");
 
         units.MapGet("/{code}", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>

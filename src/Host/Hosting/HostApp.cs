@@ -42,6 +42,7 @@ public static class HostApp
 
         var services = builder.Services;
         services.AddCommunityWorkflows(o => HostSettings.Apply(configuration, o, connectionString));
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // before the framework's writer, which refuses many Accept headers
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -67,6 +68,7 @@ public static class HostApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<InputGuard>();
 
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();

@@ -1,0 +1,12 @@
+namespace CommunityWorkflows.Domain.Calendar;
+
+/// <summary>The years the product works in: cycles, meetings, liaison points, calendars of the working year.</summary>
+public static class Years
+{
+    public const int Min = 2000;
+    public const int Max = 2100;
+
+    public static bool IsValid(int year) => year is >= Min and <= Max;
+
+    public static string Problem => $"year must be between {Min} and {Max}.";
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CommunityWorkflows.Domain.Text;
+
+/// <summary>Shortening text for titles, subjects and file names without splitting a character (an emoji, a surrogate pair).</summary>
+public static class TextCut
+{
+    /// <summary>At most <paramref name="maxChars"/> UTF-16 units, cut between whole characters, with <paramref name="ellipsis"/> when cut.</summary>
+    public static string Prefix(string text, int maxChars, string ellipsis = "")
+    {
+        if (text.Length <= maxChars) return text;
+        var budget = Math.Max(0, maxChars - ellipsis.Length);
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var next = elements.ElementIndex + elements.GetTextElement().Length;
+            if (next > budget) break;
+            end = next;
+        }
+        return text[..end] + ellipsis;
+    }
+
+    /// <summary>The text without control and invisible formatting characters (bidi overrides, zero-width joiners...).</summary>
+    public static string Visible(string text) =>
+        new(text.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());
+}

@@ -1,0 +1,32 @@
+using CommunityWorkflows.Domain.Text;
+
+namespace CommunityWorkflows.Domain.Tests.Text;
+
+public class TextTests
+{
+    [Fact]
+    public void Cutting_never_splits_an_emoji()
+    {
+        var text = "a" + string.Concat(Enumerable.Repeat("😀", 10));
+        var cut = TextCut.Prefix(text, 4);
+        Assert.Equal("a😀", cut);
+        Assert.False(char.IsHighSurrogate(cut[^1]));
+        Assert.Equal("ab…", TextCut.Prefix("abcdef", 3, "…"));
+        Assert.Equal("short", TextCut.Prefix("short", 10));
+    }
+
+    [Fact]
+    public void Invisible_formatting_and_control_characters_are_dropped() =>
+        Assert.Equal("reportfdp.exe", TextCut.Visible("report\u202Efdp.exe\u0007"));
+
+    [Theory]
+    [InlineData("minor", true)]
+    [InlineData(" Major ", true)]
+    [InlineData("Minor, Major", false)]
+    [InlineData("1", false)]
+    [InlineData("", false)]
+    public void Enum_text_is_one_name_and_nothing_else(string text, bool parsed) =>
+        Assert.Equal(parsed, EnumText.TryParse<Severity>(text, out _));
+
+    enum Severity { Minor, Major }
+}

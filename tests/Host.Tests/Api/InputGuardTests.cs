@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using CommunityWorkflows.Testing;
+
+namespace CommunityWorkflows.Host.Tests.Api;
+
+public class InputGuardTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("""[{"code":"N1","name":"a\u0000b","kind":"City"}]""", "/0/name")]
+    [InlineData("""[{"code":"N1","name":"a\ud83d","kind":"City"}]""", "/0/name")]
+    [InlineData("""[{"code":"N1","name":"x","kind":"City","name":"y"}]""", "/0/name")]
+    public async Task Text_that_cannot_be_stored_is_named_by_pointer_and_nothing_is_written(string body, string pointer)
+    {
+        var admin = await host.ClientAsync();
+        var response = await admin.PostAsync("/api/org-units/import", Json(body));
+        Assert.Equal([pointer], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        await (await admin.GetAsync("/api/org-units/N1")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_nul_anywhere_is_refused_whatever_the_endpoint()
+    {
+        var admin = await host.ClientAsync();
+        await (await admin.GetAsync("/api/tasks?orgUnitCode=a%00b")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/auth/token", Json("""{"username":"ad\u0000min","password":"x"}"""))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var csv = await admin.PostAsync("/api/org-units/import", new StringContent("code,name,kind\nN2,a\0b,City\n", Encoding.UTF8, "text/csv"));
+        Assert.Contains("Line 2", (await csv.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").GetProperty("/")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_problem_is_json_even_to_a_client_asking_for_a_spreadsheet()
+    {
+        var client = host.Anonymous();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/cycles/1/results");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var admin = await host.ClientAsync();
+        var missing = new HttpRequestMessage(HttpMethod.Get, "/api/cycles/999999/results");
+        missing.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        await (await admin.SendAsync(missing)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Broken_or_wrongly_typed_uploads_are_400_and_415_not_500()
+    {
+        var admin = await host.ClientAsync();
+        var noBoundary = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhi"u8.ToArray());
+        noBoundary.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+        await (await admin.PostAsync("/api/tasks/1/evidence", noBoundary)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["file"] = "x" });
+        await (await admin.PostAsync("/api/tasks/1/evidence", form)).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+}
