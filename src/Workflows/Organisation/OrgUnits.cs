@@ -79,6 +79,7 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
         await journal.AppendAsync(tx, clock.GetUtcNow(), caller.Username,
             [new JournalDraft(JournalStreams.Organisation, "SecretarySet", code, new { username })], ct);
         await tx.CommitAsync(ct);
+        await connection.CloseAsync(); // back to the pool before the read opens another
         return await GetAsync(code, caller, ct);
     }
 

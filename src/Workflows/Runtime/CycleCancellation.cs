@@ -41,6 +41,7 @@ public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal,
         await journal.AppendAsync(tx, now, caller.Username,
             [new JournalDraft(JournalStreams.Cycle(cycleId), "CycleCancelled", null, new { reason, timersStopped = counts.Timers, tasksCancelled = counts.Tasks, instancesCancelled = counts.Instances })], ct);
         await tx.CommitAsync(ct);
+        await connection.CloseAsync(); // back to the pool before the read opens another
         return await queries.GetAsync(cycleId, caller, ct);
     }
 

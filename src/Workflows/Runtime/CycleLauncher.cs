@@ -87,6 +87,7 @@ public sealed class CycleLauncher(
         definitions.Remember(cycleId, definition);
         logger.LogInformation("Launched cycle {CycleId} ({Template} v{Version}, {Year}, {Scope}) for {Participants} participants",
             cycleId, request.TemplateKey, request.TemplateVersion, request.Year, request.ScopeCode, participants);
+        await connection.CloseAsync(); // back to the pool before the read opens another
         return await queries.GetAsync(cycleId, caller, ct);
     }
 

@@ -42,8 +42,13 @@ static class StageProgress
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "update instance set stage = @next where id = @instanceId", new { next, task.InstanceId }, tx, cancellationToken: ct));
-            var nextOpensAt = await StageOpensAtAsync(tx, task.CycleId, next, ct);
-            var opened = nextOpensAt <= now
+            // read under a share lock: a dispatcher opening this stage right now either finished (opened is true)
+            // or waits for this transaction, and then finds the instance in the stage
+            var nextStage = await connection.QuerySingleAsync<(DateTimeOffset OpensAt, bool Opened)>(new CommandDefinition(
+                "select opens_at, opened from cycle_stage where cycle_id = @cycleId and ordinal = @next for share",
+                new { task.CycleId, next }, tx, cancellationToken: ct));
+            var nextOpensAt = nextStage.OpensAt;
+            var opened = nextStage.Opened || nextOpensAt <= now
                 ? await TaskOpening.OpenAsync(tx, task.CycleId, definition, next, TaskOpening.InitialTasks(definition.Stages[next]), task.InstanceId, nextOpensAt, now, calendar, ct)
                 : 0;
             entries.Add(new(stream, "StageEntered", task.Units.ParticipantCode, new { stage = definition.Stages[next].Key, tasksOpened = opened }));
@@ -53,6 +58,9 @@ static class StageProgress
         await connection.ExecuteAsync(new CommandDefinition(
             "update instance set status = 'Completed', completed_at = @now where id = @instanceId", new { now, task.InstanceId }, tx, cancellationToken: ct));
         entries.Add(new(stream, "InstanceCompleted", task.Units.ParticipantCode));
+        // the last instances to complete take turns on the cycle row, so one of them sees all others completed
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select 1 from cycle where id = @cycleId for no key update", new { task.CycleId }, tx, cancellationToken: ct));
         var cycleCompleted = await connection.ExecuteAsync(new CommandDefinition(
             """
             update cycle set status = 'Completed', completed_at = @now

@@ -61,6 +61,7 @@ public sealed class TaskActions(
         }
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
         await tx.CommitAsync(ct);
+        await connection.CloseAsync(); // back to the pool before the read opens another
         return await queries.GetAsync(taskId, caller, ct);
     }
 
@@ -108,6 +109,7 @@ public sealed class TaskActions(
                 task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id)], now, ct);
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
         await tx.CommitAsync(ct);
+        await connection.CloseAsync(); // back to the pool before the read opens another
         return await queries.GetAsync(taskId, caller, ct);
     }
 

@@ -18,9 +18,13 @@ sealed record TaskContext(
         string UnitCode, string UnitName, string UnitPath, string? StreetCode, string? DistrictCode,
         string? UnitSecretary, string? StreetSecretary, string? DistrictSecretary);
 
-    /// <summary>Loads and row-locks the task for a transition; unknown or outside the caller's scope → 404.</summary>
+    /// <summary>
+    /// Loads and row-locks the task and its instance for a transition (unknown or outside the caller's scope →
+    /// 404). Locking the instance makes two transitions of one instance take turns: each then sees the other's
+    /// accepted task when it decides whether the stage's gate holds.
+    /// </summary>
     public static Task<TaskContext> LockAsync(NpgsqlTransaction tx, long taskId, Caller caller, CancellationToken ct) =>
-        LoadAsync(tx.Connection!, tx, taskId, caller, "for update of t", ct);
+        LoadAsync(tx.Connection!, tx, taskId, caller, "for update of t, i", ct);
 
     /// <summary>Loads the task to read it; unknown or outside the caller's scope → 404.</summary>
     public static Task<TaskContext> ReadAsync(NpgsqlConnection connection, long taskId, Caller caller, CancellationToken ct) =>
