@@ -46,6 +46,23 @@ public sealed record DeadlineSchedule(
         _ => launchedAt,
     };
 
+    /// <summary>
+    /// The timers still to come when the deadline comes back to the assignee at <paramref name="now"/> (a task
+    /// returned): reminders yet to fall due; the overdue mark (at once when the deadline has passed); the
+    /// escalations yet to come, and of those already past only the latest, at once — the most senior person who
+    /// should have heard hears it once.
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> TimersFrom(DateTimeOffset now)
+    {
+        var past = Escalations.LastOrDefault(e => e.At <= now);
+        return
+        [
+            .. Reminders.Where(r => r.At > now).Select(r => (r.At, "Reminder", r.DaysBefore)),
+            (OverdueAt > now ? OverdueAt : now, "Overdue", 0),
+            .. Escalations.Where(e => e.At > now || e == past).Select(e => (e.At > now ? e.At : now, "Escalation", e.Step)),
+        ];
+    }
+
     /// <summary>The timer rows of this schedule: (when, kind, step); a reminder's step is its days before due.</summary>
     public IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> Timers() =>
     [

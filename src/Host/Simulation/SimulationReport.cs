@@ -19,8 +19,10 @@ static class SimulationReport
                    count(t.id) filter (where t.status = 'Accepted')::int as accepted,
                    count(t.id) filter (where t.status = 'Accepted' and t.overdue_at is not null)::int as accepted_late,
                    count(t.id) filter (where t.overdue_at is not null)::int as overdue,
-                   (select count(distinct target_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Reminder' and outcome = 'Fired')::int as reminded,
-                   (select count(distinct target_id) from timer where cycle_id = s.cycle_id and stage = s.ordinal and kind = 'Escalation' and outcome = 'Fired')::int as escalated,
+                   (select count(distinct tm.target_id) from timer tm join task rt on rt.id = tm.target_id and tm.target_kind = 'Task'
+                     where rt.cycle_id = s.cycle_id and rt.stage = s.ordinal and tm.kind = 'Reminder' and tm.outcome = 'Fired')::int as reminded,
+                   (select count(distinct tm.target_id) from timer tm join task et on et.id = tm.target_id and tm.target_kind = 'Task'
+                     where et.cycle_id = s.cycle_id and et.stage = s.ordinal and tm.kind = 'Escalation' and tm.outcome = 'Fired')::int as escalated,
                    count(t.id) filter (where t.status not in ('Accepted', 'Cancelled'))::int as unfinished
             from cycle_stage s left join task t on t.cycle_id = s.cycle_id and t.stage = s.ordinal
             where s.cycle_id = @cycleId

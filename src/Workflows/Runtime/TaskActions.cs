@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Calendar;
@@ -105,21 +106,49 @@ public sealed class TaskActions(
         if (accept)
             entries.AddRange(await ProgressAsync(connection, tx, task, now, calendar, ct));
         else
+        {
+            await RescheduleAsync(connection, tx, task, now, calendar, ct);
             await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", "Returned", NoticeText.Returned(task.UnitName, task.Title, comment!),
                 task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id)], now, ct);
+        }
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);
         await tx.CommitAsync(ct);
         await connection.CloseAsync(); // back to the pool before the read opens another
         return await queries.GetAsync(taskId, caller, ct);
     }
 
-    /// <summary>An accepted task of a stage moves its instance on; a task of another origin stops its own timers.</summary>
+    /// <summary>An accepted task's deadline is met: its timers stop; a task of a stage moves its instance on.</summary>
     async Task<IReadOnlyList<JournalDraft>> ProgressAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TaskContext task, DateTimeOffset now, Domain.Calendar.BusinessCalendar calendar, CancellationToken ct)
     {
-        if (task.Origin == TaskOrigins.Stage)
-            return await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct);
         await Timers.DeadlineTimers.CancelAsync(tx, TaskTimers.Target, task.Id, now, ct);
-        return [];
+        return task.Origin == TaskOrigins.Stage
+            ? await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct)
+            : [];
+    }
+
+    /// <summary>
+    /// A returned task is with its assignee again: its deadline's timers start over from now, in a round of their
+    /// own (those of the first round that fell while it was under review were skipped).
+    /// </summary>
+    async Task RescheduleAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TaskContext task, DateTimeOffset now, Domain.Calendar.BusinessCalendar calendar, CancellationToken ct)
+    {
+        if (task.DueAt is not { } dueAt) return;
+        var (reminders, escalation) = await DeadlineRulesAsync(connection, task, ct);
+        var schedule = DeadlineSchedule.ForDueDate(Domain.Calendar.ChinaTime.DateOf(dueAt), reminders, escalation, now, calendar);
+        await Timers.DeadlineTimers.CancelAsync(tx, TaskTimers.Target, task.Id, now, ct);
+        await Timers.DeadlineTimers.ScheduleAsync(tx, TaskTimers.Target, [task.Id], schedule.TimersFrom(now), task.CycleId, round: task.Attempts + 1, ct);
+    }
+
+    async Task<(ReminderRule Reminders, IReadOnlyList<EscalationStep> Escalation)> DeadlineRulesAsync(NpgsqlConnection connection, TaskContext task, CancellationToken ct)
+    {
+        if (task.OwnDefinition is { } own)
+        {
+            var definition = TaskDefinitions.Deserialize(own);
+            return (definition.Reminders, definition.Escalation);
+        }
+        var template = await definitions.GetAsync(connection, task.CycleId, ct);
+        var stage = template.Stages[task.Stage];
+        return (stage.Reminders ?? template.Reminders, stage.Escalation ?? template.Escalation);
     }
 
     static void CheckComment(string? comment)

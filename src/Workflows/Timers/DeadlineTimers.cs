@@ -11,20 +11,29 @@ public static class DeadlineTimers
         ScheduleAsync(tx, targetKind, [targetId], schedule, cycleId, ct);
 
     /// <summary>The same schedule for many targets at once (every obligation a meeting occurrence opens), in one statement.</summary>
-    public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, IReadOnlyCollection<long> targetIds, DeadlineSchedule schedule, long? cycleId, CancellationToken ct)
+    public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, IReadOnlyCollection<long> targetIds, DeadlineSchedule schedule, long? cycleId, CancellationToken ct) =>
+        ScheduleAsync(tx, targetKind, targetIds, schedule.Timers(), cycleId, round: 1, ct);
+
+    /// <summary>
+    /// Timers given one by one (when, kind, step) for many targets. A later <paramref name="round"/> (a task
+    /// returned to its assignee, ...) gets keys of its own, so it is not mistaken for the first round's timers.
+    /// </summary>
+    public static Task ScheduleAsync(
+        NpgsqlTransaction tx, string targetKind, IReadOnlyCollection<long> targetIds, IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> timers,
+        long? cycleId, int round, CancellationToken ct)
     {
-        if (targetIds.Count == 0) return Task.CompletedTask;
-        var timers = schedule.Timers();
+        if (targetIds.Count == 0 || timers.Count == 0) return Task.CompletedTask;
         return tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
             insert into timer (due_at, kind, target_kind, target_id, cycle_id, step, idempotency_key)
-            select s.at, s.kind, @targetKind, t.id, @cycleId, s.step, lower(@targetKind) || ':' || t.id || ':' || s.kind || ':' || s.step
+            select s.at, s.kind, @targetKind, t.id, @cycleId, s.step,
+                   lower(@targetKind) || ':' || t.id || ':' || s.kind || ':' || s.step || case when @round > 1 then ':r' || @round else '' end
             from unnest(@targetIds) as t(id) cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
             on conflict (idempotency_key) do nothing
             """,
             new
             {
-                targetKind, targetIds = targetIds.ToArray(), cycleId,
+                targetKind, targetIds = targetIds.ToArray(), cycleId, round,
                 ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
                 kinds = timers.Select(t => t.Kind).ToArray(),
                 steps = timers.Select(t => t.Step).ToArray(),

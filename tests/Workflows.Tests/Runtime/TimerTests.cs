@@ -47,7 +47,9 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
         Assert.Equal(2, (await InboxAsync(world, "s1-officer")).Count(n => n.Kind == "Overdue"));
         Assert.DoesNotContain(await InboxAsync(world, "district-secretary"), n => n.Kind == "Escalation");
 
-        await world.AdvanceToAsync(4, 1, hour: 9);
+        // the first escalation falls on the first working day after the due date (not always 1 April)
+        var firstWorkday = (await engine.Get<CommunityWorkflows.Workflows.Calendar.Calendars>().LoadAsync(CancellationToken.None)).AddWorkdays(new DateOnly(world.Year, 3, 31), 1).Date;
+        await world.AdvanceToAsync(firstWorkday.Month, firstWorkday.Day, hour: 9);
         var direct = (await InboxAsync(world, "s1-secretary")).Where(n => n.Kind == "Escalation").ToList();
         Assert.Equal(2, direct.Count);
         Assert.Contains("逾期1个工作日", direct[0].Subject);
@@ -69,11 +71,38 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
     }
 
     [Fact]
+    public async Task A_task_returned_after_its_deadline_is_overdue_and_escalated_again()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        var officer = await world.CallerAsync("s1-officer");
+        var targets = (await engine.Get<TaskQueries>().ListAsync(new TaskFilter("Open", null, cycle.Id, null, 10, 0), officer, CancellationToken.None))
+            .Single(t => t.Title == "任务targets");
+        await engine.Get<TaskActions>().SubmitAsync(targets.Id, JsonDocument.Parse("""{"goals": "g"}""").RootElement, null, officer, CancellationToken.None);
+        var calendar = await engine.Get<CommunityWorkflows.Workflows.Calendar.Calendars>().LoadAsync(CancellationToken.None);
+        var returnDay = calendar.AddWorkdays(new DateOnly(world.Year, 3, 31), 2).Date;
+        await world.AdvanceToAsync(returnDay.Month, returnDay.Day, hour: 10);
+        Assert.DoesNotContain(await InboxAsync(world, "s1-officer"), n => n.TaskId == targets.Id && n.Kind is "Overdue" or "Escalation");
+
+        await engine.Get<TaskActions>().ReviewAsync(targets.Id, "Return", "目标要量化", await world.CallerAsync("district-admin"), CancellationToken.None);
+        await world.AdvanceToAsync(returnDay.Month, returnDay.Day, hour: 11);
+        var inbox = (await InboxAsync(world, "s1-officer")).Where(n => n.TaskId == targets.Id).ToList();
+        Assert.Single(inbox, n => n.Kind == "Overdue");
+        Assert.Single(inbox, n => n.Kind == "Escalation");
+        Assert.True((await engine.Get<TaskQueries>().GetAsync(targets.Id, officer, CancellationToken.None)).Overdue);
+
+        var fifth = calendar.AddWorkdays(new DateOnly(world.Year, 3, 31), 5).Date;
+        await world.AdvanceToAsync(fifth.Month, fifth.Day, hour: 10);
+        Assert.Single(await InboxAsync(world, "district-secretary"), n => n.TaskId == targets.Id && n.Kind == "Escalation");
+    }
+
+    [Fact]
     public async Task Two_dispatchers_at_once_fire_every_timer_exactly_once()
     {
         var world = await World.CreateAsync(engine, streets: 60);
         var cycle = await world.LaunchAsync();
-        var due = ChinaTime.At(new DateOnly(world.Year, 4, 2), 12);
+        var firstWorkday = (await engine.Get<CommunityWorkflows.Workflows.Calendar.Calendars>().LoadAsync(CancellationToken.None)).AddWorkdays(new DateOnly(world.Year, 3, 31), 1).Date;
+        var due = ChinaTime.At(firstWorkday, 12);
         engine.Clock.MoveTo(due);
         await using var connection = Connect();
         var expected = await connection.ExecuteScalarAsync<int>(
