@@ -20,6 +20,7 @@ public sealed partial class OrgImportValidator(
     public static bool IsValidCode(string? code) => code is not null && CodePattern().IsMatch(code);
 
     HashSet<string> rowCodes = [];
+    readonly ILookup<string?, StoredOrgUnit> storedChildren = storedChildrenOfRows.ToLookup(c => c.ParentCode, StringComparer.Ordinal);
     Dictionary<string, ValidOrgUnit> batch = [];
 
     public (IReadOnlyList<ValidOrgUnit> Units, IReadOnlyList<ImportRowError> Errors) Validate(IReadOnlyList<OrgUnitImportRow> rows)
@@ -143,7 +144,7 @@ public sealed partial class OrgImportValidator(
         else if (!OrgTreeRules.CanBeChildOf(unit.Kind, parentKind))
             Fail("parentCode", $"A {unit.Kind} cannot sit under a {parentKind} ('{unit.ParentCode}').");
 
-        foreach (var child in storedChildrenOfRows.Where(c => c.ParentCode == unit.Code && !batch.ContainsKey(c.Code)))
+        foreach (var child in storedChildren[unit.Code].Where(c => !batch.ContainsKey(c.Code)))
             if (!OrgTreeRules.CanBeChildOf(child.Kind, unit.Kind))
                 Fail("kind", $"Existing unit '{child.Code}' ({child.Kind}) cannot sit under a {unit.Kind}.");
     }

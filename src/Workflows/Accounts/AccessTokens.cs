@@ -56,13 +56,13 @@ public sealed class AccessTokens(
                 password_hash = case when @rehash then @newHash else password_hash end
             where id = @id;
             insert into access_token (token_hash, user_id, created_at, expires_at) values (@tokenHash, @id, @now, @expiresAt);
-            delete from access_token where user_id = @id and expires_at < @now;
             """,
             new
             {
                 id = user.Id, now, token.ExpiresAt, tokenHash = HashToken(token.Value),
                 rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded,
-                newHash = hasher.HashPassword(username, password),
+                // a second PBKDF2 run only when the stored hash is due for an upgrade
+                newHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(username, password) : null,
             }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return token;

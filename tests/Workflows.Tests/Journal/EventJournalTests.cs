@@ -60,6 +60,20 @@ public class EventJournalTests(EngineFixture engine) : IClassFixture<EngineFixtu
     }
 
     [Fact]
+    public async Task Deleting_the_newest_entries_fails_verification()
+    {
+        var stream = "test:" + Guid.NewGuid();
+        await AppendAsync(new JournalDraft(stream, "A"), new JournalDraft(stream, "B"), new JournalDraft(stream, "C"));
+
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+            await connection.ExecuteAsync("delete from journal_entry where stream = @stream and seq = 3", new { stream });
+
+        var verification = await engine.Get<EventJournal>().VerifyAsync(stream, CancellationToken.None);
+        Assert.False(verification.Valid);
+        Assert.Equal(3, verification.FirstBrokenSeq);
+    }
+
+    [Fact]
     public async Task Nothing_is_journaled_when_the_transaction_rolls_back()
     {
         var stream = "test:" + Guid.NewGuid();
