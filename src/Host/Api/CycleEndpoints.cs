@@ -51,13 +51,13 @@ static class CycleEndpoints
         {
             if (limit is < 1 or > MaxJournalPage)
                 throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
-            await queries.GetScopePathAsync(id, context.Caller(), ct);
+            await queries.EnsureWholeCycleAsync(id, context.Caller(), ct);
             return await journal.ReadAsync(JournalStreams.Cycle(id), ct, afterSeq ?? 0, limit ?? 1000);
-        }).WithSummary("The cycle's transitions in order, each with its hash and the previous entry's (page with afterSeq).");
+        }).WithSummary("The cycle's transitions in order, each with its hash and the previous entry's (page with afterSeq); for those whose scope covers the whole cycle.");
 
         cycles.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
         {
-            await queries.GetScopePathAsync(id, context.Caller(), ct);
+            await queries.EnsureWholeCycleAsync(id, context.Caller(), ct);
             return await journal.VerifyAsync(JournalStreams.Cycle(id), ct);
         }).WithSummary("Recompute the cycle's hash chain: {valid, entries, firstBrokenSeq}.");
     }

@@ -152,7 +152,9 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
         // a user is visible to oneself, to a SystemAdmin, and to anyone whose scope covers one of the user's roles
         if (rows.Count == 0 || !(caller.IsSystemAdmin || rows[0].Username == caller.Username || rows.Any(r => r.Path is not null && caller.CanSee(r.Path))))
             throw new NotFoundException($"User '{username}' was not found.");
-        var roles = rows.Where(r => r.Role is not null).Select(r => new RoleView(Enum.Parse<Role>(r.Role!), r.Code)).ToList();
+        // roles held outside the caller's scope are not the caller's business
+        var roles = rows.Where(r => r.Role is not null && (caller.IsSystemAdmin || rows[0].Username == caller.Username || r.Path is not null && caller.CanSee(r.Path)))
+            .Select(r => new RoleView(Enum.Parse<Role>(r.Role!), r.Code)).ToList();
         var level = LeaderLevelOf(rows.Where(r => r.Role is not null && r.Kind is not null)
             .Select(r => (Enum.Parse<Role>(r.Role!), (OrgUnitKind?)Enum.Parse<OrgUnitKind>(r.Kind!))));
         return new UserView(rows[0].Username, rows[0].DisplayName, roles, rows[0].CreatedAt, level);

@@ -69,8 +69,13 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
         long? userId = null;
         if (username is not null)
         {
-            userId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "select id from app_user where username = @username", new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct))
+            // only someone holding a role inside the caller's scope: a user the caller cannot see answers like an unknown one
+            var candidates = await connection.QueryAsync<(long Id, string? Path)>(new CommandDefinition(
+                """
+                select u.id, o.path from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
+                where u.username = @username
+                """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct));
+            userId = candidates.Where(c => caller.IsSystemAdmin || c.Path is not null && caller.CanSee(c.Path)).Select(c => (long?)c.Id).FirstOrDefault()
                 ?? throw new RuleViolationException("/username", $"Unknown user '{username}'.");
         }
         await connection.ExecuteAsync(new CommandDefinition(

@@ -98,6 +98,16 @@ public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessme
         return path;
     }
 
+    /// <summary>
+    /// For what shows every participant at once (the journal): the caller's scope must cover the cycle's whole
+    /// scope, not just a part of it (404 otherwise, like any cycle the caller cannot see).
+    /// </summary>
+    public async Task EnsureWholeCycleAsync(long cycleId, Caller caller, CancellationToken ct)
+    {
+        if (!caller.CanSee(await GetScopePathAsync(cycleId, caller, ct)))
+            throw new NotFoundException($"The journal of cycle {cycleId} was not found.");
+    }
+
     static CycleView ToView(CycleRow c, IReadOnlyList<StageView> stages) =>
         new(c.Id, c.TemplateKey, c.TemplateVersion, c.Year, c.ScopeCode, c.Status, c.ParticipantCount, c.CreatedAt, c.CompletedAt, c.CancelledAt, stages);
 }

@@ -151,6 +151,26 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_district_admin_cannot_appoint_or_even_find_a_user_of_another_district()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var districtAdmin = await UserAsync(admin, $"da3-{c.ToLowerInvariant()}", "DistrictAdmin", $"{c}-D1");
+        await UserAsync(admin, $"out-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S2");
+        await UserAsync(admin, $"in-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S1");
+
+        var outside = await districtAdmin.PutAsJsonAsync($"/api/org-units/{c}-S1/secretary", new { username = $"out-{c.ToLowerInvariant()}" });
+        var unknown = await districtAdmin.PutAsJsonAsync($"/api/org-units/{c}-S1/secretary", new { username = "nobody-anywhere" });
+        var inside = await districtAdmin.PutAsJsonAsync($"/api/org-units/{c}-S1/secretary", new { username = $"in-{c.ToLowerInvariant()}" });
+
+        var outsideProblem = await outside.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var unknownProblem = await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(unknownProblem.GetProperty("errors").GetProperty("/username")[0].GetString()!.Replace("nobody-anywhere", "X"),
+            outsideProblem.GetProperty("errors").GetProperty("/username")[0].GetString()!.Replace($"out-{c.ToLowerInvariant()}", "X"));
+        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+    }
+
+    [Fact]
     public async Task Lists_filter_by_parent_and_kind()
     {
         var c = NewCity();

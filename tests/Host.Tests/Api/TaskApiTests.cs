@@ -140,5 +140,8 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict);
         var participants = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/participants");
         Assert.Equal([$"{s.Prefix}-S1"], participants.EnumerateArray().Select(p => p.GetProperty("orgUnitCode").GetString()));
+        // the journal shows every participant's work: only for those over the whole cycle
+        await (await s.Officer.GetAsync($"/api/cycles/{s.CycleId}/journal")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await s.DistrictAdmin.GetAsync($"/api/cycles/{s.CycleId}/journal")).StatusCode);
     }
 }
