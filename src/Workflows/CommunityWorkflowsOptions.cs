@@ -37,8 +37,6 @@ public sealed class CommunityWorkflowsOptions
     /// <summary>Liaison points: days without a visit before the leader is reminded, problem reminders and escalation, assessment weights.</summary>
     public LiaisonPolicy Liaison { get; set; } = LiaisonPolicy.Default;
 
-    /// <summary>The schema Hangfire.PostgreSql keeps its own tables in.</summary>
-    public string HangfireSchema { get; set; } = "hangfire";
 
     public IEnumerable<string> Problems()
     {

@@ -58,7 +58,7 @@ public static class TestCluster
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+            PostgreSqlObjectsInstaller.Install(connection, Host.Hosting.HostApp.JobStorageSchema);
         }
         // no connections to the template from now on (autovacuum's included), or cloning it fails with "being accessed by other users"
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -20,6 +21,9 @@ namespace CommunityWorkflows.Host.Hosting;
 /// <summary>Builds the web host: API, UI, auth, Hangfire server and dashboard, over one database.</summary>
 public static class HostApp
 {
+    /// <summary>The PostgreSQL schema Hangfire keeps its tables in.</summary>
+    public const string JobStorageSchema = "hangfire";
+
     /// <summary>
     /// A web application builder whose content root is the program's own folder, so appsettings.json is
     /// found whatever the working directory (dotnet run works from the repository root).
@@ -120,17 +124,22 @@ public static class HostApp
 
     static void AddJobs(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        // this host's own storage and activator: Hangfire would otherwise hand out its process-wide
+        // JobStorage.Current and JobActivator.Current, which the last host configured in the process wins
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = JobStorageSchema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (!HostSettings.RunsJobServer(configuration)) return;
         services.AddHangfireServer(o =>
         {

@@ -87,7 +87,7 @@ sealed class YearSimulation(IServiceProvider services, int year, int seed)
     Plan PlanFor(TaskView task, DateOnly today)
     {
         if (plans.TryGetValue(task.Id, out var known)) return known;
-        var random = new Random(HashCode.Combine(seed, task.Id));
+        var random = new Random(unchecked(seed * 1_000_003 + (int)task.Id)); // not HashCode.Combine: it is seeded afresh in every process
         var due = ChinaTime.DateOf(task.DueAt!.Value);
         var roll = random.NextDouble();
         DateOnly? submitOn = roll switch
