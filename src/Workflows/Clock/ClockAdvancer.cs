@@ -51,7 +51,8 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var next = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
-            "select min(due_at) from timer where fired_at is null and due_at <= @until", new { until }, cancellationToken: ct));
+            "select min(due_at) from timer where fired_at is null and due_at <= @until and target_kind = any(@known)",
+            new { until, known = dispatcher.KnownTargetKinds.ToArray() }, cancellationToken: ct));
         foreach (var source in sources)
             if (await source.NextDueAsync(until, ct) is { } occurrence && (next is null || occurrence < next))
                 next = occurrence;

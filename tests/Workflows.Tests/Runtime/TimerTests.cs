@@ -163,7 +163,7 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
             create function {fault}() returns trigger language plpgsql as $$
             begin
                 -- sequences are not transactional: only the first notification ever written fails
-                if nextval('{fault}_seq') = 1 then raise exception 'simulated crash while writing notifications'; end if;
+                if nextval('{fault}_seq') = 1 then raise exception 'simulated lost connection' using errcode = '08006'; end if;
                 return new;
             end $$;
             create trigger {fault} before insert on notification for each row execute function {fault}();
@@ -179,6 +179,39 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
         Assert.Equal(6, retry.FiredByKind["Reminder"]);
         Assert.Equal(0, again.Fired + again.Skipped);
         Assert.Equal(3 * 2 * 2, await connection.ExecuteScalarAsync<int>("select count(*) from notification where cycle_id = @id", new { id = cycle.Id }));
+    }
+
+    [Fact]
+    public async Task Timers_whose_handler_fails_are_set_aside_and_every_other_timer_still_fires()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        var fault = $"broken_{world.Prefix.ToLowerInvariant()}";
+        await using var connection = Connect();
+        await connection.ExecuteAsync($"""
+            create function {fault}() returns trigger language plpgsql as $$
+            begin
+                if new.cycle_id = {cycle.Id} then raise exception 'a notice nobody can store'; end if;
+                return new;
+            end $$;
+            create trigger {fault} before insert on notification for each row execute function {fault}();
+            """);
+        var due = ChinaTime.At(new DateOnly(world.Year, 6, 2), 10);
+        engine.Clock.MoveTo(due);
+
+        var first = await engine.Get<TimerDispatcher>().DispatchDueAsync(due, CancellationToken.None);
+        var again = await engine.Get<TimerDispatcher>().DispatchDueAsync(due, CancellationToken.None);
+        await connection.ExecuteAsync($"drop trigger {fault} on notification; drop function {fault}();");
+
+        Assert.True(first.Failed > 0);
+        Assert.Equal(0, again.Fired + again.Skipped + again.Failed);
+        var outcomes = (await connection.QueryAsync<(string TargetKind, string Outcome)>(
+            "select target_kind, outcome from timer where cycle_id = @id and fired_at is not null group by target_kind, outcome", new { id = cycle.Id })).ToList();
+        Assert.Contains(("Task", "Failed"), outcomes);
+        Assert.Contains(("Stage", "Fired"), outcomes);
+        Assert.True(await connection.ExecuteScalarAsync<bool>("select opened from cycle_stage where cycle_id = @id and ordinal = 1", new { id = cycle.Id }));
+        Assert.Contains("a notice nobody can store", await connection.ExecuteScalarAsync<string>(
+            "select error from timer where cycle_id = @id and outcome = 'Failed' limit 1", new { id = cycle.Id }));
     }
 
     [Fact]
