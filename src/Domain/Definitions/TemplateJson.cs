@@ -12,6 +12,26 @@ public static class TemplateJson
 {
     static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    static readonly JsonSerializerOptions Frozen = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new RuleConverter<DueRule>(DueRule.Parse), new RuleConverter<OpeningRule>(OpeningRule.Parse) },
+    };
+
+    /// <summary>
+    /// Reads back what <see cref="Serialize"/> wrote, as it was written — without today's validation rules:
+    /// a running cycle's definition must keep working even if a later release makes the parser stricter.
+    /// </summary>
+    public static TemplateDefinition ReadFrozen(string json) =>
+        JsonSerializer.Deserialize<TemplateDefinition>(json, Frozen) ?? throw new JsonException("The stored definition is empty.");
+
+    sealed class RuleConverter<T>(Func<string?, T?> parse) : System.Text.Json.Serialization.JsonConverter<T> where T : class
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            parse(reader.GetString()) ?? throw new JsonException($"'{reader.GetString()}' is not a {typeof(T).Name}.");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+
     public static string Serialize(TemplateDefinition template)
     {
         using var buffer = new MemoryStream();

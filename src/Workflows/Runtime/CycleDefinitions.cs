@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using Dapper;
 using Npgsql;
@@ -19,8 +18,7 @@ public sealed class CycleDefinitions
         if (cache.TryGetValue(cycleId, out var known)) return known;
         var json = await connection.QuerySingleAsync<string>(new CommandDefinition(
             "select definition::text from cycle where id = @cycleId", new { cycleId }, cancellationToken: ct));
-        using var document = JsonDocument.Parse(json);
-        return cache.GetOrAdd(cycleId, TemplateParser.ParseValid(document.RootElement));
+        return cache.GetOrAdd(cycleId, TemplateJson.ReadFrozen(json));
     }
 
     public void Remember(long cycleId, TemplateDefinition definition) => cache.TryAdd(cycleId, definition);

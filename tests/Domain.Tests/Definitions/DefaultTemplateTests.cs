@@ -24,6 +24,22 @@ public class DefaultTemplateTests
     }
 
     [Fact]
+    public void A_frozen_definition_reads_back_as_written_without_being_validated_again()
+    {
+        var template = TemplateSample.Parse(Annual).AssertValid();
+        var frozen = TemplateJson.Serialize(template);
+
+        var read = TemplateJson.ReadFrozen(frozen);
+        Assert.Equal(frozen, TemplateJson.Serialize(read));
+        // a rule added later (say, at most 3 days' reminders) must not stop a running cycle reading its copy
+        var node = JsonNode.Parse(frozen)!;
+        node["reminders"]!["daysBefore"] = new JsonArray(99);
+        var laterRulesWouldRefuse = node.ToJsonString();
+        Assert.False(TemplateSample.Parse(laterRulesWouldRefuse).Errors.Count == 0);
+        Assert.Equal([99], TemplateJson.ReadFrozen(laterRulesWouldRefuse).Reminders.DaysBefore);
+    }
+
+    [Fact]
     public void The_annual_template_parses_with_no_errors_into_the_three_stages()
     {
         var template = TemplateSample.Parse(Annual).AssertValid();
