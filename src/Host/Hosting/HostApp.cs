@@ -7,6 +7,7 @@ using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Jobs;
 using CommunityWorkflows.Workflows.Store;
 using Hangfire;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,13 @@ public static class HostApp
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
 
         var app = builder.Build();
+        if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
+        {
+            // behind a load balancer the client's address (which login limits count by) comes from X-Forwarded-For
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in proxies) forwarded.KnownProxies.Add(proxy);
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(o => o

@@ -57,6 +57,12 @@ static class HostSettings
     /// <summary>Logins accepted per minute from one address (beyond: 429), on top of the per-account lock.</summary>
     public static int LoginsPerMinute(IConfiguration c) => c.GetValue("Auth:LoginsPerMinutePerAddress", 30);
 
+    /// <summary>Addresses of the reverse proxies whose X-Forwarded-For is believed (<c>Hosting:TrustedProxies</c>, comma-separated).</summary>
+    public static IReadOnlyList<System.Net.IPAddress> TrustedProxies(IConfiguration c) =>
+        (c["Hosting:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => System.Net.IPAddress.TryParse(p, out var ip) ? ip : throw new InvalidOperationException($"Hosting:TrustedProxies: '{p}' is not an IP address."))
+            .ToList();
+
     /// <summary>Largest evidence file in bytes.</summary>
     public static long MaxEvidenceBytes(IConfiguration c) => c.GetValue("Limits:MaxEvidenceBytes", 20L << 20);
 

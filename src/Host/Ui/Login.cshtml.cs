@@ -3,11 +3,13 @@ using CommunityWorkflows.Workflows.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunityWorkflows.Host.Ui;
 
 /// <summary>Signs a person in to the UI: the token goes into an HttpOnly, same-site session cookie.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(Api.AuthEndpoints.LoginRateLimit)] // the same budget as the token endpoint: no way round it through the form
 public sealed class LoginModel(AccessTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true)]

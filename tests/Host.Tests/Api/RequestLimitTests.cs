@@ -63,3 +63,17 @@ public class LoginLimitTests(TightLoginLimitHost host) : IClassFixture<TightLogi
     }
 
 }
+
+public class UiLoginLimitTests(TightLoginLimitHost host) : IClassFixture<TightLoginLimitHost>
+{
+    [Fact]
+    public async Task The_login_form_shares_the_same_budget_as_the_token_endpoint()
+    {
+        var client = host.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+            codes.Add((await client.GetAsync("/login")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, codes[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+    }
+}
