@@ -39,12 +39,20 @@ public sealed record DeadlineSchedule(
         ForDueDate(stage.Due.DueDate(stageOpensOn, ChinaTime.DateOf(openedAt), calendar), stage.Reminders ?? template.Reminders,
             stage.Escalation ?? template.Escalation, openedAt, calendar);
 
-    /// <summary>When a stage opens in a cycle of <paramref name="year"/> launched at <paramref name="launchedAt"/>.</summary>
-    public static DateTimeOffset StageOpensAt(StageDefinition stage, int year, DateTimeOffset launchedAt) => stage.OpensOn switch
+    /// <summary>
+    /// When a stage opens in a cycle of <paramref name="year"/> launched at <paramref name="launchedAt"/>: on its date
+    /// of that year, or at launch — but never before the cycle's year begins, so that a cycle launched ahead (in
+    /// December for next year) reckons its dates in its own year.
+    /// </summary>
+    public static DateTimeOffset StageOpensAt(StageDefinition stage, int year, DateTimeOffset launchedAt)
     {
-        OpeningRule.OnDate d => ChinaTime.At(MonthDay.In(year, d.Month, d.Day)),
-        _ => launchedAt,
-    };
+        var yearStart = ChinaTime.At(new DateOnly(year, 1, 1));
+        return stage.OpensOn switch
+        {
+            OpeningRule.OnDate d => ChinaTime.At(MonthDay.In(year, d.Month, d.Day)),
+            _ => launchedAt < yearStart ? yearStart : launchedAt,
+        };
+    }
 
     /// <summary>
     /// The timers still to come when the deadline comes back to the assignee at <paramref name="now"/> (a task

@@ -15,6 +15,8 @@ public sealed record AdvanceResult(DateTimeOffset Now, int TimersFired, int Meet
 /// </summary>
 public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatcher, NpgsqlDataSource db, IEnumerable<IOccurrenceSource> sources)
 {
+    public const int MaxYearsAhead = 10;
+
     readonly SemaphoreSlim gate = new(1, 1);
     readonly IReadOnlyList<IOccurrenceSource> sources = sources.ToList();
 
@@ -26,6 +28,8 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
         {
             if (to < clock.GetUtcNow())
                 throw new RuleViolationException("/to", $"The simulated clock only moves forward; it is {clock.GetUtcNow():O}.");
+            if (to > clock.GetUtcNow().AddYears(MaxYearsAhead))
+                throw new RuleViolationException("/to", $"One advance goes at most {MaxYearsAhead} years ahead; every timer and meeting on the way runs, step by step.");
             var (fired, opened) = (0, 0);
             DateTimeOffset? previous = null;
             while (await NextAsync(to, ct) is { } next)

@@ -109,6 +109,8 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         await (await s.DistrictAdmin.GetAsync("/api/admin/clock")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var back = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = $"{s.Year - 1}-01-01T00:00:00+08:00" });
         Assert.Equal(["/to"], (await back.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var tooFar = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = "9999-12-31T23:59:59+08:00" });
+        Assert.Equal(["/to"], (await tooFar.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
 
         var advanced = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = $"{s.Year}-03-24T09:30:00+08:00" });
         var result = await advanced.Content.ReadFromJsonAsync<JsonElement>();
