@@ -37,14 +37,21 @@ static class DemoLiaisonPoints
         var count = 0;
         foreach (var plan in Plans())
         {
-            await points.CreateAsync(new LiaisonPointInput(plan.Leader, plan.Community, year, plan.BackingUnit,
-                [new WorkGroupMemberInput(plan.Head, "组长", null, false), new WorkGroupMemberInput("后盾单位联络员", "联络员", null, true)],
-                [
-                    new TargetInput("T1", "党组织标准化规范化建设", $"{year}-06-30"),
-                    new TargetInput("T2", "在职党员到社区报到服务", $"{year}-09-30"),
-                    new TargetInput("T3", "居民满意度达到90%", $"{year}-12-15"),
-                ]), seeder, ct);
-            count++;
+            try
+            {
+                await points.CreateAsync(new LiaisonPointInput(plan.Leader, plan.Community, year, plan.BackingUnit,
+                    [new WorkGroupMemberInput(plan.Head, "组长", null, false), new WorkGroupMemberInput("后盾单位联络员", "联络员", null, true)],
+                    [
+                        new TargetInput("T1", "党组织标准化规范化建设", $"{year}-06-30"),
+                        new TargetInput("T2", "在职党员到社区报到服务", $"{year}-09-30"),
+                        new TargetInput("T3", "居民满意度达到90%", $"{year}-12-15"),
+                    ]), seeder, ct);
+                count++;
+            }
+            catch (Domain.Errors.ConflictException)
+            {
+                // already there from an earlier run
+            }
         }
         return count;
     }

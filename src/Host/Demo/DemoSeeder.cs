@@ -1,13 +1,16 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Organisation;
+using CommunityWorkflows.Domain.Errors;
+using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Host.Demo;
 
 /// <summary>
 /// Loads <see cref="DemoCity"/> and a user for every role through the same engine calls the API uses,
-/// then prints each user's password once. A second run finds the city and changes nothing.
+/// then prints each user's password once. Every step can be repeated: a run cut short is finished by the
+/// next (people who already exist keep their passwords), and a complete city is left as it is.
 /// </summary>
 static class DemoSeeder
 {
@@ -15,13 +18,17 @@ static class DemoSeeder
 
     public static async Task SeedAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var db = services.GetRequiredService<NpgsqlDataSource>();
-        await using (var check = db.CreateCommand($"select 1 from org_unit where code = '{DemoCity.CityCode}'"))
-            if (await check.ExecuteScalarAsync(ct) is not null)
+        await using (var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct))
+        {
+            var present = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "select (select count(*) from org_unit where code = @city) + (select count(*) from app_user where username = any(@usernames))",
+                new { city = DemoCity.CityCode, usernames = Usernames.ToArray() }, cancellationToken: ct));
+            if (present == 1 + Usernames.Count)
             {
                 await output.WriteLineAsync("The demo city (JC 江城市) is already loaded; its passwords were printed when it was created.");
                 return;
             }
+        }
 
         var seeder = new Caller(0, "(seed-demo)", [new RoleGrant(Role.SystemAdmin, null, null)]);
         var imported = await services.GetRequiredService<OrgImport>().ImportAsync(DemoCity.Rows().ToList(), seeder, ct);
@@ -31,7 +38,14 @@ static class DemoSeeder
         foreach (var user in People())
         {
             var password = DemoPasswords.Generate();
-            await users.CreateAsync(new NewUser(user.Username, password, user.DisplayName, user.Roles), null, ct);
+            try
+            {
+                await users.CreateAsync(new NewUser(user.Username, password, user.DisplayName, user.Roles), null, ct);
+            }
+            catch (ConflictException)
+            {
+                password = "(exists, unchanged)"; // left by an earlier run that was cut short, or by another process seeding at once
+            }
             if (user.SecretaryOf is not null)
                 await orgUnits.SetSecretaryAsync(user.SecretaryOf, user.Username, seeder, ct);
             table.Add((user, password));
