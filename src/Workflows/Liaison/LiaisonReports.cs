@@ -93,8 +93,8 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var year = filter.Year ?? today.Year;
-        if (year is < LiaisonPointRules.MinYear or > LiaisonPointRules.MaxYear)
-            throw new Domain.Errors.RuleViolationException("/year", $"year must be between {LiaisonPointRules.MinYear} and {LiaisonPointRules.MaxYear}.");
+        if (!Years.IsValid(year))
+            throw new Domain.Errors.RuleViolationException("/year", Years.Problem);
         return (now, today, year);
     }
 }
