@@ -39,4 +39,44 @@ public class LiaisonInputApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["/year", "/targets/0/dueOn"], noYear.ErrorFields());
         Assert.Empty((await leader.GetFromJsonAsync<JsonElement>($"/api/liaison-points/{point}")).GetProperty("visits").EnumerateArray());
     }
+
+    static object Point(string leader, string community, string backingUnit, string? memberUsername = null) => new
+    {
+        leaderUsername = leader, communityCode = community, year = 2026, backingUnitCode = backingUnit,
+        workGroup = new[] { new { name = "工作组组长", role = "组长", username = memberUsername } },
+        targets = new[] { new { code = "T1", title = "党员活动阵地规范化", dueOn = "2026-06-30" } },
+    };
+
+    /// <summary>The problem's errors with the username asked about taken out: what the answer says about anyone.</summary>
+    static async Task<string> ErrorsAsync(HttpResponseMessage response, string username) =>
+        (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").GetRawText().Replace(username, "<name>");
+
+    [Fact]
+    public async Task A_username_outside_the_callers_scope_answers_exactly_like_an_unknown_one()
+    {
+        var people = await DemoPeople.SignInAsync(host, "lw.secretary", "xs.admin", "dh.admin");
+        var (streetLeader, otherDistrict) = (people["lw.secretary"], people["xs.admin"]);
+
+        // a work-group member from another district would see the point and record its visits
+        var foreign = await ErrorsAsync(await streetLeader.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-04", "JC-DH-LW-U1", "xs.admin")), "xs.admin");
+        var unknown = await ErrorsAsync(await streetLeader.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-04", "JC-DH-LW-U1", "nobody.here")), "nobody.here");
+        Assert.Equal(unknown, foreign);
+        Assert.Contains("/workGroup/0/username", foreign);
+        Assert.Contains("Unknown user", foreign);
+
+        // naming a leader elsewhere says no more than naming nobody
+        var elsewhere = await ErrorsAsync(await people["dh.admin"].PostAsJsonAsync("/api/liaison-points", Point("xs.secretary", "JC-DH-LW-04", "JC-DH-LW-U1")), "xs.secretary");
+        var nobody = await ErrorsAsync(await people["dh.admin"].PostAsJsonAsync("/api/liaison-points", Point("nobody.here", "JC-DH-LW-04", "JC-DH-LW-U1")), "nobody.here");
+        Assert.Equal(nobody, elsewhere);
+        Assert.Equal("""{"/leaderUsername":["Unknown user '<name>'."]}""", elsewhere);
+        Assert.DoesNotContain((await otherDistrict.GetFromJsonAsync<JsonElement>("/api/liaison-points?year=2026")).EnumerateArray(),
+            p => p.GetProperty("community").GetString() == "JC-DH-LW-04");
+
+        // someone the caller does see is linked, and a non-leader they see is named as such
+        var officer = await streetLeader.PostJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-04", "JC-DH-LW-U1", "lw04.officer"), HttpStatusCode.Created);
+        Assert.Equal("lw04.officer", officer.GetProperty("workGroup")[0].GetProperty("username").GetString());
+        var notLeader = await (await people["dh.admin"].PostAsJsonAsync("/api/liaison-points", Point("lw01.officer", "JC-DH-LW-01", "JC-DH-LW-U1")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("not a leader", notLeader.GetProperty("errors").GetProperty("/leaderUsername")[0].GetString());
+    }
 }
