@@ -45,20 +45,7 @@ public sealed class LiaisonVisits(
             values (@pointId, @visitedOn, @summary, @now, @by) returning id
             """, new { pointId, visitedOn, summary = input.Summary!.Trim(), now, by = caller.Username }, tx, cancellationToken: ct));
 
-        var escalation = policy.ProblemEscalationWorkdays.Select(d => new EscalationStep(d, ProblemTimers.Leader)).ToList();
-        var recorded = new List<object>();
-        for (var i = 0; i < problems.Count; i++)
-        {
-            var problem = problems[i];
-            var schedule = DeadlineSchedule.ForDueDate(problem.DueOn, new ReminderRule(policy.ProblemReminderDays), escalation, now, calendar);
-            var problemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                insert into liaison_problem (point_id, visit_id, description, owner_unit_id, due_on, due_at, status, created_at)
-                values (@pointId, @visitId, @description, @ownerId, @dueOn, @dueAt, 'Open', @now) returning id
-                """, new { pointId, visitId, problem.Description, ownerId = owners[i].Id, problem.DueOn, dueAt = schedule.DueAt, now }, tx, cancellationToken: ct));
-            await DeadlineTimers.ScheduleAsync(tx, ProblemTimers.Target, problemId, schedule, null, ct);
-            recorded.Add(new { id = problemId, problem.Description, owner = owners[i].Code, problem.DueOn });
-        }
+        var recorded = await InsertProblemsAsync(tx, point.Id, visitId, problems, owners, calendar, now, ct);
         if (lastVisitOn is null || visitedOn > lastVisitOn)
         {
             await DeadlineTimers.CancelAsync(tx, VisitDueTimers.Target, pointId, now, ct);
@@ -72,6 +59,38 @@ public sealed class LiaisonVisits(
         var visit = detail.Visits.Single(v => v.Id == visitId);
         return new RecordedVisit(visit.Id, pointId, visit.VisitedOn, visit.Summary, visit.RecordedBy, visit.RecordedAt,
             detail.Problems.Where(p => p.VisitId == visitId).ToList());
+    }
+
+    /// <summary>
+    /// The visit's problems in one statement, and their timers in one statement per due date (the problems of a
+    /// visit mostly share one); returns what the journal records of each, in the visit's order.
+    /// </summary>
+    async Task<IReadOnlyList<object>> InsertProblemsAsync(
+        NpgsqlTransaction tx, long pointId, long visitId, IReadOnlyList<ProblemPlan> problems, IReadOnlyList<OwnerRow> owners,
+        BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        if (problems.Count == 0) return [];
+        var policy = options.Liaison;
+        var escalation = policy.ProblemEscalationWorkdays.Select(d => new EscalationStep(d, ProblemTimers.Leader)).ToList();
+        var schedules = problems.Select(p => p.DueOn).Distinct()
+            .ToDictionary(d => d, d => DeadlineSchedule.ForDueDate(d, new ReminderRule(policy.ProblemReminderDays), escalation, now, calendar));
+        // identities are drawn in the order the rows are inserted, so the ids in ascending order are the problems in order
+        var ids = (await tx.Connection!.QueryAsync<long>(new CommandDefinition(
+            """
+            insert into liaison_problem (point_id, visit_id, description, owner_unit_id, due_on, due_at, status, created_at)
+            select @pointId, @visitId, x.description, x.owner, x.due_on, x.due_at, 'Open', @now
+            from unnest(@descriptions, @owners, @dueOns, @dueAts) with ordinality as x(description, owner, due_on, due_at, n)
+            order by x.n
+            returning id
+            """,
+            new
+            {
+                pointId, visitId, now, descriptions = problems.Select(p => p.Description).ToArray(), owners = owners.Select(o => o.Id).ToArray(),
+                dueOns = problems.Select(p => p.DueOn).ToArray(), dueAts = problems.Select(p => schedules[p.DueOn].DueAt.ToUniversalTime()).ToArray(),
+            }, tx, cancellationToken: ct))).Order().ToList();
+        foreach (var due in problems.Select((p, i) => (p.DueOn, Id: ids[i])).GroupBy(x => x.DueOn))
+            await DeadlineTimers.ScheduleAsync(tx, ProblemTimers.Target, due.Select(x => x.Id).ToList(), schedules[due.Key], null, ct);
+        return problems.Select((p, i) => (object)new { id = ids[i], p.Description, owner = owners[i].Code, p.DueOn }).ToList();
     }
 
     /// <summary>Open → Resolved with a note (销号): the problem's timers stop. A resolved problem is not reopened.</summary>
