@@ -60,5 +60,8 @@ public class VisitWriteTests(EngineFixture engine) : IClassFixture<EngineFixture
             "select target_id, due_at, kind from timer where target_kind = 'Problem' and target_id = any(@ids) and kind = 'Overdue'",
             new { ids = visit.Problems.Select(p => p.Id).ToArray() });
         Assert.Equal(visit.Problems.Select(p => (p.Id, p.DueAt.AddSeconds(1).UtcDateTime)).Order(), timers.Select(t => (t.TargetId, t.DueAt)).Order());
+        var keys = await connection.QueryAsync<(string Key, long TargetId, string Kind, int Step)>(
+            "select idempotency_key, target_id, kind, step from timer where target_kind = 'Problem' and target_id = any(@ids)", new { ids = visit.Problems.Select(p => p.Id).ToArray() });
+        Assert.All(keys, k => Assert.Equal(Timers.DeadlineTimers.Key(ProblemTimers.Target, k.TargetId, k.Kind, k.Step), k.Key)); // one key format for every timer
     }
 }
