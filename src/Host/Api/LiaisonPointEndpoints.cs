@@ -64,7 +64,7 @@ static class LiaisonPointEndpoints
 
         points.MapPut("/{id:long}/problems/{problemId:long}", async (long id, long problemId, ProblemStatusInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
             await visits.SetStatusAsync(id, problemId, body, context.Caller(), ct))
-            .WithSummary("Resolve a problem with a note (Open → Resolved); its reminders and escalation stop.");
+            .WithSummary("Resolve a problem with a note (Open → Resolved), by the point's people or whoever answers for its owner unit; its reminders and escalation stop.");
 
         points.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
         {

@@ -19,7 +19,7 @@ namespace CommunityWorkflows.Workflows.Liaison;
 /// A visit later than the last one restarts the point's <c>VisitDue</c> count.
 /// </summary>
 public sealed class LiaisonVisits(
-    NpgsqlDataSource db, EventJournal journal, Calendars calendars, LiaisonQueries queries, CommunityWorkflowsOptions options, TimeProvider clock)
+    NpgsqlDataSource db, EventJournal journal, Calendars calendars, LiaisonQueries queries, LiaisonProblems liaisonProblems, CommunityWorkflowsOptions options, TimeProvider clock)
 {
     sealed record OwnerRow(long Id, string Code, string Name, string Kind, string Path);
 
@@ -93,15 +93,15 @@ public sealed class LiaisonVisits(
         return problems.Select((p, i) => (object)new { id = ids[i], p.Description, owner = owners[i].Code, p.DueOn }).ToList();
     }
 
-    /// <summary>Open → Resolved with a note (销号): the problem's timers stop. A resolved problem is not reopened.</summary>
-    public async Task<ProblemView> SetStatusAsync(long pointId, long problemId, ProblemStatusInput input, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// Open → Resolved with a note (销号), by the point's people or whoever answers for the owner unit
+    /// (<see cref="ProblemOwners.Answers"/>): the problem's timers stop. A resolved problem is not reopened.
+    /// </summary>
+    public async Task<LiaisonProblemView> SetStatusAsync(long pointId, long problemId, ProblemStatusInput input, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
-        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select status from liaison_problem where id = @problemId and point_id = @pointId for update", new { pointId, problemId }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException($"Liaison point {pointId} has no problem {problemId}.");
+        var (_, current) = await LiaisonProblems.LockForChangeAsync(tx, pointId, problemId, caller, ct);
         var errors = LiaisonPointRules.CheckStatus(input, out var status);
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The problem's status could not be changed.");
@@ -121,7 +121,7 @@ public sealed class LiaisonVisits(
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "ProblemResolved", $"problem:{problemId}",
             new { note, onTime })], ct);
         await tx.CommitAsync(ct);
-        return (await queries.GetAsync(pointId, caller, ct)).Problems.Single(p => p.Id == problemId);
+        return await liaisonProblems.GetAsync(problemId, caller, ct);
     }
 
     /// <summary>Each problem's owner unit: the one named, if it may own a problem of this point (<see cref="ProblemOwners.MayOwn"/>), or the community.</summary>
