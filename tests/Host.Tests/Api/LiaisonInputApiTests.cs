@@ -79,4 +79,26 @@ public class LiaisonInputApiTests(HostFixture host) : IClassFixture<HostFixture>
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("not a leader", notLeader.GetProperty("errors").GetProperty("/leaderUsername")[0].GetString());
     }
+
+    [Fact]
+    public async Task Lists_and_the_dashboard_come_a_page_at_a_time_and_a_page_out_of_range_is_named()
+    {
+        var admin = (await DemoPeople.SignInAsync(host, "demo.admin"))["demo.admin"];
+        var all = (await admin.GetFromJsonAsync<JsonElement>("/api/liaison-points?year=2026&limit=500")).EnumerateArray().Select(Id).ToList();
+        Assert.True(all.Count > 2, $"the demo city has {all.Count} points");
+        Assert.Equal(all.Skip(1).Take(2), (await admin.GetFromJsonAsync<JsonElement>("/api/liaison-points?year=2026&limit=2&offset=1")).EnumerateArray().Select(Id));
+
+        var dashboard = await admin.GetFromJsonAsync<JsonElement>("/api/liaison-points/dashboard?year=2026&limit=1");
+        Assert.Equal(all.Count, dashboard.GetProperty("totals").GetProperty("points").GetInt32()); // the totals count every point, not the page
+        Assert.Equal(all.Take(1), dashboard.GetProperty("points").EnumerateArray().Select(Id));
+        var assessment = (await admin.GetFromJsonAsync<JsonElement>("/api/liaison-points/assessment?year=2026&limit=500")).EnumerateArray().ToList();
+        var ranked = (await admin.GetFromJsonAsync<JsonElement>("/api/liaison-points/assessment?year=2026&offset=1&limit=1")).EnumerateArray().Single();
+        Assert.Equal((Id(assessment[1]), assessment[1].GetProperty("rank").GetInt32()), (Id(ranked), ranked.GetProperty("rank").GetInt32())); // ranked over every point
+
+        foreach (var (query, field) in new[] { ("?limit=0", "/limit"), ("?limit=501", "/limit"), ("/dashboard?offset=-1", "/offset"), ("/assessment?limit=501", "/limit") })
+        {
+            var problem = await (await admin.GetAsync($"/api/liaison-points{query}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal([field], problem.ErrorFields());
+        }
+    }
 }
