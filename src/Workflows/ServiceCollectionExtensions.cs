@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LiaisonPoints>();
         services.AddSingleton<LiaisonVisits>();
         services.AddSingleton<LiaisonQueries>();
+        services.AddSingleton<LiaisonProblems>();
         services.AddSingleton<LiaisonReports>();
         services.AddSingleton<ITimerHandler, ProblemTimers>();
         services.AddSingleton<ITimerHandler, VisitDueTimers>();

@@ -13,6 +13,14 @@ public static class LiaisonAccess
     public static bool CanSee(Caller caller, long leaderUserId, IEnumerable<long> memberUserIds, string communityPath) =>
         caller.UserId == leaderUserId || memberUserIds.Contains(caller.UserId) || caller.Holds(communityPath, Role.DistrictAdmin);
 
+    /// <summary>
+    /// Whether the caller may learn that the account exists, by the rule of <c>GET /api/users/{username}</c>: oneself,
+    /// a SystemAdmin, and anyone whose scope covers one of the account's roles. An account the caller cannot see
+    /// is answered as an unknown one, so naming it in a point tells nothing.
+    /// </summary>
+    public static bool SeesUser(Caller caller, string username, IEnumerable<string?> rolePaths) =>
+        caller.IsSystemAdmin || username == caller.Username || rolePaths.Any(p => p is not null && caller.CanSee(p));
+
     /// <summary>Who may set a point up: the leader for themselves, or a district administrator over the community.</summary>
     public static bool CanCreate(Caller caller, long leaderUserId, string communityPath) =>
         caller.UserId == leaderUserId || caller.Holds(communityPath, Role.DistrictAdmin);

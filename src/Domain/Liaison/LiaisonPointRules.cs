@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Liaison;
 
 /// <summary>The shape rules of what people send about liaison points; what needs the database is checked beside it.</summary>
 public static partial class LiaisonPointRules
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
     public const int MaxWorkGroup = 50;
     public const int MaxTargets = 50;
     public const int MaxProblemsPerVisit = 50;
@@ -27,7 +27,7 @@ public static partial class LiaisonPointRules
         Required(errors, "/communityCode", input.CommunityCode);
         Required(errors, "/backingUnitCode", input.BackingUnitCode);
         if (input.Year is null) errors.Add(new("/year", "year is required."));
-        else if (input.Year is < MinYear or > MaxYear) errors.Add(new("/year", $"year must be between {MinYear} and {MaxYear}."));
+        else if (!Years.IsValid(input.Year.Value)) errors.Add(new("/year", Years.Problem));
 
         if (input.WorkGroup is not { Count: > 0 }) errors.Add(new("/workGroup", "A point needs its work group: at least one member with a name and a role."));
         else if (input.WorkGroup.Count > MaxWorkGroup) errors.Add(new("/workGroup", $"At most {MaxWorkGroup} work-group members."));
@@ -68,7 +68,7 @@ public static partial class LiaisonPointRules
         else if (!TargetCodePattern().IsMatch(code)) errors.Add(new($"{at}/code", "code must be 1-32 characters of letters, digits, '.', '_' or '-'."));
         Text(errors, $"{at}/title", input.Title, MaxTitleLength);
         var dueOn = Date(errors, $"{at}/dueOn", input.DueOn);
-        if (dueOn is { } d && year is { } y and >= MinYear and <= MaxYear && d.Year != y)
+        if (dueOn is { } d && year is { } y && Years.IsValid(y) && d.Year != y)
             errors.Add(new($"{at}/dueOn", $"A target of a {y} point is due within {y}."));
         return errors.Count == before ? new TargetPlan(code!, input.Title!.Trim(), dueOn!.Value) : null;
     }
@@ -115,8 +115,8 @@ public static partial class LiaisonPointRules
     {
         var errors = new List<FieldError>();
         status = ProblemStatus.Open;
-        if (string.IsNullOrWhiteSpace(input.Status) || !Enum.TryParse(input.Status.Trim(), ignoreCase: false, out status) || int.TryParse(input.Status, out _))
-            errors.Add(new("/status", $"status must be one of {string.Join(", ", Enum.GetNames<ProblemStatus>())}."));
+        if (!EnumText.TryParse(input.Status, out status))
+            errors.Add(new("/status", $"status must be one of {EnumText.Expected<ProblemStatus>()}."));
         else if (status == ProblemStatus.Resolved && string.IsNullOrWhiteSpace(input.Note))
             errors.Add(new("/note", "A resolved problem needs a note saying how it was solved."));
         if (input.Note is { Length: > MaxTextLength }) errors.Add(new("/note", $"note must be at most {MaxTextLength} characters."));
@@ -135,12 +135,20 @@ public static partial class LiaisonPointRules
         else if (value.Trim().Length > max) errors.Add(new(at, $"{name} must be at most {max} characters."));
     }
 
+    /// <summary>
+    /// A date within the years the product works in (<see cref="Years"/>): a due date in year 9999 would
+    /// overflow every deadline computed from it (the end of its day, its reminders, its escalation).
+    /// </summary>
     static DateOnly? Date(List<FieldError> errors, string at, string? value)
     {
         var name = at[(at.LastIndexOf('/') + 1)..];
         if (string.IsNullOrWhiteSpace(value)) { errors.Add(new(at, $"{name} is required (YYYY-MM-DD).")); return null; }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new(at, $"{name} must be a date written YYYY-MM-DD."));
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors.Add(new(at, $"{name} must be a date written YYYY-MM-DD."));
+        else if (!Years.IsValid(date.Year))
+            errors.Add(new(at, $"{name} must lie between {Years.Min}-01-01 and {Years.Max}-12-31."));
+        else
+            return date;
         return null;
     }
 }

@@ -1,5 +1,7 @@
+using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Runtime;
 
 namespace CommunityWorkflows.Domain.Liaison;
 
@@ -29,4 +31,18 @@ public static class ProblemOwners
         OrgUnitKind.City => [ParticipantRoles.DistrictAdmin],
         _ => [ParticipantRoles.CommunitySecretary, inStreet ? ParticipantRoles.DirectResponsible : ParticipantRoles.FirstResponsible],
     };
+
+    /// <summary>
+    /// Whether the caller answers for a problem owned by the unit (<paramref name="owner"/> read as a participant's
+    /// line): exactly the people its reminders and deadline reach, so whoever is told of a problem may resolve it.
+    /// </summary>
+    public static bool Answers(Caller caller, OrgUnitKind ownerKind, ParticipantUnits owner) =>
+        AudiencesFor(ownerKind, owner.StreetCode is not null).Any(a => Audiences.CanAct(caller, a, owner));
+
+    /// <summary>
+    /// Who sees a problem without seeing its point: whoever answers for it, and anyone whose scope covers the owner
+    /// unit (a street officer sees the problems owned in its street). Everyone else is told it does not exist.
+    /// </summary>
+    public static bool CanSee(Caller caller, OrgUnitKind ownerKind, ParticipantUnits owner) =>
+        caller.CanSee(owner.ParticipantPath) || Answers(caller, ownerKind, owner);
 }

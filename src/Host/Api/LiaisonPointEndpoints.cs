@@ -20,21 +20,28 @@ static class LiaisonPointEndpoints
             return Results.Created($"/api/liaison-points/{point.Id}", point);
         }).WithSummary("Set up a leader's liaison point for a year: community, backing unit (a SeatedUnit), work group, targets (the leader, or a DistrictAdmin over the community).");
 
-        points.MapGet("/", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
-            await queries.ListAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
-            .WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first.");
+        points.MapGet("/", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
+        {
+            var page = LiaisonPage.Of(limit, offset);
+            return page.Of(await queries.ListAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
+        }).WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first (limit 1-500, default 50; offset).");
 
-        points.MapGet("/dashboard", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
-            await reports.DashboardAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
-            .WithSummary("For a leader, a district or the city: totals and every point's progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order.");
+        points.MapGet("/dashboard", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+        {
+            var page = LiaisonPage.Of(limit, offset);
+            var dashboard = await reports.DashboardAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
+            return dashboard with { Points = page.Of(dashboard.Points) };
+        }).WithSummary("For a leader, a district or the city: totals over every point (totals.points counts them), and a page of the points' progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order (limit 1-500, default 50; offset).");
 
         points.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
             await reports.ComplianceAsync(new LiaisonFilter(year, null, scopeCode), context.Caller(), ct))
             .WithSummary("The City, District and Street leaders in scope without a point that year, and the points with no visit for longer than Liaison:VisitDueAfterDays.");
 
-        points.MapGet("/assessment", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
-            await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct))
-            .WithSummary("The year-end target-management assessment of every point in scope: targets met, problems resolved, visits made, score; best first.");
+        points.MapGet("/assessment", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
+        {
+            var page = LiaisonPage.Of(limit, offset);
+            return page.Of(await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
+        }).WithSummary("The year-end target-management assessment of the points in scope, ranked over all of them: targets met, problems resolved, visits made, score; best first (limit 1-500, default 50; offset). The .xlsx holds every point.");
 
         points.MapGet("/assessment.xlsx", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
         {
@@ -64,7 +71,7 @@ static class LiaisonPointEndpoints
 
         points.MapPut("/{id:long}/problems/{problemId:long}", async (long id, long problemId, ProblemStatusInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
             await visits.SetStatusAsync(id, problemId, body, context.Caller(), ct))
-            .WithSummary("Resolve a problem with a note (Open → Resolved); its reminders and escalation stop.");
+            .WithSummary("Resolve a problem with a note (Open → Resolved), by the point's people or whoever answers for its owner unit; its reminders and escalation stop.");
 
         points.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
         {

@@ -101,6 +101,7 @@ public static class HostApp
         app.MapMeetingCadences();
         app.MapMeetings(configuration);
         app.MapLiaisonPoints();
+        app.MapLiaisonProblems();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [],

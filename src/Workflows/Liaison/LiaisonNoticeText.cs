@@ -1,3 +1,5 @@
+using CommunityWorkflows.Domain.Text;
+
 namespace CommunityWorkflows.Workflows.Liaison;
 
 /// <summary>The Chinese subjects of liaison-point notices.</summary>
@@ -7,7 +9,8 @@ public static class LiaisonNoticeText
 
     static string Day(DateOnly date) => date.ToString("yyyy年M月d日");
 
-    static string Quote(string text) => text.Length <= MaxQuoted ? text : text[..(MaxQuoted - 1)] + "…";
+    // cut between whole characters: half an emoji cannot be stored, and the notice would stall the dispatcher's batch
+    static string Quote(string text) => TextCut.Prefix(text, MaxQuoted, "…");
 
     public static string ProblemReminder(string owner, string community, string description, DateOnly dueOn, int daysBefore) =>
         $"【提醒】{owner}承办的联系点（{community}）问题「{Quote(description)}」将于{Day(dueOn)}到期（还有{daysBefore}天），请按时整改。";

@@ -76,7 +76,7 @@ public sealed class LiaisonPoints(
     /// </summary>
     static async Task<PointReferences?> CheckReferencesAsync(NpgsqlTransaction tx, LiaisonPointInput input, Caller caller, List<FieldError> errors, CancellationToken ct)
     {
-        var leader = await LeaderAsync(tx, input.LeaderUsername, errors, ct);
+        var leader = await LeaderAsync(tx, input.LeaderUsername, caller, errors, ct);
         var community = await UnitAsync(tx, input.CommunityCode, ct);
         if (community is null || !caller.CanSee(community.Path))
         {
@@ -96,7 +96,7 @@ public sealed class LiaisonPoints(
             errors.Add(new("/backingUnitCode", $"Unknown org unit '{input.BackingUnitCode}'."));
         else if (backing is not null && !LiaisonAccess.MayBack(Enum.Parse<OrgUnitKind>(backing.Kind), backing.Path, community?.DistrictPath, cityPaths))
             errors.Add(new("/backingUnitCode", $"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not."));
-        var members = await MemberUsersAsync(tx, input.WorkGroup, errors, ct);
+        var members = await MemberUsersAsync(tx, input.WorkGroup, caller, errors, ct);
         return leader is null || community is null || backing is null ? null
             : new PointReferences(leader[0].Id, leader[0].Username, community, backing, members);
     }
@@ -155,34 +155,57 @@ public sealed class LiaisonPoints(
             new { pointId, now, codes = targets.Select(t => t.Code).ToArray(), titles = targets.Select(t => t.Title).ToArray(), dues = targets.Select(t => t.DueOn).ToArray() },
             tx, cancellationToken: ct));
 
-    /// <summary>The named person's Leader roles (one row per role); null, with an error, when they hold none.</summary>
-    static async Task<IReadOnlyList<LeaderRole>?> LeaderAsync(NpgsqlTransaction tx, string? username, List<FieldError> errors, CancellationToken ct)
+    /// <summary>
+    /// The named person's Leader roles (one row per role); null, with an error, when they hold none. Someone the
+    /// caller cannot see is answered as no one at all (<see cref="LiaisonAccess.SeesUser"/>).
+    /// </summary>
+    static async Task<IReadOnlyList<LeaderRole>?> LeaderAsync(NpgsqlTransaction tx, string? username, Caller caller, List<FieldError> errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username)) return null;
-        var roles = (await tx.Connection!.QueryAsync<LeaderRole>(new CommandDefinition(
-            """
-            select u.id, u.username, o.kind, o.path
-            from app_user u join user_role r on r.user_id = u.id and r.role = 'Leader' join org_unit o on o.id = r.org_unit_id
-            where u.username = @username order by o.path
-            """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct))).ToList();
+        var person = (await UserRolesAsync(tx, [AccountRules.NormaliseUsername(username)], ct)).SingleOrDefault(u => LiaisonAccess.SeesUser(caller, u.Username, u.Paths));
+        if (person is null)
+        {
+            errors.Add(new("/leaderUsername", $"Unknown user '{username}'."));
+            return null;
+        }
+        var roles = person.Roles.Where(r => r.Role == nameof(Role.Leader)).Select(r => new LeaderRole(person.Id, person.Username, r.Kind!, r.Path!)).ToList();
         if (roles.Count > 0) return roles;
-        errors.Add(new("/leaderUsername", $"'{username}' is not a known leader (a user with a Leader role)."));
+        errors.Add(new("/leaderUsername", $"'{username}' is not a leader (a user with a Leader role)."));
         return null;
     }
+
+    sealed record UserRoleRow(long Id, string Username, string? Role, string? Kind, string? Path);
+
+    sealed record UserRoles(long Id, string Username, IReadOnlyList<UserRoleRow> Roles)
+    {
+        public IEnumerable<string?> Paths => Roles.Select(r => r.Path);
+    }
+
+    /// <summary>The named people with every role they hold and where (one entry per person found).</summary>
+    static async Task<IReadOnlyList<UserRoles>> UserRolesAsync(NpgsqlTransaction tx, string[] usernames, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<UserRoleRow>(new CommandDefinition(
+            """
+            select u.id, u.username, r.role, o.kind, o.path
+            from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
+            where u.username = any(@usernames) order by u.username, o.path
+            """, new { usernames }, tx, cancellationToken: ct)))
+        .GroupBy(r => r.Id).Select(g => new UserRoles(g.Key, g.First().Username, g.Where(r => r.Role is not null).ToList())).ToList();
 
     static async Task<UnitRow?> UnitAsync(NpgsqlTransaction tx, string? code, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(code) ? null : await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             "select u.id, u.code, u.kind, u.path, d.path as district_path from org_unit u left join org_unit d on d.id = u.district_id where u.code = @code",
             new { code = code.Trim() }, tx, cancellationToken: ct));
 
-    /// <summary>The accounts of the work-group members who name one (null for the others), in the members' order.</summary>
-    static async Task<long?[]> MemberUsersAsync(NpgsqlTransaction tx, IReadOnlyList<WorkGroupMemberInput>? group, List<FieldError> errors, CancellationToken ct)
+    /// <summary>
+    /// The accounts of the work-group members who name one (null for the others), in the members' order; an
+    /// account the caller cannot see is unknown, or it would see the point and record its visits from outside.
+    /// </summary>
+    static async Task<long?[]> MemberUsersAsync(NpgsqlTransaction tx, IReadOnlyList<WorkGroupMemberInput>? group, Caller caller, List<FieldError> errors, CancellationToken ct)
     {
         if (group is null) return [];
         var names = group.Select(m => string.IsNullOrWhiteSpace(m?.Username) ? null : AccountRules.NormaliseUsername(m.Username)).ToArray();
-        var known = (await tx.Connection!.QueryAsync<(long Id, string Username)>(new CommandDefinition(
-            "select id, username from app_user where username = any(@names)", new { names = names.OfType<string>().ToArray() }, tx, cancellationToken: ct)))
-            .ToDictionary(u => u.Username, u => u.Id);
+        var known = (await UserRolesAsync(tx, names.OfType<string>().Distinct().ToArray(), ct))
+            .Where(u => LiaisonAccess.SeesUser(caller, u.Username, u.Paths)).ToDictionary(u => u.Username, u => u.Id);
         var ids = new long?[names.Length];
         for (var i = 0; i < names.Length; i++)
         {

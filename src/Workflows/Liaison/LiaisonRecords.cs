@@ -55,3 +55,9 @@ public sealed record LiaisonAssessmentView(
     int Rank, long Id, int Year, string Leader, string LeaderDisplayName, LeaderLevel? LeaderLevel, string Community, string CommunityName,
     string BackingUnit, string BackingUnitName, int TargetsTotal, int TargetsMet, int ProblemsFound, int ProblemsResolvedOnTime, int ProblemsResolvedLate, int Visits,
     decimal TargetScore, decimal ProblemScore, decimal VisitScore, decimal Score);
+
+/// <summary>A problem as its owner and the point's people list it: where it was found, who owns it, and whether the caller may resolve it.</summary>
+public sealed record LiaisonProblemView(
+    long Id, long PointId, int Year, string Leader, string Community, string CommunityName, long VisitId, string Description,
+    string OwnerUnitCode, string OwnerUnitName, DateOnly DueOn, DateTimeOffset DueAt, ProblemStatus Status, bool Overdue, bool Escalated,
+    DateTimeOffset? ResolvedAt, string? ResolvedBy, string? Note, bool CanResolve);

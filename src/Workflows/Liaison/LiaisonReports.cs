@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
@@ -54,17 +55,17 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
             // a leader with roles at several tiers answers at the highest (LeaderLevels), named by that role's unit
             var level = LeaderLevels.Of(g.Select(r => Enum.Parse<OrgUnitKind>(r.Kind)))!.Value;
             var unit = g.First(r => LeaderLevels.Of(Enum.Parse<OrgUnitKind>(r.Kind)) == level);
-            return new LeaderComplianceView(unit.Username, unit.DisplayName, level, unit.Code, unit.Name, unit.Points);
-        }).OrderBy(l => l.Level).ThenBy(l => l.OrgUnitCode, StringComparer.Ordinal).ThenBy(l => l.Username, StringComparer.Ordinal).ToList();
-        var byName = leaders.ToDictionary(l => l.Username);
-        var without = LiaisonCompliance.WithoutPoint(leaders.Select((l, i) => new LeaderOnDuty(i, l.Username, l.Level, l.Points)))
-            .Select(l => byName[l.Username]).ToList();
+            return (Duty: new LeaderOnDuty(g.Key, unit.Username, level, unit.Points),
+                View: new LeaderComplianceView(unit.Username, unit.DisplayName, level, unit.Code, unit.Name, unit.Points));
+        }).OrderBy(l => l.View.Level).ThenBy(l => l.View.OrgUnitCode, StringComparer.Ordinal).ThenBy(l => l.View.Username, StringComparer.Ordinal).ToList();
+        var views = leaders.ToDictionary(l => l.Duty.UserId, l => l.View);
+        var without = LiaisonCompliance.WithoutPoint(leaders.Select(l => l.Duty)).Select(l => views[l.UserId]).ToList();
 
         var facts = await LiaisonStandings.LoadAsync(connection, filter with { Year = year }, caller, now, today, ct);
         var unvisited = LiaisonQueries.Sorted(
             facts.Where(f => LiaisonCompliance.LacksRecentVisit(f.LastVisitOn, f.StartedOn, today, f.Year, options.Liaison)), today, options.Liaison)
             .OrderByDescending(p => p.DaysSinceLastVisit).ThenBy(p => p.Community, StringComparer.Ordinal).ToList();
-        return new LiaisonComplianceReport(year, today, options.Liaison.VisitDueAfterDays, leaders, without, unvisited);
+        return new LiaisonComplianceReport(year, today, options.Liaison.VisitDueAfterDays, leaders.Select(l => l.View).ToList(), without, unvisited);
     }
 
     /// <summary>The year-end target-management assessment of every point in reach, best first (<see cref="TargetManagementAssessment"/>).</summary>
@@ -73,19 +74,10 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
         var (now, today, year) = When(filter);
         await using var connection = await db.OpenConnectionAsync(ct);
         var facts = await LiaisonStandings.LoadAsync(connection, filter with { Year = year }, caller, now, today, ct);
-        var scored = facts.Select(f => (Facts: f, Score: TargetManagementAssessment.Score(f.Assessment(), options.Liaison)))
-            .OrderByDescending(x => x.Score.Score).ThenBy(x => x.Facts.Community, StringComparer.Ordinal).ThenBy(x => x.Facts.Leader, StringComparer.Ordinal).ToList();
-        var views = new List<LiaisonAssessmentView>(scored.Count);
-        for (var i = 0; i < scored.Count; i++)
-        {
-            var (f, s) = scored[i];
-            // equal scores share a rank (1, 2, 2, 4)
-            var rank = i > 0 && scored[i - 1].Score.Score == s.Score ? views[^1].Rank : i + 1;
-            views.Add(new LiaisonAssessmentView(rank, f.Id, f.Year, f.Leader, f.LeaderDisplayName, f.Level, f.Community, f.CommunityName,
-                f.BackingUnit, f.BackingUnitName, f.TargetsTotal, f.TargetsMet, f.ProblemsFound, f.ResolvedOnTime, f.ResolvedLate, f.Visits,
-                s.Targets, s.Problems, s.Visits, s.Score));
-        }
-        return views;
+        var scored = facts.Select(f => (Facts: f, Score: TargetManagementAssessment.Score(f.Assessment(), options.Liaison))).ToList();
+        var ranks = Ranking.Of(scored.Select(x => ((decimal?)x.Score.Score, Vetoed: false)).ToList());
+        return scored.Select((x, i) => x.Facts.Assessed(ranks[i]!.Value, x.Score))
+            .OrderBy(v => v.Rank).ThenBy(v => v.Community, StringComparer.Ordinal).ThenBy(v => v.Leader, StringComparer.Ordinal).ToList();
     }
 
     (DateTimeOffset Now, DateOnly Today, int Year) When(LiaisonFilter filter)
@@ -93,8 +85,8 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var year = filter.Year ?? today.Year;
-        if (year is < LiaisonPointRules.MinYear or > LiaisonPointRules.MaxYear)
-            throw new Domain.Errors.RuleViolationException("/year", $"year must be between {LiaisonPointRules.MinYear} and {LiaisonPointRules.MaxYear}.");
+        if (!Years.IsValid(year))
+            throw new Domain.Errors.RuleViolationException("/year", Years.Problem);
         return (now, today, year);
     }
 }

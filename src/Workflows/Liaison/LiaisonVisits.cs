@@ -19,7 +19,7 @@ namespace CommunityWorkflows.Workflows.Liaison;
 /// A visit later than the last one restarts the point's <c>VisitDue</c> count.
 /// </summary>
 public sealed class LiaisonVisits(
-    NpgsqlDataSource db, EventJournal journal, Calendars calendars, LiaisonQueries queries, CommunityWorkflowsOptions options, TimeProvider clock)
+    NpgsqlDataSource db, EventJournal journal, Calendars calendars, LiaisonQueries queries, LiaisonProblems liaisonProblems, CommunityWorkflowsOptions options, TimeProvider clock)
 {
     sealed record OwnerRow(long Id, string Code, string Name, string Kind, string Path);
 
@@ -45,20 +45,7 @@ public sealed class LiaisonVisits(
             values (@pointId, @visitedOn, @summary, @now, @by) returning id
             """, new { pointId, visitedOn, summary = input.Summary!.Trim(), now, by = caller.Username }, tx, cancellationToken: ct));
 
-        var escalation = policy.ProblemEscalationWorkdays.Select(d => new EscalationStep(d, ProblemTimers.Leader)).ToList();
-        var recorded = new List<object>();
-        for (var i = 0; i < problems.Count; i++)
-        {
-            var problem = problems[i];
-            var schedule = DeadlineSchedule.ForDueDate(problem.DueOn, new ReminderRule(policy.ProblemReminderDays), escalation, now, calendar);
-            var problemId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                insert into liaison_problem (point_id, visit_id, description, owner_unit_id, due_on, due_at, status, created_at)
-                values (@pointId, @visitId, @description, @ownerId, @dueOn, @dueAt, 'Open', @now) returning id
-                """, new { pointId, visitId, problem.Description, ownerId = owners[i].Id, problem.DueOn, dueAt = schedule.DueAt, now }, tx, cancellationToken: ct));
-            await DeadlineTimers.ScheduleAsync(tx, ProblemTimers.Target, problemId, schedule, null, ct);
-            recorded.Add(new { id = problemId, problem.Description, owner = owners[i].Code, problem.DueOn });
-        }
+        var recorded = await InsertProblemsAsync(tx, point.Id, visitId, problems, owners, calendar, now, ct);
         if (lastVisitOn is null || visitedOn > lastVisitOn)
         {
             await DeadlineTimers.CancelAsync(tx, VisitDueTimers.Target, pointId, now, ct);
@@ -74,15 +61,47 @@ public sealed class LiaisonVisits(
             detail.Problems.Where(p => p.VisitId == visitId).ToList());
     }
 
-    /// <summary>Open → Resolved with a note (销号): the problem's timers stop. A resolved problem is not reopened.</summary>
-    public async Task<ProblemView> SetStatusAsync(long pointId, long problemId, ProblemStatusInput input, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// The visit's problems in one statement, and their timers in one statement per due date (the problems of a
+    /// visit mostly share one); returns what the journal records of each, in the visit's order.
+    /// </summary>
+    async Task<IReadOnlyList<object>> InsertProblemsAsync(
+        NpgsqlTransaction tx, long pointId, long visitId, IReadOnlyList<ProblemPlan> problems, IReadOnlyList<OwnerRow> owners,
+        BusinessCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        if (problems.Count == 0) return [];
+        var policy = options.Liaison;
+        var escalation = policy.ProblemEscalationWorkdays.Select(d => new EscalationStep(d, ProblemTimers.Leader)).ToList();
+        var schedules = problems.Select(p => p.DueOn).Distinct()
+            .ToDictionary(d => d, d => DeadlineSchedule.ForDueDate(d, new ReminderRule(policy.ProblemReminderDays), escalation, now, calendar));
+        // identities are drawn in the order the rows are inserted, so the ids in ascending order are the problems in order
+        var ids = (await tx.Connection!.QueryAsync<long>(new CommandDefinition(
+            """
+            insert into liaison_problem (point_id, visit_id, description, owner_unit_id, due_on, due_at, status, created_at)
+            select @pointId, @visitId, x.description, x.owner, x.due_on, x.due_at, 'Open', @now
+            from unnest(@descriptions, @owners, @dueOns, @dueAts) with ordinality as x(description, owner, due_on, due_at, n)
+            order by x.n
+            returning id
+            """,
+            new
+            {
+                pointId, visitId, now, descriptions = problems.Select(p => p.Description).ToArray(), owners = owners.Select(o => o.Id).ToArray(),
+                dueOns = problems.Select(p => p.DueOn).ToArray(), dueAts = problems.Select(p => schedules[p.DueOn].DueAt.ToUniversalTime()).ToArray(),
+            }, tx, cancellationToken: ct))).Order().ToList();
+        foreach (var due in problems.Select((p, i) => (p.DueOn, Id: ids[i])).GroupBy(x => x.DueOn))
+            await DeadlineTimers.ScheduleAsync(tx, ProblemTimers.Target, due.Select(x => x.Id).ToList(), schedules[due.Key], null, ct);
+        return problems.Select((p, i) => (object)new { id = ids[i], p.Description, owner = owners[i].Code, p.DueOn }).ToList();
+    }
+
+    /// <summary>
+    /// Open → Resolved with a note (销号), by the point's people or whoever answers for the owner unit
+    /// (<see cref="ProblemOwners.Answers"/>): the problem's timers stop. A resolved problem is not reopened.
+    /// </summary>
+    public async Task<LiaisonProblemView> SetStatusAsync(long pointId, long problemId, ProblemStatusInput input, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
-        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select status from liaison_problem where id = @problemId and point_id = @pointId for update", new { pointId, problemId }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException($"Liaison point {pointId} has no problem {problemId}.");
+        var (_, current) = await LiaisonProblems.LockForChangeAsync(tx, pointId, problemId, caller, ct);
         var errors = LiaisonPointRules.CheckStatus(input, out var status);
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The problem's status could not be changed.");
@@ -102,7 +121,7 @@ public sealed class LiaisonVisits(
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "ProblemResolved", $"problem:{problemId}",
             new { note, onTime })], ct);
         await tx.CommitAsync(ct);
-        return (await queries.GetAsync(pointId, caller, ct)).Problems.Single(p => p.Id == problemId);
+        return await liaisonProblems.GetAsync(problemId, caller, ct);
     }
 
     /// <summary>Each problem's owner unit: the one named, if it may own a problem of this point (<see cref="ProblemOwners.MayOwn"/>), or the community.</summary>

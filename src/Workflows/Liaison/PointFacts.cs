@@ -28,4 +28,7 @@ sealed record PointFacts(
     }
 
     public AssessmentFacts Assessment() => new(TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate, Visits);
+
+    public LiaisonAssessmentView Assessed(int rank, AssessmentScore s) => new(rank, Id, Year, Leader, LeaderDisplayName, Level, Community, CommunityName,
+        BackingUnit, BackingUnitName, TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate, Visits, s.Targets, s.Problems, s.Visits, s.Score);
 }

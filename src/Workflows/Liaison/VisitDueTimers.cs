@@ -24,8 +24,8 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
     /// <summary>
     /// Sets the reminder for the gap that began on <paramref name="basis"/> (the point's start, or the visit
     /// <paramref name="visitId"/>): the first one, even when its day has passed (a visit recorded late still leaves
-    /// the point overdue for one), or the first one after <paramref name="today"/>. The key names the visit that
-    /// began the gap, so a gap never meets the cancelled timers of an earlier one.
+    /// the point overdue for one), or the first one after <paramref name="today"/>. The key's occasion names the
+    /// visit that began the gap, so a gap never meets the cancelled timers of an earlier one.
     /// </summary>
     public static async Task ScheduleAsync(
         NpgsqlTransaction tx, long pointId, int year, DateOnly basis, long? visitId, DateOnly today, int afterDays, bool fromFirst, CancellationToken ct)
@@ -33,17 +33,8 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
         var n = 1;
         while (VisitClock.ReminderOn(basis, n, afterDays, year) is { } day && !fromFirst && day <= today) n++;
         if (VisitClock.ReminderOn(basis, n, afterDays, year) is not { } on) return;
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            insert into timer (due_at, kind, target_kind, target_id, step, idempotency_key)
-            values (@at, @kind, @target, @pointId, @n, @key)
-            on conflict (idempotency_key) do nothing
-            """,
-            new
-            {
-                at = ChinaTime.At(on, DeadlineSchedule.NoticeHour), kind = Kind, target = Target, pointId, n,
-                key = $"liaison-point:{pointId}:visit-due:{(visitId is { } v ? $"visit-{v}" : "start")}:{on:yyyy-MM-dd}",
-            }, tx, cancellationToken: ct));
+        await DeadlineTimers.ScheduleOnceAsync(tx, Target, pointId, Kind, n, ChinaTime.At(on, DeadlineSchedule.NoticeHour),
+            visitId is { } v ? $"visit-{v}" : "start", ct);
     }
 
     sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn, long? LastVisitId);

@@ -41,6 +41,27 @@ public static class DeadlineTimers
     }
 
     /// <summary>
+    /// The idempotency key of a target's timer: <c>target kind:target id:kind:step</c>, as the schedules above write
+    /// it, with the occasion it belongs to appended when a one-off timer's step recurs.
+    /// </summary>
+    public static string Key(string targetKind, long targetId, string kind, int step, string? occasion = null) =>
+        $"{targetKind.ToLowerInvariant()}:{targetId}:{kind}:{step}" + (occasion is null ? "" : $":{occasion}");
+
+    /// <summary>
+    /// One timer of its own, outside a deadline schedule (a point's visit reminder). <paramref name="occasion"/>
+    /// tells its runs apart when the same step comes round again after the earlier one was cancelled.
+    /// </summary>
+    public static Task ScheduleOnceAsync(
+        NpgsqlTransaction tx, string targetKind, long targetId, string kind, int step, DateTimeOffset at, string? occasion, CancellationToken ct) =>
+        tx.Connection!.ExecuteAsync(new CommandDefinition(
+            """
+            insert into timer (due_at, kind, target_kind, target_id, step, idempotency_key)
+            values (@at, @kind, @targetKind, @targetId, @step, @key)
+            on conflict (idempotency_key) do nothing
+            """,
+            new { at = at.ToUniversalTime(), kind, targetKind, targetId, step, key = Key(targetKind, targetId, kind, step, occasion) }, tx, cancellationToken: ct));
+
+    /// <summary>
     /// Stops the target's timers that have not fired (its deadline is met or no longer applies). Timers a
     /// dispatcher holds right now are skipped, not waited for: the command holds its target row, the dispatcher
     /// may be waiting for it, and waiting back would deadlock; those timers fire and find nothing to do.

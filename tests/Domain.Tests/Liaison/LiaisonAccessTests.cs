@@ -30,4 +30,16 @@ public class LiaisonAccessTests
         Assert.True(LiaisonAccess.MayBack(OrgUnitKind.SeatedUnit, "/JC/JC-XS/JC-XS-FL/JC-XS-FL-U1/", "/JC/JC-DH/", ["/JC/"]));
         Assert.False(LiaisonAccess.MayBack(OrgUnitKind.Community, "/JC/JC-DH/JC-DH-TY/JC-DH-TY-01/", "/JC/JC-DH/", []));
     }
+
+    [Fact]
+    public void An_account_is_seen_by_oneself_a_system_administrator_and_whoever_covers_one_of_its_roles()
+    {
+        var xsSecretary = new[] { "/JC/JC-XS/" };
+        Assert.False(LiaisonAccess.SeesUser(DistrictAdmin, "xs.secretary", xsSecretary));
+        Assert.False(LiaisonAccess.SeesUser(DistrictAdmin, "xs.admin", [null]));
+        Assert.True(LiaisonAccess.SeesUser(DistrictAdmin, "lw.secretary", ["/JC/JC-XS/", "/JC/JC-DH/JC-DH-LW/"]));
+        Assert.True(LiaisonAccess.SeesUser(Leader, "xs.secretary", xsSecretary));
+        Assert.True(LiaisonAccess.SeesUser(Officer, "lw01.officer", []));
+        Assert.True(LiaisonAccess.SeesUser(new Caller(1, "root", [new RoleGrant(Role.SystemAdmin, null, null)]), "anyone", []));
+    }
 }

@@ -65,4 +65,30 @@ public class LiaisonPointRulesTests
         Assert.Equal(["/status"], Fields(LiaisonPointRules.CheckStatus(new ProblemStatusInput("Done", "x"), out _)));
         Assert.Equal(["/status"], Fields(LiaisonPointRules.CheckStatus(new ProblemStatusInput("1", "x"), out _)));
     }
+
+    [Theory]
+    [InlineData("Open, Resolved")]
+    [InlineData("Resolved,Open")]
+    [InlineData(" +1")]
+    [InlineData("")]
+    public void A_status_is_one_name_not_a_combination_or_a_number(string status) =>
+        Assert.Equal(["/status"], Fields(LiaisonPointRules.CheckStatus(new ProblemStatusInput(status, "x"), out _)));
+
+    [Fact]
+    public void Every_date_lies_within_the_years_the_product_works_in()
+    {
+        var today = new DateOnly(2026, 3, 10);
+        var farDue = new VisitInput("2026-03-10", "走访", [new ProblemInput("x", "9999-12-31", null), new ProblemInput("y", "2100-12-31", null)]);
+        var errors = LiaisonPointRules.CheckVisit(farDue, 2026, today, out _, out var problems);
+        Assert.Equal(["/problems/0/dueOn"], Fields(errors));
+        Assert.Contains("2100-12-31", errors[0].Message);
+        Assert.Equal([new DateOnly(2100, 12, 31)], problems.Select(p => p.DueOn));
+        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(new VisitInput("0001-01-01", "x", null), 2026, today, out _, out _)));
+
+        var point = Valid() with { Year = null, Targets = [new TargetInput("T1", "x", "9999-12-31")] };
+        Assert.Equal(["/year", "/targets/0/dueOn"], Fields(LiaisonPointRules.CheckPoint(point, out _)));
+        var errorsOfTarget = new List<Errors.FieldError>();
+        Assert.Null(LiaisonPointRules.CheckTarget(new TargetInput("T9", "x", "1999-12-31"), null, "", errorsOfTarget));
+        Assert.Equal(["/dueOn"], Fields(errorsOfTarget));
+    }
 }

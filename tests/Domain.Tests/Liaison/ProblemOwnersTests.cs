@@ -1,5 +1,7 @@
+using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Runtime;
 
 namespace CommunityWorkflows.Domain.Tests.Liaison;
 
@@ -30,5 +32,22 @@ public class ProblemOwnersTests
         Assert.Equal(["firstResponsible"], ProblemOwners.AudiencesFor(OrgUnitKind.District, inStreet: false));
         Assert.Equal(["communitySecretary", "directResponsible"], ProblemOwners.AudiencesFor(OrgUnitKind.SeatedUnit, inStreet: true));
         Assert.Equal(["communitySecretary", "firstResponsible"], ProblemOwners.AudiencesFor(OrgUnitKind.SeatedUnit, inStreet: false));
+    }
+
+    static Caller Person(string username, params RoleGrant[] grants) => new(1, username, grants);
+
+    [Fact]
+    public void Whoever_hears_of_a_problem_answers_for_it_and_a_scope_over_the_owner_only_sees_it()
+    {
+        const string Street = "/JC/JC-DH/JC-DH-LW/";
+        var seated = new ParticipantUnits("JC-DH-LW-U1", Street + "JC-DH-LW-U1/", "JC-DH-LW", "JC-DH", "u1.secretary", "lw.secretary", "dh.secretary");
+        var secretary = Person("u1.secretary", new RoleGrant(Role.CommunityOfficer, "JC-DH-LW-01", Community));
+        var streetOfficer = Person("lw.officer", new RoleGrant(Role.StreetOfficer, "JC-DH-LW", Street));
+        var inspector = Person("dh.inspector", new RoleGrant(Role.Inspector, "JC-DH", District));
+        var elsewhere = Person("ty.officer", new RoleGrant(Role.StreetOfficer, "JC-DH-TY", "/JC/JC-DH/JC-DH-TY/"));
+
+        Assert.Equal([true, true, false, false], new[] { secretary, streetOfficer, inspector, elsewhere }.Select(c => ProblemOwners.Answers(c, OrgUnitKind.SeatedUnit, seated)));
+        Assert.Equal([true, true, true, false], new[] { secretary, streetOfficer, inspector, elsewhere }.Select(c => ProblemOwners.CanSee(c, OrgUnitKind.SeatedUnit, seated)));
+        Assert.False(ProblemOwners.Answers(Person("dh.secretary"), OrgUnitKind.SeatedUnit, seated)); // within a street, not the district's secretary
     }
 }

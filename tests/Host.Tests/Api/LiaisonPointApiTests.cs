@@ -145,7 +145,9 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         var outside = await (await streetLeader.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-TY-01", "JC-XS-QS-U1"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["/communityCode", "/backingUnitCode"], outside.ErrorFields());
         await (await streetLeader.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-03", "JC-DH-LW-U2"))).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await officer.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-01", "JC-DH-LW-U2"))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // the street's leader holds no role within the community officer's scope: to the officer, no such user
+        var unseen = await (await officer.PostAsJsonAsync("/api/liaison-points", Point("lw.secretary", "JC-DH-LW-01", "JC-DH-LW-U2"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/leaderUsername"], unseen.ErrorFields());
 
         var own = (await streetLeader.GetFromJsonAsync<JsonElement>("/api/liaison-points?year=2026")).EnumerateArray().Single(p => p.GetProperty("community").GetString() == "JC-DH-LW-03");
         await (await officer.GetAsync($"/api/liaison-points/{Id(own)}")).AssertProblemAsync(HttpStatusCode.NotFound);

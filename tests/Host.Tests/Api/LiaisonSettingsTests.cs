@@ -41,4 +41,13 @@ public class LiaisonSettingsTests(LocalLiaisonRulesHost host) : IClassFixture<Lo
         Assert.Contains(e.Failures, f => f.Contains("VisitDueAfterDays"));
         Assert.Contains(e.Failures, f => f.Contains("weights"));
     }
+
+    [Fact]
+    public void A_reminder_so_far_ahead_that_no_date_holds_it_stops_the_host_at_start_up_not_every_visit()
+    {
+        var builder = HostApp.CreateBuilder(["--Liaison:ProblemReminderDays:0=100000000", "--Liaison:ProblemEscalationWorkdays:0=99999999"]);
+        var e = Assert.Throws<OptionsValidationException>(() => HostApp.Build(builder, "Host=127.0.0.1;Database=unused"));
+        Assert.Contains(e.Failures, f => f.Contains("ProblemReminderDays"));
+        Assert.Contains(e.Failures, f => f.Contains("ProblemEscalationWorkdays"));
+    }
 }

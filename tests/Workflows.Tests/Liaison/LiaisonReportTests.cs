@@ -94,4 +94,24 @@ public class LiaisonReportTests(EngineFixture engine) : IClassFixture<EngineFixt
         var last = results[1];
         Assert.Equal((2, idle.Id, 30m), (last.Rank, last.Id, last.Score)); // nothing done, nothing found: only the problem share
     }
+
+    [Fact]
+    public async Task Equal_scores_share_a_rank_and_the_next_rank_is_skipped()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine, streets: 3);
+        await world.StartYearAsync();
+        var best = await world.CreatePointAsync("s1-secretary", 1);
+        var idle = new[] { await world.CreatePointAsync("s2-secretary", 2), await world.CreatePointAsync("city-leader", 1) };
+        var worst = await world.CreatePointAsync("s3-secretary", 3);
+        var visits = engine.Get<LiaisonVisits>();
+        await visits.RecordAsync(best.Id, new VisitInput(world.Date(1, 5), "走访", null), await world.CallerAsync("s1-secretary"), None);
+        await visits.RecordAsync(worst.Id, new VisitInput(world.Date(1, 5), "走访", [new ProblemInput("a", world.Date(1, 20), null)]), await world.CallerAsync("s3-secretary"), None);
+
+        var results = await engine.Get<LiaisonReports>().AssessmentAsync(new LiaisonFilter(world.Year, null, world.World.District), await world.CallerAsync("district-admin"), None);
+        Assert.Equal([1, 2, 2, 4], results.Select(r => r.Rank));
+        Assert.Equal([35m, 30m, 30m, 5m], results.Select(r => r.Score)); // 30 + 20 × 1/4; 30; 30; 20 × 1/4
+        Assert.Equal(best.Id, results[0].Id);
+        Assert.Equal(idle.Select(p => p.Id).Order(), results.Skip(1).Take(2).Select(r => r.Id).Order());
+        Assert.Equal(worst.Id, results[3].Id);
+    }
 }

@@ -13,7 +13,7 @@ namespace CommunityWorkflows.Workflows.Tests.Liaison;
 /// <summary>
 /// A <see cref="World"/> (city, district, streets with a community each, a district and street leaders) plus
 /// what liaison points need: a city leader, a unit seated in each street, a community officer at street 1's
-/// community (its secretary) and a work-group member with an account.
+/// community (its secretary) and a work-group member with an account (an inspector in every street).
 /// </summary>
 sealed class LiaisonWorld
 {
@@ -39,7 +39,9 @@ sealed class LiaisonWorld
         await world.UserAsync("city-leader", Role.Leader, world.City);
         await world.UserAsync("k1-officer", Role.CommunityOfficer, world.Community(1));
         await engine.Get<OrgUnits>().SetSecretaryAsync(world.Community(1), world.Name("k1-officer"), Root, CancellationToken.None);
-        await world.UserAsync("wg-member", Role.Inspector, world.World.Street(2));
+        // a member holds a role in every street, so every leader of the world sees the account to name it
+        await engine.Get<Users>().CreateAsync(new NewUser(world.Name("wg-member"), "pass-word-1", "wg-member",
+            [.. Enumerable.Range(1, streets).Select(i => new RoleAssignment(nameof(Role.Inspector), world.World.Street(i)))]), null, CancellationToken.None);
         return world;
     }
 

@@ -112,6 +112,31 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
     }
 
     [Fact]
+    public async Task A_description_full_of_emoji_is_quoted_whole_and_every_timer_keeps_firing()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        var point = await world.CreatePointAsync("s1-secretary", 1);
+        var other = await world.CreatePointAsync("s2-secretary", 2);
+        // the 29th and 30th UTF-16 units are one emoji: a cut after 29 units would leave half of it
+        var description = new string('问', 28) + "😀😀🏠 楼道灯不亮";
+        await engine.Get<LiaisonVisits>().RecordAsync(point.Id, new VisitInput(world.Date(1, 5), "走访",
+            [new ProblemInput(description, world.Date(1, 20), null)]), await world.CallerAsync("s1-secretary"), None);
+        await engine.Get<LiaisonVisits>().RecordAsync(other.Id, new VisitInput(world.Date(1, 5), "走访",
+            [new ProblemInput("楼栋长空缺", world.Date(1, 20), world.World.Street(2))]), await world.CallerAsync("s2-secretary"), None);
+
+        await world.AdvanceToAsync(1, 13);
+        var reminder = Assert.Single(await world.InboxAsync("k1-officer", "ProblemReminder"));
+        Assert.Contains($"「{new string('问', 28)}…」", reminder.Subject);
+        Assert.DoesNotContain(reminder.Subject, char.IsSurrogate);
+        Assert.Single(await world.InboxAsync("s2-officer", "ProblemReminder")); // the same batch, another point: not held up
+
+        var late = new DateOnly(world.Year, 1, 30);
+        await world.AdvanceToAsync(late.Month, late.Day);
+        Assert.Contains(new string('问', 28), Assert.Single(await world.InboxAsync("s1-secretary", "ProblemEscalation")).Subject);
+    }
+
+    [Fact]
     public async Task A_visit_is_recorded_after_it_happened_within_the_points_year()
     {
         var world = await LiaisonWorld.CreateAsync(engine);

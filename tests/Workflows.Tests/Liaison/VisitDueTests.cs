@@ -82,4 +82,19 @@ public class VisitDueTests(EngineFixture engine) : IClassFixture<EngineFixture>
         await world.AdvanceToAsync(due.Month, due.Day);
         Assert.Contains("上次走访是", Assert.Single(await world.InboxAsync("city-leader", "VisitDue")).Subject);
     }
+
+    [Fact]
+    public async Task Visit_reminders_are_timer_rows_keyed_like_every_other_timer_with_the_gap_they_belong_to()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        var point = await world.CreatePointAsync("district-secretary", 2);
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        async Task<List<(string Key, string? Outcome, int Step)>> TimersAsync() => (await connection.QueryAsync<(string, string?, int)>(
+            "select idempotency_key, outcome, step from timer where target_kind = 'LiaisonPoint' and target_id = @id order by id", new { id = point.Id })).ToList();
+        Assert.Equal([($"liaisonpoint:{point.Id}:VisitDue:1:start", null, 1)], await TimersAsync());
+
+        var visit = await engine.Get<LiaisonVisits>().RecordAsync(point.Id, new VisitInput(world.Date(1, 5), "走访", null), await world.CallerAsync("district-secretary"), None);
+        Assert.Equal([($"liaisonpoint:{point.Id}:VisitDue:1:start", "Cancelled", 1), ($"liaisonpoint:{point.Id}:VisitDue:1:visit-{visit.Id}", null, 1)], await TimersAsync());
+    }
 }

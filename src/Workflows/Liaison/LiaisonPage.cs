@@ -1,0 +1,27 @@
+using CommunityWorkflows.Domain.Errors;
+
+namespace CommunityWorkflows.Workflows.Liaison;
+
+/// <summary>
+/// A page of a liaison list, by <c>limit</c> and <c>offset</c> as the task, meeting and org-unit lists take them;
+/// a district's points and problems are read a page at a time rather than all at once.
+/// </summary>
+public sealed record LiaisonPage(int Limit, int Offset)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static readonly LiaisonPage First = new(DefaultLimit, 0);
+
+    /// <summary>The page asked for; out of range → 422 naming the parameter.</summary>
+    public static LiaisonPage Of(int? limit, int? offset)
+    {
+        if (limit is < 1 or > MaxLimit)
+            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxLimit}.");
+        if (offset is < 0)
+            throw new RuleViolationException("/offset", "offset cannot be negative.");
+        return new LiaisonPage(limit ?? DefaultLimit, offset ?? 0);
+    }
+
+    public IReadOnlyList<T> Of<T>(IEnumerable<T> items) => items.Skip(Offset).Take(Limit).ToList();
+}
