@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Meetings;
+using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -131,6 +132,28 @@ public class MeetingObligationTests(EngineFixture engine) : IClassFixture<Engine
         Assert.Contains("已逾期5个工作日", escalation.Subject);
         Assert.Single(await scenario.InboxAsync("district-admin"), n => n.Kind == MeetingNotices.Escalation);
         Assert.Empty(await scenario.InboxAsync("s2-secretary"));
+    }
+
+    [Fact]
+    public async Task After_downtime_a_reminder_past_its_meetings_due_time_is_skipped_and_the_overdue_notice_still_comes()
+    {
+        var scenario = await MeetingScenario.CreateAsync(engine, streets: 1);
+        var period = scenario.Schedule.PeriodOf(await scenario.AdvanceIntoNextPeriodAsync());
+        // no host ran from before the first reminder (14 days before the end) until after the due time
+        var back = ChinaTime.At(period.End.AddDays(1), 8);
+        engine.Clock.MoveTo(back);
+
+        await engine.Get<TimerDispatcher>().DispatchDueAsync(back, CancellationToken.None);
+
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        var outcomes = await connection.QueryAsync<(string Kind, string Outcome)>(
+            """
+            select t.kind, t.outcome from timer t join meeting m on m.id = t.target_id and t.target_kind = 'Meeting'
+            where m.cadence_key = @key and t.fired_at is not null order by t.due_at
+            """, new { key = scenario.Cadence.Key });
+        Assert.Equal([("Reminder", "Skipped"), ("Reminder", "Skipped"), ("Overdue", "Fired")], outcomes);
+        Assert.Equal([MeetingNotices.Overdue], (await scenario.InboxAsync("s1-officer")).Select(n => n.Kind));
+        Assert.Equal([MeetingNotices.Overdue], (await scenario.InboxAsync("s1-secretary")).Select(n => n.Kind));
     }
 
     [Fact]
