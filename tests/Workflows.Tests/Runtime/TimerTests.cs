@@ -13,7 +13,7 @@ namespace CommunityWorkflows.Workflows.Tests.Runtime;
 public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IAsyncLifetime
 {
     // these tests count every timer due and every notice in an inbox: no meeting obligations beside the cycles
-    public Task InitializeAsync() => Meetings.MeetingScenario.SwitchOffShippedAsync(engine);
+    public Task InitializeAsync() => Meetings.MeetingScenario.SwitchOffEnabledAsync(engine);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
