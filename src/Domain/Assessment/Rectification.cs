@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Assessment;
 
@@ -41,6 +42,6 @@ public static class Rectification
     static string Title(string description)
     {
         var line = description.Trim().Split('\n')[0].Trim();
-        return "整改：" + (line.Length > MaxTitleLength ? line[..MaxTitleLength] + "…" : line);
+        return "整改：" + TextCut.Prefix(line, MaxTitleLength, "…");
     }
 }

@@ -64,6 +64,14 @@ public class FindingRulesTests
     }
 
     [Fact]
+    public void A_long_description_is_cut_between_whole_characters_for_the_title()
+    {
+        var title = Rectification.Task("k", new string('问', 59) + "😀尾", OrgUnitKind.Street).Title;
+        Assert.Equal("整改：" + new string('问', 59) + "…", title);
+        Assert.Equal("整改：" + new string('问', 58) + "😀", Rectification.Task("k", new string('问', 58) + "😀", OrgUnitKind.Street).Title);
+    }
+
+    [Fact]
     public void A_findings_status_is_read_from_its_rectification_task()
     {
         Assert.Equal(FindingStatus.Open, FindingStatuses.Of(TaskState.Open));

@@ -84,6 +84,9 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["/indicators/0/score"], (await veto.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await s.Officer.PutAsJsonAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1", new { indicators = new[] { new { code = "work", score = 60 } } }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
+        var nullEntry = await s.DistrictAdmin.PutAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1",
+            new StringContent("""{"indicators":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(["/indicators/0"], (await nullEntry.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         var missingVotes = await s.DistrictAdmin.PutAsJsonAsync($"/api/cycles/{s.CycleId}/ratings/{s.Prefix}-S1", new { excellent = 3 });
         Assert.Equal(["/good", "/fair", "/poor"], (await missingVotes.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
 
