@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows.Journal;
@@ -31,7 +32,7 @@ public sealed class ResultsPublication(
         var results = await AssessmentResults.ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
         var incomplete = results.Where(r => !r.Outcome.Complete).ToList();
         if (incomplete.Count > 0)
-            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(Lacks))}.");
+            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(r => Lacks(r, grading)))}.");
 
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
@@ -57,6 +58,10 @@ public sealed class ResultsPublication(
         return new PublicationView(cycleId, now, caller.Username, results.Select(r => AssessmentResults.ToView(r, cycle.Definition.Indicators, now)).ToList());
     }
 
-    static string Lacks(UnitResult r) =>
-        $"{r.OrgUnitCode} lacks {string.Join(" and ", new[] { r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null, r.Outcome.RatingScore is null ? "democratic rating votes" : null }.OfType<string>())}";
+    /// <summary>What keeps a sheet incomplete: scores of scored items, and votes only when the rating counts (ratingShare above 0).</summary>
+    static string Lacks(UnitResult r, GradingRule grading) => $"{r.OrgUnitCode} lacks " + string.Join(" and ", new[]
+    {
+        r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null,
+        grading.RatingShare > 0 && r.Outcome.RatingScore is null ? "democratic rating votes" : null,
+    }.OfType<string>());
 }

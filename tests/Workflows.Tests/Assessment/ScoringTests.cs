@@ -121,6 +121,27 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task Without_a_rating_share_publication_asks_for_no_democratic_rating_votes()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var template = AssessmentTemplates.Annual with { Grading = AssessmentTemplates.Annual.Grading! with { RatingShare = 0 } };
+        var cycle = await world.LaunchAsync(template);
+        var admin = await world.CallerAsync("district-admin");
+        var publication = engine.Get<ResultsPublication>();
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 50, null, null), new("members", 30, null, null)], admin, None);
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 45, null, null)], admin, None);
+
+        var incomplete = await Assert.ThrowsAsync<ConflictException>(() => publication.PublishAsync(cycle.Id, admin, None));
+        Assert.Contains($"{world.Street(2)} lacks scores for members.", incomplete.Message);
+        Assert.DoesNotContain("votes", incomplete.Message);
+        Assert.DoesNotContain(world.Street(1), incomplete.Message);
+
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("members", 35, null, null)], admin, None);
+        var published = await publication.PublishAsync(cycle.Id, admin, None);
+        Assert.Equal([(world.Street(1), 80m), (world.Street(2), 80m)], published.Results.Select(r => (r.OrgUnitCode, r.Total!.Value)));
+    }
+
+    [Fact]
     public async Task Before_publication_a_street_sees_only_its_own_result_and_afterwards_the_whole_ranking()
     {
         var world = await World.CreateAsync(engine, streets: 2);
