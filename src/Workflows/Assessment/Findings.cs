@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
@@ -46,6 +47,7 @@ public sealed class Findings(
 
         var now = clock.GetUtcNow();
         var description = finding.Description!.Trim();
+        var severity = FindingRules.ParseSeverity(finding.Severity)!.Value;
         var (dueOn, assumedYears) = Rectification.DueDate(ChinaTime.DateOf(now), finding.RectifyWithinDays!.Value, calendar);
         var findingId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -55,7 +57,7 @@ public sealed class Findings(
             """,
             new
             {
-                cycleId, unit!.InstanceId, unit.OrgUnitId, description, severity = FindingRules.ParseSeverity(finding.Severity)!.Value.ToString(),
+                cycleId, unit!.InstanceId, unit.OrgUnitId, description, severity = severity.ToString(),
                 finding.IndicatorCode, days = finding.RectifyWithinDays, assumedYears = assumedYears.ToArray(), by = caller.Username, now,
             }, tx, cancellationToken: ct));
 
@@ -72,7 +74,7 @@ public sealed class Findings(
         [
             new JournalDraft(JournalStreams.Cycle(cycleId), "FindingRecorded", $"finding:{findingId}", new
             {
-                orgUnitCode = unit.Code, description, severity = finding.Severity, finding.IndicatorCode, finding.RectifyWithinDays,
+                orgUnitCode = unit.Code, description, severity = severity.ToString(), finding.IndicatorCode, finding.RectifyWithinDays,
                 dueOn = dueOn.ToString("yyyy-MM-dd"), assumedYears, rectificationTaskId = taskId,
             }),
         ], ct);
@@ -85,8 +87,8 @@ public sealed class Findings(
     {
         FindingStatus? wanted = null;
         if (status is not null)
-            wanted = Enum.TryParse<FindingStatus>(status, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _)
-                ? s : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {string.Join(", ", Enum.GetNames<FindingStatus>())}.");
+            wanted = EnumText.TryParse<FindingStatus>(status, out var s)
+                ? s : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {EnumText.Expected<FindingStatus>()}.");
         await using var connection = await db.OpenConnectionAsync(ct);
         await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         return await ReadAsync(connection, cycleId, orgUnitCode, wanted, null, caller, ct);

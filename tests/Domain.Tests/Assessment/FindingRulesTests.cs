@@ -24,10 +24,16 @@ public class FindingRulesTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("major")]
+    [InlineData("Grave")]
     [InlineData("1")]
-    public void Severity_is_one_of_the_named_levels(string? severity) =>
+    [InlineData("Minor, Major")]
+    [InlineData("Minor,Serious")]
+    public void Severity_is_one_of_the_named_levels_never_a_number_or_a_combination(string? severity) =>
         Assert.Equal(["/severity"], Errors(new("S1", "问题", severity, null, 5)));
+
+    [Fact]
+    public void Severity_is_read_in_any_letter_case_as_its_canonical_name() =>
+        Assert.Equal(FindingSeverity.Major, FindingRules.ParseSeverity(" major "));
 
     [Fact]
     public void Days_to_rectify_are_bounded_and_descriptions_too()

@@ -133,6 +133,15 @@ public class FindingTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Empty(await Findings.ListAsync(cycle.Id, null, "Verified", inspector, None));
         Assert.Equal(["/status"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
             Findings.ListAsync(cycle.Id, null, "Done", inspector, None))).Errors.Select(e => e.Field));
+        Assert.Equal(["/status"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Findings.ListAsync(cycle.Id, null, "Open, Rectifying", inspector, None))).Errors.Select(e => e.Field));
+        Assert.Equal(2, (await Findings.ListAsync(cycle.Id, null, "open", inspector, None)).Count);
+        Assert.Equal(["/severity"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "问题", "Minor, Major", null, 5), inspector, None))).Errors.Select(e => e.Field));
+        var lowerCase = await Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "问题四", "serious", null, 5), inspector, None);
+        Assert.Equal(FindingSeverity.Serious, lowerCase.Severity);
+        var recorded = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Subject == $"finding:{lowerCase.Id}");
+        Assert.Contains("\"severity\":\"Serious\"", recorded.Payload);
 
         await engine.Get<CycleCancellation>().CancelAsync(cycle.Id, "重新发起", await world.CallerAsync("district-admin"), None);
         await Assert.ThrowsAsync<ConflictException>(() =>
