@@ -118,6 +118,12 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\"", entry.Payload);
         var notice = (await engine.Get<Inbox>().ListAsync(false, "ResultsPublished", 10, null, await world.CallerAsync("s2-officer"), None)).Single();
         Assert.Contains("排名第2", notice.Subject);
+
+        // published grades are circulated and count in the accountability report: the cycle can no longer be cancelled
+        var cancel = await Assert.ThrowsAsync<ConflictException>(() => engine.Get<CycleCancellation>().CancelAsync(cycle.Id, "重新发起", admin, None));
+        Assert.Contains("published", cancel.Message);
+        Assert.Equal("Running", (await engine.Get<CycleQueries>().GetAsync(cycle.Id, admin, None)).Status);
+        Assert.All((await engine.Get<AccountabilityReport>().ReportAsync(world.Year, world.District, admin, None)).Skip(1), r => Assert.NotNull(r.Grade));
     }
 
     [Fact]
