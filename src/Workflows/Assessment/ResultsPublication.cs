@@ -14,8 +14,9 @@ namespace CommunityWorkflows.Workflows.Assessment;
 
 /// <summary>
 /// Publishes a cycle's results (结果通报): once, when every participant's sheet is complete. From then on its
-/// scores and votes are frozen (409, and a database trigger), and the journal holds the results as published,
-/// hash-chained with the rest of the cycle, so a later change to them would show.
+/// scores and votes are frozen (409, and a database trigger), the results are served as stored at publication
+/// (<see cref="PublishedResults"/>), and the journal holds them as published, hash-chained with the rest of the
+/// cycle, so a later change to them would show.
 /// </summary>
 public sealed class ResultsPublication(
     NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock, ILogger<ResultsPublication> logger)
@@ -38,6 +39,7 @@ public sealed class ResultsPublication(
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into assessment_publication (cycle_id, published_at, published_by) values (@cycleId, @now, @by)",
             new { cycleId, now, by = caller.Username }, tx, cancellationToken: ct));
+        await PublishedResults.WriteAsync(tx, cycleId, results, ct);
         var unitRole = Rectification.UnitRole(Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind));
         await notices.WriteAsync(tx, results.Select(r => new Notice($"results:{cycleId}:{r.OrgUnitId}", AssessmentNotices.ResultsPublishedKind,
             AssessmentNotices.ResultsPublished(r.Name, cycle.Year, cycle.Definition.Name, r.Outcome.Total!.Value, r.Outcome.Grade!.Value, r.Rank!.Value),

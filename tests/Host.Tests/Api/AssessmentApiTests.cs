@@ -101,8 +101,19 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal($"{s.Prefix.ToLowerInvariant()}.da", published.GetProperty("publishedBy").GetString());
         var frozen = await s.DistrictAdmin.PutAsJsonAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S2", new { indicators = new[] { new { code = "work", score = 60 } } });
         Assert.Contains("frozen", (await frozen.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        static IEnumerable<(string?, int, decimal, string?)> Figures(JsonElement rows) => rows.EnumerateArray().Select(r => (r.GetProperty("orgUnitCode").GetString(),
+            r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal(), r.GetProperty("grade").GetString()));
+        Assert.Equal(Figures(results), Figures(await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/results")));
+
+        // a street sees its own participant row and sheet only, published or not
         var participants = await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/participants");
-        Assert.Equal((80m, "Good"), (participants[0].GetProperty("score").GetDecimal(), participants[0].GetProperty("grade").GetString()));
+        Assert.Equal([($"{s.Prefix}-S2", 80m, "Good")], participants.EnumerateArray().Select(p =>
+            (p.GetProperty("orgUnitCode").GetString(), p.GetProperty("score").GetDecimal(), p.GetProperty("grade").GetString())));
+        await (await s.OtherOfficer.GetAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await s.OtherOfficer.GetAsync($"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-S1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var own = await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-S2");
+        Assert.Equal([$"{s.Prefix}-S2"], own.EnumerateArray().SelectMany(r => r.GetProperty("units").EnumerateArray()).Select(u => u.GetProperty("orgUnitCode").GetString()).Distinct());
+        Assert.All(own.EnumerateArray(), r => Assert.Equal("Good", r.GetProperty("grade").GetString()));
     }
 
     [Fact]

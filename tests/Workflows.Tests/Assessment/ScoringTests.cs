@@ -126,6 +126,79 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.All((await engine.Get<AccountabilityReport>().ReportAsync(world.Year, world.District, admin, None)).Skip(1), r => Assert.NotNull(r.Grade));
     }
 
+    static string AsPublished(ResultView r) =>
+        $"{r.Rank} {r.OrgUnitCode} {r.Name} {r.IndicatorScore:0.00} {r.RatingScore:0.00} {r.Bonus:0.00} {r.Total:0.00} {r.Vetoed} {r.Grade} "
+        + string.Join(",", r.Indicators.Select(i => $"{i.Code}={i.Score:0.00}/{i.Vetoed}")) + $" {r.Votes?.Excellent}/{r.Votes?.Good}/{r.Votes?.Fair}/{r.Votes?.Poor}";
+
+    [Fact]
+    public async Task Published_results_are_served_as_published_whatever_changes_behind_them()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await ScoreAsync(world, cycle.Id, 1, 58, 38, new RatingVotes(40, 10, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 40, 30, new RatingVotes(5, 20, 20, 5));
+        var published = await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None);
+        await Assert.ThrowsAsync<ConflictException>(() => Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 60, null, null)], admin, None));
+
+        // behind the code's and the input trigger's back: street 2 now outscores street 1, and street 1 has a new name
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                await connection.ExecuteAsync("set local session_replication_role = replica", transaction: tx);
+                await connection.ExecuteAsync("update indicator_score set score = 60 where cycle_id = @id and code = 'work'", new { id = cycle.Id }, tx);
+                await connection.ExecuteAsync("update org_unit set name = '新名街道' where code = @code", new { code = world.Street(1) }, tx);
+                await tx.CommitAsync();
+            }
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+                "update assessment_result set total = 100 where cycle_id = @id", new { id = cycle.Id }));
+            Assert.Equal(PostgresErrorCodes.RestrictViolation, refused.SqlState);
+        }
+
+        var served = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, await world.CallerAsync("s2-officer"), None)).Results;
+        Assert.Equal(published.Results.Select(AsPublished), served.Select(AsPublished));
+        Assert.Equal([(world.Street(1), 1, Grade.Excellent), (world.Street(2), 2, Grade.Fair)], served.Select(r => (r.OrgUnitCode, r.Rank!.Value, r.Grade!.Value)));
+        var sheet = await Scoring.GetSheetAsync(cycle.Id, world.Street(2), admin, None);
+        Assert.Equal((60m, published.Results[1].Total, Grade.Fair), (sheet.Indicators.Single(i => i.Code == "work").Score!.Value, sheet.Outcome.Total, sheet.Outcome.Grade!.Value));
+        var participants = await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, admin, None);
+        Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Total, r.Grade?.ToString())), participants.Select(p => (p.OrgUnitCode, p.Score, p.Grade)));
+        var report = await engine.Get<AccountabilityReport>().ReportAsync(world.Year, world.District, admin, None);
+        Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Rank, r.Total, r.Grade)), report[0].Units.Select(u => (u.OrgUnitCode, u.Rank, u.Total, u.Grade)));
+    }
+
+    [Fact]
+    public async Task A_cycle_published_before_results_were_stored_gets_them_from_its_journal_entry()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await ScoreAsync(world, cycle.Id, 1, 50, 30, new RatingVotes(3, 1, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 52, 33, new RatingVotes(1, 1, 1, 1), vetoed: true);
+        var published = await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None);
+
+        // as 0012 finds a cycle published before it: no stored results; its backfill statement, run again, restores them
+        var migration = typeof(AssessmentResults).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("0012_assessment_fixes.sql", StringComparison.Ordinal));
+        using var reader = new StreamReader(typeof(AssessmentResults).Assembly.GetManifestResourceStream(migration)!);
+        var script = await reader.ReadToEndAsync();
+        var start = script.IndexOf("insert into assessment_result", StringComparison.Ordinal);
+        var backfill = script[start..script.IndexOf(';', start)] + $" where p.cycle_id = {cycle.Id}";
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync("set local session_replication_role = replica", transaction: tx);
+            Assert.Equal(2, await connection.ExecuteAsync("delete from assessment_result where cycle_id = @id", new { id = cycle.Id }, tx));
+            Assert.Equal(2, await connection.ExecuteAsync(backfill, transaction: tx));
+            await tx.CommitAsync();
+        }
+
+        var served = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, admin, None)).Results;
+        Assert.Equal(published.Results.Select(AsPublished), served.Select(AsPublished));
+        Assert.Equal(["violation"], served.Single(r => r.OrgUnitCode == world.Street(2)).VetoedBy);
+    }
+
     [Fact]
     public async Task Without_a_rating_share_publication_asks_for_no_democratic_rating_votes()
     {
