@@ -116,6 +116,26 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.All(own.EnumerateArray(), r => Assert.Equal("Good", r.GetProperty("grade").GetString()));
     }
 
+    [Theory]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true)]
+    [InlineData("application/json;q=0.5, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true)]
+    [InlineData("application/json, APPLICATION/VND.OPENXMLFORMATS-OFFICEDOCUMENT.SPREADSHEETML.SHEET;q=0.5", false)]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0", false)]
+    [InlineData("*/*", false)]
+    public async Task Results_and_the_accountability_report_answer_a_spreadsheet_when_the_accept_header_prefers_it(string accept, bool spreadsheet)
+    {
+        var s = await SetUpAsync();
+        foreach (var path in new[] { $"/api/cycles/{s.CycleId}/results", $"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-D" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            var response = await s.DistrictAdmin.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json",
+                response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Fact]
     public async Task The_accountability_report_names_its_bad_parameters_and_hides_other_scopes()
     {
