@@ -50,7 +50,7 @@ public sealed class ResultsPublication(
             {
                 results = results.Select(r => new
                 {
-                    r.Rank, orgUnitCode = r.OrgUnitCode, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
+                    r.Rank, orgUnitCode = r.OrgUnitCode, r.Name, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
                     r.Outcome.Vetoed, grade = r.Outcome.Grade.ToString(),
                 }),
             }),

@@ -115,7 +115,7 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Total)), results.Select(r => (r.OrgUnitCode, r.Total)));
         Assert.All(results, r => Assert.Equal(published.PublishedAt, r.PublishedAt));
         var entry = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Action == "ResultsPublished");
-        Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\"", entry.Payload);
+        Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\",\"name\":\"{published.Results[0].Name}\"", entry.Payload);
         var notice = (await engine.Get<Inbox>().ListAsync(false, "ResultsPublished", 10, null, await world.CallerAsync("s2-officer"), None)).Single();
         Assert.Contains("排名第2", notice.Subject);
 
@@ -178,7 +178,7 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
         await ScoreAsync(world, cycle.Id, 2, 52, 33, new RatingVotes(1, 1, 1, 1), vetoed: true);
         var published = await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None);
 
-        // as 0012 finds a cycle published before it: no stored results; its backfill statement, run again, restores them
+        // as 0012 finds a cycle published before it: no stored results; its backfill statement, run again, restores them as journaled
         var migration = typeof(AssessmentResults).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("0012_assessment_fixes.sql", StringComparison.Ordinal));
         using var reader = new StreamReader(typeof(AssessmentResults).Assembly.GetManifestResourceStream(migration)!);
         var script = await reader.ReadToEndAsync();
@@ -190,6 +190,7 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
             await using var tx = await connection.BeginTransactionAsync();
             await connection.ExecuteAsync("set local session_replication_role = replica", transaction: tx);
             Assert.Equal(2, await connection.ExecuteAsync("delete from assessment_result where cycle_id = @id", new { id = cycle.Id }, tx));
+            await connection.ExecuteAsync("update org_unit set name = '后改的名' where code = @code", new { code = world.Street(1) }, tx);
             Assert.Equal(2, await connection.ExecuteAsync(backfill, transaction: tx));
             await tx.CommitAsync();
         }
@@ -232,8 +233,12 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
 
         var before = (await results.GetAsync(cycle.Id, street, None)).Results;
         Assert.Equal([(2, world.Street(1))], before.Select(r => (r.Rank!.Value, r.OrgUnitCode)));
+        var participants = engine.Get<CycleQueries>();
+        Assert.Equal([(world.Street(1), before[0].Total)], (await participants.ParticipantsAsync(cycle.Id, street, None)).Select(p => (p.OrgUnitCode, p.Score)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Scoring.GetSheetAsync(cycle.Id, world.Street(2), street, None));
         await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, await world.CallerAsync("district-admin"), None);
         Assert.Equal([world.Street(1), world.Street(2)], (await results.GetAsync(cycle.Id, street, None)).Results.Select(r => r.OrgUnitCode));
+        Assert.Equal([(world.Street(1), before[0].Total)], (await participants.ParticipantsAsync(cycle.Id, street, None)).Select(p => (p.OrgUnitCode, p.Score)));
 
         var outsider = new Caller(0, "outsider", [new RoleGrant(Role.StreetOfficer, "ELSEWHERE", "/ELSEWHERE/")]);
         await Assert.ThrowsAsync<NotFoundException>(() => results.GetAsync(cycle.Id, outsider, None));

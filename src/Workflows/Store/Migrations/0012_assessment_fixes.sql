@@ -31,10 +31,10 @@ create table assessment_result (
 );
 
 -- Cycles published before this table existed: their ResultsPublished journal entry holds the figures as published
--- (hash-chained), and their scores and votes have been frozen since.
+-- (hash-chained; the unit's name there since 0012, else its name now), and their scores and votes have been frozen since.
 insert into assessment_result (cycle_id, org_unit_id, org_unit_code, name, rank, indicator_score, rating_score, bonus, total, vetoed, grade,
                                scores, excellent, good, fair, poor)
-select p.cycle_id, u.id, u.code, u.name, (r ->> 'rank')::int, (r ->> 'indicatorScore')::numeric, (r ->> 'ratingScore')::numeric,
+select p.cycle_id, u.id, u.code, coalesce(r ->> 'name', u.name), (r ->> 'rank')::int, (r ->> 'indicatorScore')::numeric, (r ->> 'ratingScore')::numeric,
        (r ->> 'bonus')::numeric, (r ->> 'total')::numeric, (r ->> 'vetoed')::boolean, r ->> 'grade',
        coalesce((select jsonb_agg(jsonb_build_object('code', s.code, 'score', s.score, 'vetoed', s.vetoed) order by s.code)
                  from indicator_score s where s.cycle_id = p.cycle_id and s.org_unit_id = u.id), '[]'::jsonb),
