@@ -23,7 +23,7 @@ public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions defi
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
         var grading = cycle.RequireGrading();
         var visible = cycle.Published
-            ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, null, ct)
+            ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, null, null, ct)
             : (await ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct)).Where(r => caller.CanSee(r.Path)).ToList();
         await tx.CommitAsync(ct);
         return new CycleResults(cycle.Id, cycle.Year, cycle.Definition.Name, cycle.ScopeCode, cycle.Definition, cycle.PublishedAt, cycle.PublishedBy,
@@ -38,13 +38,11 @@ public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions defi
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var definition = await definitions.GetAsync(connection, cycleId, ct);
-        if (!AssessedCycle.IsAssessed(definition)) return new Dictionary<string, AssessmentOutcome>();
-        var published = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "select exists (select 1 from assessment_publication where cycle_id = @cycleId)", new { cycleId }, tx, cancellationToken: ct));
-        var results = published
-            ? await PublishedResults.ReadAsync(connection, tx, cycleId, definition.Indicators, caller, ct)
-            : await AssessAsync(connection, tx, cycleId, definition.Indicators, definition.Grading!, caller, ct);
+        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
+        if (!AssessedCycle.IsAssessed(cycle.Definition)) return new Dictionary<string, AssessmentOutcome>();
+        var results = cycle.Published
+            ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, caller, null, ct)
+            : await AssessAsync(connection, tx, cycleId, cycle.Definition.Indicators, cycle.Definition.Grading!, caller, ct);
         await tx.CommitAsync(ct);
         return results.ToDictionary(r => r.OrgUnitCode, r => r.Outcome);
     }

@@ -56,8 +56,8 @@ static class PublishedResults
     /// cycle's own template version) names the veto items found.
     /// </summary>
     public static async Task<IReadOnlyList<UnitResult>> ReadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? tx, long cycleId, IReadOnlyList<IndicatorDefinition> indicators, Caller? caller,
-        CancellationToken ct, long? orgUnitId = null)
+        NpgsqlConnection connection, NpgsqlTransaction? tx, long cycleId, IReadOnlyList<IndicatorDefinition> indicators, Caller? caller, long? orgUnitId,
+        CancellationToken ct)
     {
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """

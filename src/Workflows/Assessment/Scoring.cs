@@ -115,7 +115,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
             : new SheetIndicatorView(i.Code, i.Name, i.MaxScore, i.Weight, i.Veto, i.Bonus, null, null, null, null, null)).ToList();
         // once published, the outcome is the one circulated, not a new computation
         var outcome = cycle.Published
-            ? (await PublishedResults.ReadAsync(connection, null, cycle.Id, cycle.Definition.Indicators, null, ct, unit.OrgUnitId)).Single().Outcome
+            ? (await PublishedResults.ReadAsync(connection, null, cycle.Id, cycle.Definition.Indicators, null, unit.OrgUnitId, ct)).Single().Outcome
             : AssessmentFormula.Assess(cycle.Definition.Indicators, cycle.RequireGrading(),
                 entered.Values.ToDictionary(s => s.Code, s => new ScoredIndicator(s.Code, s.Score, s.Vetoed)),
                 rating is null ? null : new RatingVotes(rating.Excellent, rating.Good, rating.Fair, rating.Poor));
