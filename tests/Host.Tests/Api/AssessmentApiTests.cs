@@ -46,7 +46,7 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         var finding = await s.Inspector.PostJsonAsync($"/api/cycles/{s.CycleId}/findings",
             new { orgUnitCode = $"{s.Prefix}-S1", description = "党建阵地台账缺失", severity = "Serious", indicatorCode = "work", rectifyWithinDays = 3 }, HttpStatusCode.Created);
         var taskId = finding.GetProperty("rectificationTaskId").GetInt64();
-        Assert.Equal("Serious", finding.GetProperty("severity").GetString());
+        Assert.Equal(("Serious", "inspector"), (finding.GetProperty("severity").GetString(), finding.GetProperty("reviewer").GetString()));
         Assert.Equal([s.Year], finding.GetProperty("assumedYears").EnumerateArray().Select(y => y.GetInt32()));
 
         var evidence = await s.Officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "台账.pdf" } }).JsonAsync(HttpStatusCode.Created);
