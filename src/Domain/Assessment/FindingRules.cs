@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Assessment;
 
@@ -19,7 +20,7 @@ public static class FindingRules
         else if (finding.Description.Length > MaxDescriptionLength)
             errors.Add(new("/description", $"description must be at most {MaxDescriptionLength} characters."));
         if (ParseSeverity(finding.Severity) is null)
-            errors.Add(new("/severity", $"severity must be one of {string.Join(", ", Enum.GetNames<FindingSeverity>())}."));
+            errors.Add(new("/severity", $"severity must be one of {EnumText.Expected<FindingSeverity>()}."));
         if (finding.IndicatorCode is { } code && indicators.All(i => i.Code != code))
             errors.Add(new("/indicatorCode", indicators.Count == 0
                 ? "This cycle's template has no indicators; leave indicatorCode out."
@@ -29,6 +30,6 @@ public static class FindingRules
         return errors;
     }
 
-    public static FindingSeverity? ParseSeverity(string? severity) =>
-        Enum.TryParse<FindingSeverity>(severity, ignoreCase: false, out var s) && Enum.IsDefined(s) && !int.TryParse(severity, out _) ? s : null;
+    /// <summary>One severity by name, any letter case; never a number or a combination such as "Minor, Major".</summary>
+    public static FindingSeverity? ParseSeverity(string? severity) => EnumText.TryParse<FindingSeverity>(severity, out var s) ? s : null;
 }

@@ -1,12 +1,14 @@
+using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Assessment;
 
 /// <summary>
 /// The rectification (整改) a finding asks of a participant: a task of its own, answered by the unit, verified
-/// (销号) or returned by the inspector, due so many <b>working days</b> after the finding was recorded.
+/// (销号) or returned in the role of whoever recorded the finding, due so many <b>working days</b> after it was recorded.
 /// </summary>
 public static class Rectification
 {
@@ -23,12 +25,22 @@ public static class Rectification
     public static string UnitRole(OrgUnitKind participantKind) =>
         participantKind == OrgUnitKind.Community ? ParticipantRoles.CommunitySecretary : ParticipantRoles.DirectResponsible;
 
-    public static TaskDefinition Task(string key, string description, OrgUnitKind participantKind) => new(
+    /// <summary>
+    /// Who verifies (销号) a rectification: the role in which the finding was recorded — <c>inspector</c> when the
+    /// recorder is an Inspector over the unit, else <c>districtAdmin</c> (a DistrictAdmin, or a SystemAdmin acting for
+    /// one), so that a district without inspector accounts can close the findings its administrators record.
+    /// </summary>
+    public static string ReviewerFor(Caller recorder, string unitPath) =>
+        recorder.Grants.Any(g => g.Role == Role.Inspector && g.ScopePath is not null && g.Covers(unitPath))
+            ? ParticipantRoles.Inspector
+            : ParticipantRoles.DistrictAdmin;
+
+    public static TaskDefinition Task(string key, string description, OrgUnitKind participantKind, string reviewer) => new(
         key,
         Title(description),
         description,
         UnitRole(participantKind),
-        ParticipantRoles.Inspector,
+        reviewer,
         Gate: false,
         EvidenceRequired: true,
         After: [],
@@ -41,6 +53,6 @@ public static class Rectification
     static string Title(string description)
     {
         var line = description.Trim().Split('\n')[0].Trim();
-        return "整改：" + (line.Length > MaxTitleLength ? line[..MaxTitleLength] + "…" : line);
+        return "整改：" + TextCut.Prefix(line, MaxTitleLength, "…");
     }
 }

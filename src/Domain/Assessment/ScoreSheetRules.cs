@@ -25,7 +25,11 @@ public static class ScoreSheetRules
         for (var i = 0; i < entries.Count; i++)
         {
             var at = $"/indicators/{i}";
-            var entry = entries[i];
+            if (entries[i] is not { } entry)
+            {
+                errors.Add(new FieldError(at, "Each entry is an object: {code, score} or, for a veto item, {code, vetoed}."));
+                continue;
+            }
             if (entry.Comment is { Length: > MaxCommentLength })
                 errors.Add(new FieldError($"{at}/comment", $"comment must be at most {MaxCommentLength} characters."));
             if (string.IsNullOrWhiteSpace(entry.Code) || !byCode.TryGetValue(entry.Code, out var indicator))

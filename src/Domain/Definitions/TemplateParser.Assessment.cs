@@ -6,6 +6,15 @@ public sealed partial class TemplateParser
 {
     static readonly string[] IndicatorMembers = ["code", "name", "maxScore", "weight", "veto", "bonus"];
 
+    /// <summary>
+    /// The largest maximum an indicator may have, and the largest weight: with votes bounded too, every sum of the
+    /// formula stays far inside <see cref="decimal"/> and every score inside the store's numeric(9, 2).
+    /// </summary>
+    public const decimal MaxIndicatorScore = 1000m;
+    public const decimal MaxIndicatorWeight = 100m;
+    /// <summary>The most a democratic rating vote, or all bonus points together, may count for.</summary>
+    public const decimal MaxRatingPoints = 1000m;
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
     private static partial Regex CodePattern();
 
@@ -35,11 +44,11 @@ public sealed partial class TemplateParser
             var maxScore = r.Decimal("maxScore", required: !veto);
             if (veto && maxScore is not null and not 0)
                 r.Error("maxScore", "A veto item carries no points: leave maxScore out or set it to 0.");
-            else if (!veto && maxScore <= 0)
-                r.Error("maxScore", $"maxScore must be above 0, not {maxScore}.");
+            else if (!veto && maxScore is <= 0 or > MaxIndicatorScore)
+                r.Error("maxScore", $"maxScore must be above 0 and at most {MaxIndicatorScore}, not {maxScore}.");
             var weight = r.Decimal("weight") ?? 1m;
-            if (weight <= 0)
-                r.Error("weight", $"weight must be above 0, not {weight}.");
+            if (weight is <= 0 or > MaxIndicatorWeight)
+                r.Error("weight", $"weight must be above 0 and at most {MaxIndicatorWeight}, not {weight}.");
             indicators.Add(new IndicatorDefinition(code ?? "", name ?? "", maxScore ?? 0m, weight, veto, bonus));
         }
         return indicators;
@@ -54,8 +63,8 @@ public sealed partial class TemplateParser
             r.Error("ratingShare", $"ratingShare is the democratic rating's share of the total, from 0 to 1, not {share}.");
         var weights = RatingWeights(r);
         var bonusCap = r.Decimal("bonusCap") ?? 0m;
-        if (bonusCap < 0)
-            r.Error("bonusCap", $"bonusCap cannot be negative ({bonusCap}).");
+        if (bonusCap is < 0 or > MaxRatingPoints)
+            r.Error("bonusCap", $"bonusCap must be from 0 to {MaxRatingPoints}, not {bonusCap}.");
         var thresholds = Thresholds(r);
         return new GradingRule(share ?? 0m, weights ?? new RatingWeights(0, 0, 0, 0), bonusCap, thresholds ?? new GradeThresholds(0, 0, 0));
     }
@@ -66,6 +75,8 @@ public sealed partial class TemplateParser
         var r = grading.Object("ratingWeights", required: true, "excellent", "good", "fair", "poor");
         if (r is null) return null;
         var values = Descending(r, ["excellent", "good", "fair", "poor"], strictly: false, "a vote for a lower grade cannot count for more");
+        if (values[0] > MaxRatingPoints)
+            r.Error("excellent", $"A vote counts for at most {MaxRatingPoints} points, not {values[0]}.");
         return values is [{ } excellent, { } good, { } fair, { } poor] ? new RatingWeights(excellent, good, fair, poor) : null;
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Meetings;
 
@@ -43,7 +44,7 @@ public static partial class CadenceParser
     {
         var text = r.String("appliesTo", required: true);
         if (text is null) return null;
-        if (Enum.TryParse<OrgUnitKind>(text, ignoreCase: false, out var kind) && MeetingOwners.Kinds.Contains(kind) && !int.TryParse(text, out _))
+        if (EnumText.TryParse<OrgUnitKind>(text, out var kind) && MeetingOwners.Kinds.Contains(kind))
             return kind;
         r.Error("appliesTo", $"appliesTo is one of {string.Join(", ", MeetingOwners.Kinds)}, not '{text}'.");
         return null;

@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Assessment;
 
 namespace CommunityWorkflows.Host.Api;
@@ -18,7 +19,8 @@ static class AccountabilitySheet
         new("姓名", r => r.DisplayName ?? "（未设书记）"),
         new("账号", r => r.Username),
         new("单位", r => r.OrgUnitName),
-        new("负责单位", r => string.Join("、", r.Units.Select(u => u.Grade is { } g ? $"{u.Name}（{Grades.Label(g)}）" : u.Name))),
+        // a district's first responsible person may answer for thousands of units: the cell keeps within Excel's limit
+        new("负责单位", r => TextCut.Prefix(string.Join("、", r.Units.Select(u => u.Grade is { } g ? $"{u.Name}（{Grades.Label(g)}）" : u.Name)), Spreadsheet.MaxCellLength, "…")),
         new("任务总数", r => r.TasksTotal),
         new("已完成任务", r => r.TasksDone),
         new("逾期未完成任务", r => r.TasksOverdue),

@@ -14,7 +14,7 @@ static class FindingEndpoints
         {
             var finding = await store.RecordAsync(id, body, context.Caller(), ct);
             return Results.Created($"/api/cycles/{id}/findings/{finding.Id}", finding);
-        }).WithSummary("Record a finding against a participant (Inspector or DistrictAdmin over it): creates its rectification task, due rectifyWithinDays working days later, reviewed by the inspector (Accept = verified, 销号).");
+        }).WithSummary("Record a finding against a participant (Inspector or DistrictAdmin over it): creates its rectification task, due rectifyWithinDays working days later, reviewed in the recorder's role, inspector or districtAdmin (Accept = verified, 销号).");
 
         findings.MapGet("/", async (long id, string? orgUnitCode, string? status, HttpContext context, Findings store, CancellationToken ct) =>
             await store.ListAsync(id, orgUnitCode, status, context.Caller(), ct))

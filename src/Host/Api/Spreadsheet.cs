@@ -11,6 +11,9 @@ static class Spreadsheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The most characters an Excel cell holds.</summary>
+    public const int MaxCellLength = 32_767;
+
     /// <summary>A sheet column: its header and how to read the cell from an item.</summary>
     public sealed record Column<T>(string Header, Func<T, object?> Value);
 

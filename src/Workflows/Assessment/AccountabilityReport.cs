@@ -12,12 +12,12 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// <summary>
 /// Who answered for what in a year (责任制落实情况): for every cycle of the year that is not cancelled, the
 /// participants under the scope, grouped by their District's secretary (第一责任人) and their Street's secretary
-/// (直接责任人). Grades count only once a cycle's results are published.
+/// (直接责任人). Grades count only once a cycle's results are published, as they were published.
 /// </summary>
-public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions definitions, TimeProvider clock)
+public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock)
 {
     sealed record UnitRow(
-        long CycleId, long OrgUnitId, string Code, string Name, long? StreetId, long? DistrictId, bool Published,
+        long CycleId, long OrgUnitId, string Code, string Name, long? StreetId, long? DistrictId, int? Rank, decimal? Total, string? Grade,
         int TasksTotal, int TasksDone, int TasksOverdue, int TasksLate, int FindingsOpen, int FindingsOverdue, int FindingsVerified);
 
     sealed record ResponsibleUnit(long Id, string Code, string Name, string? Username, string? DisplayName);
@@ -41,7 +41,6 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions d
 
         var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitsSql,
             new { year, scope = Like.Prefix(scopePath), now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
-        var results = await PublishedResultsAsync(connection, tx, units.Where(u => u.Published).Select(u => u.CycleId).Distinct(), ct);
         var responsible = (await connection.QueryAsync<ResponsibleUnit>(new CommandDefinition(
             """
             select u.id, u.code, u.name, a.username, a.display_name
@@ -51,9 +50,8 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions d
             .ToDictionary(u => u.Id);
         await tx.CommitAsync(ct);
 
-        AccountableUnit Accountable(UnitRow u) => results.TryGetValue((u.CycleId, u.OrgUnitId), out var r)
-            ? new AccountableUnit(u.Code, u.Name, u.CycleId, r.Rank, r.Outcome.Total, r.Outcome.Grade)
-            : new AccountableUnit(u.Code, u.Name, u.CycleId, null, null, null);
+        static AccountableUnit Accountable(UnitRow u) =>
+            new(u.Code, u.Name, u.CycleId, u.Rank, u.Total, u.Grade is null ? null : Enum.Parse<Grade>(u.Grade));
         return
         [
             .. Rows(units.Where(u => u.DistrictId is not null).GroupBy(u => u.DistrictId!.Value), Responsibility.FirstResponsible, responsible, Accountable),
@@ -74,23 +72,10 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions d
                     units.Count == 1 ? units[0].Grade : null, GradeCounts.Of(units.Select(u => u.Grade)));
             });
 
-    async Task<Dictionary<(long CycleId, long OrgUnitId), UnitResult>> PublishedResultsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, IEnumerable<long> cycleIds, CancellationToken ct)
-    {
-        var results = new Dictionary<(long, long), UnitResult>();
-        foreach (var cycleId in cycleIds)
-        {
-            var definition = await definitions.GetAsync(connection, cycleId, ct);
-            if (!AssessedCycle.IsAssessed(definition)) continue;
-            foreach (var r in await AssessmentResults.ComputeAsync(connection, tx, cycleId, definition.Indicators, definition.Grading!, ct))
-                results[(cycleId, r.OrgUnitId)] = r;
-        }
-        return results;
-    }
-
-    // the unit's own tasks only (AccountabilityRules.UnitRoles); findings by their rectification task's state
+    // the unit's own tasks only (AccountabilityRules.UnitRoles); findings by their rectification task's state;
+    // rank, total and grade as published (none before): only the scope's units are read, nothing is recomputed
     const string UnitsSql = """
-        select i.cycle_id, u.id as org_unit_id, u.code, u.name, u.street_id, u.district_id, (p.cycle_id is not null) as published,
+        select i.cycle_id, u.id as org_unit_id, u.code, u.name, u.street_id, u.district_id, r.rank, r.total, r.grade,
                count(t.id) filter (where own and t.status <> 'Cancelled')::int as tasks_total,
                count(t.id) filter (where own and t.status = 'Accepted')::int as tasks_done,
                count(t.id) filter (where own and t.status in ('Open', 'Returned') and t.due_at < @now)::int as tasks_overdue,
@@ -101,10 +86,10 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, CycleDefinitions d
         from instance i
         join cycle c on c.id = i.cycle_id
         join org_unit u on u.id = i.org_unit_id
-        left join assessment_publication p on p.cycle_id = c.id
+        left join assessment_result r on r.cycle_id = c.id and r.org_unit_id = u.id
         left join lateral (select t.*, t.assignee = any(@roles) as own from task t where t.instance_id = i.id) t on true
         left join finding f on f.task_id = t.id
         where c.year = @year and c.status <> 'Cancelled' and u.path like @scope
-        group by i.cycle_id, u.id, u.code, u.name, u.street_id, u.district_id, p.cycle_id
+        group by i.cycle_id, u.id, u.code, u.name, u.street_id, u.district_id, r.rank, r.total, r.grade
         """;
 }

@@ -4,7 +4,8 @@ namespace CommunityWorkflows.Workflows.Assessment;
 
 /// <summary>
 /// A finding (问题) and where its rectification (整改) stands. <see cref="DueAt"/> is the rectification's deadline,
-/// <see cref="AssumedYears"/> the years it crossed without a published holiday schedule (weekends only counted).
+/// <see cref="AssumedYears"/> the years it crossed without a published holiday schedule (weekends only counted),
+/// <see cref="Reviewer"/> the role that verifies it (<c>inspector</c> or <c>districtAdmin</c>: the recorder's).
 /// </summary>
 public sealed record FindingView(
     long Id,
@@ -20,6 +21,7 @@ public sealed record FindingView(
     long RectificationTaskId,
     DateTimeOffset DueAt,
     IReadOnlyList<int> AssumedYears,
+    string Reviewer,
     string RecordedBy,
     DateTimeOffset RecordedAt,
     DateTimeOffset? VerifiedAt);

@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
@@ -17,7 +18,8 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// <summary>
 /// Inspection findings (问题 → 整改 → 销号). Recording one gives the unit a rectification task of its own, due
 /// so many working days later, with the template's reminders and escalation: the same task actions, timers,
-/// journal and notices as every other task. The inspector's Accept is the verification (销号).
+/// journal and notices as every other task. The reviewer's Accept is the verification (销号): an inspector's for the
+/// findings an inspector records, a district administrator's for those a district administrator records.
 /// </summary>
 public sealed class Findings(
     NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock)
@@ -46,21 +48,23 @@ public sealed class Findings(
 
         var now = clock.GetUtcNow();
         var description = finding.Description!.Trim();
+        var severity = FindingRules.ParseSeverity(finding.Severity)!.Value;
+        var reviewer = Rectification.ReviewerFor(caller, unit!.Path);
         var (dueOn, assumedYears) = Rectification.DueDate(ChinaTime.DateOf(now), finding.RectifyWithinDays!.Value, calendar);
         var findingId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            insert into finding (cycle_id, instance_id, org_unit_id, description, severity, indicator_code, rectify_within_days, assumed_years, recorded_by, recorded_at)
-            values (@cycleId, @instanceId, @orgUnitId, @description, @severity, @indicatorCode, @days, @assumedYears, @by, @now)
+            insert into finding (cycle_id, instance_id, org_unit_id, description, severity, indicator_code, rectify_within_days, assumed_years, reviewer, recorded_by, recorded_at)
+            values (@cycleId, @instanceId, @orgUnitId, @description, @severity, @indicatorCode, @days, @assumedYears, @reviewer, @by, @now)
             returning id
             """,
             new
             {
-                cycleId, unit!.InstanceId, unit.OrgUnitId, description, severity = FindingRules.ParseSeverity(finding.Severity)!.Value.ToString(),
-                finding.IndicatorCode, days = finding.RectifyWithinDays, assumedYears = assumedYears.ToArray(), by = caller.Username, now,
+                cycleId, unit.InstanceId, unit.OrgUnitId, description, severity = severity.ToString(),
+                finding.IndicatorCode, days = finding.RectifyWithinDays, assumedYears = assumedYears.ToArray(), reviewer, by = caller.Username, now,
             }, tx, cancellationToken: ct));
 
         var taskKey = $"rectification:{findingId}";
-        var task = Rectification.Task(taskKey, description, Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind));
+        var task = Rectification.Task(taskKey, description, Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind), reviewer);
         var taskId = await OwnTasks.CreateAsync(tx, unit.InstanceId, TaskOrigins.Rectification, taskKey,
             new OwnTaskDefinition(task, cycle.Definition.Reminders, cycle.Definition.Escalation), dueOn, now, calendar, ct);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -72,8 +76,8 @@ public sealed class Findings(
         [
             new JournalDraft(JournalStreams.Cycle(cycleId), "FindingRecorded", $"finding:{findingId}", new
             {
-                orgUnitCode = unit.Code, description, severity = finding.Severity, finding.IndicatorCode, finding.RectifyWithinDays,
-                dueOn = dueOn.ToString("yyyy-MM-dd"), assumedYears, rectificationTaskId = taskId,
+                orgUnitCode = unit.Code, description, severity = severity.ToString(), finding.IndicatorCode, finding.RectifyWithinDays,
+                dueOn = dueOn.ToString("yyyy-MM-dd"), assumedYears, reviewer, rectificationTaskId = taskId,
             }),
         ], ct);
         await tx.CommitAsync(ct);
@@ -85,8 +89,8 @@ public sealed class Findings(
     {
         FindingStatus? wanted = null;
         if (status is not null)
-            wanted = Enum.TryParse<FindingStatus>(status, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _)
-                ? s : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {string.Join(", ", Enum.GetNames<FindingStatus>())}.");
+            wanted = EnumText.TryParse<FindingStatus>(status, out var s)
+                ? s : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {EnumText.Expected<FindingStatus>()}.");
         await using var connection = await db.OpenConnectionAsync(ct);
         await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         return await ReadAsync(connection, cycleId, orgUnitCode, wanted, null, caller, ct);
@@ -132,6 +136,7 @@ public sealed class Findings(
         public long RectificationTaskId { get; init; }
         public DateTimeOffset DueAt { get; init; }
         public int[] AssumedYears { get; init; } = [];
+        public string Reviewer { get; init; } = "";
         public string RecordedBy { get; init; } = "";
         public DateTimeOffset RecordedAt { get; init; }
         public DateTimeOffset? VerifiedAt { get; init; }
@@ -143,7 +148,7 @@ public sealed class Findings(
         var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
             """
             select f.id, f.cycle_id, u.code as org_unit_code, u.name as org_unit_name, f.description, f.severity, f.indicator_code, f.rectify_within_days,
-                   t.status as task_status, t.id as rectification_task_id, t.due_at, f.assumed_years, f.recorded_by, f.recorded_at, t.accepted_at as verified_at
+                   t.status as task_status, t.id as rectification_task_id, t.due_at, f.assumed_years, f.reviewer, f.recorded_by, f.recorded_at, t.accepted_at as verified_at
             from finding f join task t on t.id = f.task_id join org_unit u on u.id = f.org_unit_id
             where f.cycle_id = @cycleId
               and (@findingId::bigint is null or f.id = @findingId)
@@ -164,7 +169,7 @@ public sealed class Findings(
             var state = Enum.Parse<TaskState>(r.TaskStatus);
             return new FindingView(r.Id, r.CycleId, r.OrgUnitCode, r.OrgUnitName, r.Description, Enum.Parse<FindingSeverity>(r.Severity), r.IndicatorCode,
                 r.RectifyWithinDays, FindingStatuses.Of(state), TaskStates.IsOverdue(state, r.DueAt, now), r.RectificationTaskId, r.DueAt,
-                r.AssumedYears, r.RecordedBy, r.RecordedAt, r.VerifiedAt);
+                r.AssumedYears, r.Reviewer, r.RecordedBy, r.RecordedAt, r.VerifiedAt);
         }).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows.Journal;
@@ -13,8 +14,9 @@ namespace CommunityWorkflows.Workflows.Assessment;
 
 /// <summary>
 /// Publishes a cycle's results (结果通报): once, when every participant's sheet is complete. From then on its
-/// scores and votes are frozen (409, and a database trigger), and the journal holds the results as published,
-/// hash-chained with the rest of the cycle, so a later change to them would show.
+/// scores and votes are frozen (409, and a database trigger), the results are served as stored at publication
+/// (<see cref="PublishedResults"/>), and the journal holds them as published, hash-chained with the rest of the
+/// cycle, so a later change to them would show.
 /// </summary>
 public sealed class ResultsPublication(
     NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock, ILogger<ResultsPublication> logger)
@@ -31,12 +33,13 @@ public sealed class ResultsPublication(
         var results = await AssessmentResults.ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
         var incomplete = results.Where(r => !r.Outcome.Complete).ToList();
         if (incomplete.Count > 0)
-            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(Lacks))}.");
+            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(r => Lacks(r, grading)))}.");
 
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into assessment_publication (cycle_id, published_at, published_by) values (@cycleId, @now, @by)",
             new { cycleId, now, by = caller.Username }, tx, cancellationToken: ct));
+        await PublishedResults.WriteAsync(tx, cycleId, results, ct);
         var unitRole = Rectification.UnitRole(Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind));
         await notices.WriteAsync(tx, results.Select(r => new Notice($"results:{cycleId}:{r.OrgUnitId}", AssessmentNotices.ResultsPublishedKind,
             AssessmentNotices.ResultsPublished(r.Name, cycle.Year, cycle.Definition.Name, r.Outcome.Total!.Value, r.Outcome.Grade!.Value, r.Rank!.Value),
@@ -47,7 +50,7 @@ public sealed class ResultsPublication(
             {
                 results = results.Select(r => new
                 {
-                    r.Rank, orgUnitCode = r.OrgUnitCode, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
+                    r.Rank, orgUnitCode = r.OrgUnitCode, r.Name, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
                     r.Outcome.Vetoed, grade = r.Outcome.Grade.ToString(),
                 }),
             }),
@@ -57,6 +60,10 @@ public sealed class ResultsPublication(
         return new PublicationView(cycleId, now, caller.Username, results.Select(r => AssessmentResults.ToView(r, cycle.Definition.Indicators, now)).ToList());
     }
 
-    static string Lacks(UnitResult r) =>
-        $"{r.OrgUnitCode} lacks {string.Join(" and ", new[] { r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null, r.Outcome.RatingScore is null ? "democratic rating votes" : null }.OfType<string>())}";
+    /// <summary>What keeps a sheet incomplete: scores of scored items, and votes only when the rating counts (ratingShare above 0).</summary>
+    static string Lacks(UnitResult r, GradingRule grading) => $"{r.OrgUnitCode} lacks " + string.Join(" and ", new[]
+    {
+        r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null,
+        grading.RatingShare > 0 && r.Outcome.RatingScore is null ? "democratic rating votes" : null,
+    }.OfType<string>());
 }

@@ -113,9 +113,12 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         var indicators = cycle.Definition.Indicators.Select(i => entered.TryGetValue(i.Code, out var s)
             ? new SheetIndicatorView(i.Code, i.Name, i.MaxScore, i.Weight, i.Veto, i.Bonus, i.Veto ? null : s.Score, i.Veto ? s.Vetoed : null, s.Comment, s.ScoredBy, s.ScoredAt)
             : new SheetIndicatorView(i.Code, i.Name, i.MaxScore, i.Weight, i.Veto, i.Bonus, null, null, null, null, null)).ToList();
-        var outcome = AssessmentFormula.Assess(cycle.Definition.Indicators, cycle.RequireGrading(),
-            entered.Values.ToDictionary(s => s.Code, s => new ScoredIndicator(s.Code, s.Score, s.Vetoed)),
-            rating is null ? null : new RatingVotes(rating.Excellent, rating.Good, rating.Fair, rating.Poor));
+        // once published, the outcome is the one circulated, not a new computation
+        var outcome = cycle.Published
+            ? (await PublishedResults.ReadAsync(connection, null, cycle.Id, cycle.Definition.Indicators, null, unit.OrgUnitId, ct)).Single().Outcome
+            : AssessmentFormula.Assess(cycle.Definition.Indicators, cycle.RequireGrading(),
+                entered.Values.ToDictionary(s => s.Code, s => new ScoredIndicator(s.Code, s.Score, s.Vetoed)),
+                rating is null ? null : new RatingVotes(rating.Excellent, rating.Good, rating.Fair, rating.Poor));
         return new ScoreSheetView(cycle.Id, unit.Code, unit.Name, indicators, rating, OutcomeView.Of(outcome), cycle.PublishedAt);
     }
 }

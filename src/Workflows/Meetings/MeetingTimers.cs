@@ -38,6 +38,9 @@ public sealed class MeetingTimers : ITimerHandler
         {
             if (!meetings.TryGetValue(timer.TargetId, out var meeting) || meeting.Status != "Due")
                 continue;
+            // a reminder that comes after the due time (no host ran meanwhile) is stale: the Overdue timer tells instead
+            if (timer.Kind == "Reminder" && meeting.DueAt < now)
+                continue;
             var period = new MeetingPeriod(meeting.PeriodStart, meeting.PeriodEnd).Label();
             var (kind, audience, subject) = timer.Kind switch
             {

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
@@ -6,7 +7,10 @@ using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Runtime;
 
-/// <summary>Stops a running cycle: every timer stops, open work is cancelled, accepted work stays as it was.</summary>
+/// <summary>
+/// Stops a running cycle: every timer stops, open work is cancelled, accepted work stays as it was. A cycle whose
+/// results are published is not cancelled (409): its grades were circulated and stand.
+/// </summary>
 public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal, CycleQueries queries, TimeProvider clock)
 {
     public async Task<CycleView> CancelAsync(long cycleId, string? reason, Caller caller, CancellationToken ct)
@@ -22,6 +26,12 @@ public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal,
             throw new ForbiddenException("Only a system administrator or a district administrator over the cycle's scope may cancel it.");
         if (c.Status != "Running")
             throw new ConflictException($"Cycle {cycleId} is {c.Status}; only a running cycle can be cancelled.");
+        // a statement of its own, after the lock that publication takes too: it sees a publication committed meanwhile
+        var publishedAt = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+            "select published_at from assessment_publication where cycle_id = @cycleId", new { cycleId }, tx, cancellationToken: ct));
+        if (publishedAt is { } published)
+            throw new ConflictException($"The results of cycle {cycleId} were published on {ChinaTime.DateOf(published):yyyy-MM-dd}: circulated grades stand " +
+                "and count in the accountability report, so the cycle can no longer be cancelled.");
 
         var now = clock.GetUtcNow();
         // one statement after another, timers first and without waiting for those a dispatcher holds (it may be

@@ -79,7 +79,7 @@ public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessme
             """,
             new { cycleId, now = clock.GetUtcNow(), all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray() },
             cancellationToken: ct));
-        var outcomes = await assessment.OutcomesAsync(cycleId, ct);
+        var outcomes = await assessment.OutcomesAsync(cycleId, caller, ct);
         return rows.Select(r =>
         {
             var outcome = outcomes.GetValueOrDefault(r.OrgUnitCode);

@@ -38,6 +38,9 @@ public sealed class TaskTimers(CycleDefinitions definitions) : ITimerHandler
         {
             if (!tasks.TryGetValue(timer.TargetId, out var task) || !TaskLife.CanChange(task.CycleStatus, task.Origin) || !Enum.Parse<TaskState>(task.Status).AwaitsAssignee())
                 continue;
+            // a reminder that comes after the due time (no dispatcher ran meanwhile) is stale: the Overdue timer tells instead
+            if (timer.Kind == "Reminder" && task.DueAt < now)
+                continue;
             var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct);
             var (audience, subject, detail) = timer.Kind switch
             {

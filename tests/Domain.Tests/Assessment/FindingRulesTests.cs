@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
@@ -24,10 +25,16 @@ public class FindingRulesTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("major")]
+    [InlineData("Grave")]
     [InlineData("1")]
-    public void Severity_is_one_of_the_named_levels(string? severity) =>
+    [InlineData("Minor, Major")]
+    [InlineData("Minor,Serious")]
+    public void Severity_is_one_of_the_named_levels_never_a_number_or_a_combination(string? severity) =>
         Assert.Equal(["/severity"], Errors(new("S1", "问题", severity, null, 5)));
+
+    [Fact]
+    public void Severity_is_read_in_any_letter_case_as_its_canonical_name() =>
+        Assert.Equal(FindingSeverity.Major, FindingRules.ParseSeverity(" major "));
 
     [Fact]
     public void Days_to_rectify_are_bounded_and_descriptions_too()
@@ -53,14 +60,37 @@ public class FindingRulesTests
     [Fact]
     public void The_rectification_task_is_the_units_own_work_with_evidence_verified_by_the_inspector()
     {
-        var street = Rectification.Task("rectification:7", "党员活动室未挂牌\n详见督查记录", OrgUnitKind.Street);
+        var street = Rectification.Task("rectification:7", "党员活动室未挂牌\n详见督查记录", OrgUnitKind.Street, ParticipantRoles.Inspector);
         Assert.Equal("整改：党员活动室未挂牌", street.Title);
         Assert.Equal((ParticipantRoles.DirectResponsible, ParticipantRoles.Inspector), (street.Assignee, street.Reviewer));
         Assert.True(street.EvidenceRequired);
         Assert.False(street.Gate);
         Assert.Equal(["measures", "completedOn"], street.Form.Select(f => f.Key));
-        Assert.Equal(ParticipantRoles.CommunitySecretary, Rectification.Task("k", "问题", OrgUnitKind.Community).Assignee);
-        Assert.EndsWith("…", Rectification.Task("k", new string('长', 100), OrgUnitKind.Street).Title);
+        Assert.Equal(ParticipantRoles.CommunitySecretary, Rectification.Task("k", "问题", OrgUnitKind.Community, ParticipantRoles.Inspector).Assignee);
+        Assert.EndsWith("…", Rectification.Task("k", new string('长', 100), OrgUnitKind.Street, ParticipantRoles.Inspector).Title);
+    }
+
+    [Fact]
+    public void The_rectification_is_verified_in_the_role_of_whoever_recorded_the_finding()
+    {
+        var inspector = new Caller(1, "i", [new RoleGrant(Role.Inspector, "D", "/C/D/")]);
+        var admin = new Caller(2, "a", [new RoleGrant(Role.DistrictAdmin, "D", "/C/D/")]);
+        var both = new Caller(3, "b", [new RoleGrant(Role.DistrictAdmin, "D", "/C/D/"), new RoleGrant(Role.Inspector, "S", "/C/D/S/")]);
+        var root = new Caller(4, "r", [new RoleGrant(Role.SystemAdmin, null, null)]);
+        Assert.Equal(ParticipantRoles.Inspector, Rectification.ReviewerFor(inspector, "/C/D/S/"));
+        Assert.Equal(ParticipantRoles.DistrictAdmin, Rectification.ReviewerFor(admin, "/C/D/S/"));
+        Assert.Equal(ParticipantRoles.Inspector, Rectification.ReviewerFor(both, "/C/D/S/"));
+        Assert.Equal(ParticipantRoles.DistrictAdmin, Rectification.ReviewerFor(both, "/C/D/T/"));
+        Assert.Equal(ParticipantRoles.DistrictAdmin, Rectification.ReviewerFor(root, "/C/D/S/"));
+        Assert.Equal(ParticipantRoles.DistrictAdmin, Rectification.Task("k", "问题", OrgUnitKind.Street, ParticipantRoles.DistrictAdmin).Reviewer);
+    }
+
+    [Fact]
+    public void A_long_description_is_cut_between_whole_characters_for_the_title()
+    {
+        var title = Rectification.Task("k", new string('问', 59) + "😀尾", OrgUnitKind.Street, ParticipantRoles.Inspector).Title;
+        Assert.Equal("整改：" + new string('问', 59) + "…", title);
+        Assert.Equal("整改：" + new string('问', 58) + "😀", Rectification.Task("k", new string('问', 58) + "😀", OrgUnitKind.Street, ParticipantRoles.Inspector).Title);
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public class ScoreSheetRulesTests
     }
 
     [Fact]
+    public void An_entry_that_is_not_an_object_is_named_not_thrown_on() =>
+        Assert.Equal(["/indicators/0", "/indicators/2"], Errors(null!, new("organisation", 20, null, null), null!));
+
+    [Fact]
     public void A_veto_item_is_answered_with_vetoed_never_with_points() =>
         Assert.Equal(["/indicators/0/score", "/indicators/1/vetoed"], Errors(new("seriousViolation", 1, null, null), new("overdueReelection", null, null, null)));
 

@@ -61,6 +61,15 @@ public class TemplateAssessmentRulesTests
             .AssertErrors("/indicators/0/weight", "/indicators/1/weight");
 
     [Fact]
+    public void Maximum_scores_weights_rating_weights_and_the_bonus_cap_are_bounded_so_that_no_result_can_overflow()
+    {
+        With("""[{"code":"a","name":"甲","maxScore":1e8},{"code":"b","name":"乙","maxScore":10,"weight":1e6},{"code":"c","name":"丙","maxScore":1000,"weight":100}]""")
+            .AssertErrors("/indicators/0/maxScore", "/indicators/1/weight");
+        With(grading: Grading.Replace("\"excellent\":100,\"good\":80", "\"excellent\":1e7,\"good\":80").Replace("\"bonusCap\":5", "\"bonusCap\":1e7"))
+            .AssertErrors("/grading/ratingWeights/excellent", "/grading/bonusCap");
+    }
+
+    [Fact]
     public void Grading_reads_whole()
     {
         var grading = With(grading: Grading).AssertValid().Grading!;

@@ -74,6 +74,20 @@ public class CadenceScheduleTests
         Assert.Equal(new[] { "/appliesTo", "/colour", "/key", "/name", "/reminders/0", "/reminders/2", "/timeZone" }, errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("District, Street")]
+    [InlineData("2")]
+    [InlineData("SeatedUnit")]
+    public void AppliesTo_is_one_named_tier_never_a_number_or_a_combination(string appliesTo)
+    {
+        var body = JsonSerializer.SerializeToElement(new { name = "例会", appliesTo, cron = "0 9 1 1,4,7,10 *", timeZone = "Asia/Shanghai" });
+        var (cadence, errors) = CadenceParser.Parse("k", body, Now);
+        Assert.Null(cadence);
+        Assert.Equal("/appliesTo", Assert.Single(errors).Field);
+        var (street, _) = CadenceParser.Parse("k", JsonSerializer.SerializeToElement(new { name = "例会", appliesTo = "street", cron = "0 9 1 1,4,7,10 *", timeZone = "Asia/Shanghai" }), Now);
+        Assert.Equal(OrgUnitKind.Street, street!.AppliesTo);
+    }
+
     [Fact]
     public void A_cadence_takes_reminders_as_a_list_or_as_templates_write_them_and_defaults_its_escalation()
     {

@@ -46,7 +46,7 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         var finding = await s.Inspector.PostJsonAsync($"/api/cycles/{s.CycleId}/findings",
             new { orgUnitCode = $"{s.Prefix}-S1", description = "党建阵地台账缺失", severity = "Serious", indicatorCode = "work", rectifyWithinDays = 3 }, HttpStatusCode.Created);
         var taskId = finding.GetProperty("rectificationTaskId").GetInt64();
-        Assert.Equal("Serious", finding.GetProperty("severity").GetString());
+        Assert.Equal(("Serious", "inspector"), (finding.GetProperty("severity").GetString(), finding.GetProperty("reviewer").GetString()));
         Assert.Equal([s.Year], finding.GetProperty("assumedYears").EnumerateArray().Select(y => y.GetInt32()));
 
         var evidence = await s.Officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "台账.pdf" } }).JsonAsync(HttpStatusCode.Created);
@@ -84,6 +84,9 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["/indicators/0/score"], (await veto.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await s.Officer.PutAsJsonAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1", new { indicators = new[] { new { code = "work", score = 60 } } }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
+        var nullEntry = await s.DistrictAdmin.PutAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1",
+            new StringContent("""{"indicators":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(["/indicators/0"], (await nullEntry.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         var missingVotes = await s.DistrictAdmin.PutAsJsonAsync($"/api/cycles/{s.CycleId}/ratings/{s.Prefix}-S1", new { excellent = 3 });
         Assert.Equal(["/good", "/fair", "/poor"], (await missingVotes.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
 
@@ -98,8 +101,39 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal($"{s.Prefix.ToLowerInvariant()}.da", published.GetProperty("publishedBy").GetString());
         var frozen = await s.DistrictAdmin.PutAsJsonAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S2", new { indicators = new[] { new { code = "work", score = 60 } } });
         Assert.Contains("frozen", (await frozen.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        static IEnumerable<(string?, int, decimal, string?)> Figures(JsonElement rows) => rows.EnumerateArray().Select(r => (r.GetProperty("orgUnitCode").GetString(),
+            r.GetProperty("rank").GetInt32(), r.GetProperty("total").GetDecimal(), r.GetProperty("grade").GetString()));
+        Assert.Equal(Figures(results), Figures(await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/results")));
+
+        // a street sees its own participant row and sheet only, published or not
         var participants = await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/cycles/{s.CycleId}/participants");
-        Assert.Equal((80m, "Good"), (participants[0].GetProperty("score").GetDecimal(), participants[0].GetProperty("grade").GetString()));
+        Assert.Equal([($"{s.Prefix}-S2", 80m, "Good")], participants.EnumerateArray().Select(p =>
+            (p.GetProperty("orgUnitCode").GetString(), p.GetProperty("score").GetDecimal(), p.GetProperty("grade").GetString())));
+        await (await s.OtherOfficer.GetAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await s.OtherOfficer.GetAsync($"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-S1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var own = await s.OtherOfficer.GetFromJsonAsync<JsonElement>($"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-S2");
+        Assert.Equal([$"{s.Prefix}-S2"], own.EnumerateArray().SelectMany(r => r.GetProperty("units").EnumerateArray()).Select(u => u.GetProperty("orgUnitCode").GetString()).Distinct());
+        Assert.All(own.EnumerateArray(), r => Assert.Equal("Good", r.GetProperty("grade").GetString()));
+    }
+
+    [Theory]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true)]
+    [InlineData("application/json;q=0.5, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true)]
+    [InlineData("application/json, APPLICATION/VND.OPENXMLFORMATS-OFFICEDOCUMENT.SPREADSHEETML.SHEET;q=0.5", false)]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0", false)]
+    [InlineData("*/*", false)]
+    public async Task Results_and_the_accountability_report_answer_a_spreadsheet_when_the_accept_header_prefers_it(string accept, bool spreadsheet)
+    {
+        var s = await SetUpAsync();
+        foreach (var path in new[] { $"/api/cycles/{s.CycleId}/results", $"/api/accountability?year={s.Year}&scopeCode={s.Prefix}-D" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            var response = await s.DistrictAdmin.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json",
+                response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]

@@ -76,6 +76,30 @@ public class FindingTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task A_finding_a_district_administrator_records_is_verified_by_district_administrators_where_no_inspector_may_be()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        var admin = await world.CallerAsync("district-admin");
+        var officer = await world.CallerAsync("s1-officer");
+        var inspector = await world.CallerAsync("inspector");
+
+        var byAdmin = await Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "发展党员程序不规范", "Major", null, 5), admin, None);
+        var byInspector = await Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "阵地未挂牌", "Minor", null, 5), inspector, None);
+        Assert.Equal(("districtAdmin", "inspector"), (byAdmin.Reviewer, byInspector.Reviewer));
+        var task = await engine.Get<TaskQueries>().GetAsync(byAdmin.RectificationTaskId, officer, None);
+        Assert.Equal("districtAdmin", task.Reviewer);
+
+        await engine.Get<EvidenceStore>().AddAsync(task.Id, "整改报告.pdf", Pdf, officer, None);
+        await Actions.SubmitAsync(task.Id, Rectified("已重新履行程序", ChinaTime.DateOf(engine.Clock.GetUtcNow())), null, officer, None);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Actions.ReviewAsync(task.Id, "Accept", null, inspector, None));
+        await Actions.ReviewAsync(task.Id, "Accept", "销号", admin, None);
+        Assert.Equal(FindingStatus.Verified, (await Findings.GetAsync(cycle.Id, byAdmin.Id, admin, None)).Status);
+        var recorded = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Subject == $"finding:{byAdmin.Id}");
+        Assert.Contains("\"reviewer\":\"districtAdmin\"", recorded.Payload);
+    }
+
+    [Fact]
     public async Task A_rectification_left_undone_is_reminded_goes_overdue_and_escalates_on_working_days()
     {
         var world = await World.CreateAsync(engine, streets: 1);
@@ -133,6 +157,15 @@ public class FindingTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Empty(await Findings.ListAsync(cycle.Id, null, "Verified", inspector, None));
         Assert.Equal(["/status"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
             Findings.ListAsync(cycle.Id, null, "Done", inspector, None))).Errors.Select(e => e.Field));
+        Assert.Equal(["/status"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Findings.ListAsync(cycle.Id, null, "Open, Rectifying", inspector, None))).Errors.Select(e => e.Field));
+        Assert.Equal(2, (await Findings.ListAsync(cycle.Id, null, "open", inspector, None)).Count);
+        Assert.Equal(["/severity"], (await Assert.ThrowsAsync<RuleViolationException>(() =>
+            Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "问题", "Minor, Major", null, 5), inspector, None))).Errors.Select(e => e.Field));
+        var lowerCase = await Findings.RecordAsync(cycle.Id, new NewFinding(world.Street(1), "问题四", "serious", null, 5), inspector, None);
+        Assert.Equal(FindingSeverity.Serious, lowerCase.Severity);
+        var recorded = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Subject == $"finding:{lowerCase.Id}");
+        Assert.Contains("\"severity\":\"Serious\"", recorded.Payload);
 
         await engine.Get<CycleCancellation>().CancelAsync(cycle.Id, "重新发起", await world.CallerAsync("district-admin"), None);
         await Assert.ThrowsAsync<ConflictException>(() =>

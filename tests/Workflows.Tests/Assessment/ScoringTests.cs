@@ -115,9 +115,110 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Total)), results.Select(r => (r.OrgUnitCode, r.Total)));
         Assert.All(results, r => Assert.Equal(published.PublishedAt, r.PublishedAt));
         var entry = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None)).Single(e => e.Action == "ResultsPublished");
-        Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\"", entry.Payload);
+        Assert.Contains($"\"orgUnitCode\":\"{world.Street(1)}\",\"name\":\"{published.Results[0].Name}\"", entry.Payload);
         var notice = (await engine.Get<Inbox>().ListAsync(false, "ResultsPublished", 10, null, await world.CallerAsync("s2-officer"), None)).Single();
         Assert.Contains("排名第2", notice.Subject);
+
+        // published grades are circulated and count in the accountability report: the cycle can no longer be cancelled
+        var cancel = await Assert.ThrowsAsync<ConflictException>(() => engine.Get<CycleCancellation>().CancelAsync(cycle.Id, "重新发起", admin, None));
+        Assert.Contains("published", cancel.Message);
+        Assert.Equal("Running", (await engine.Get<CycleQueries>().GetAsync(cycle.Id, admin, None)).Status);
+        Assert.All((await engine.Get<AccountabilityReport>().ReportAsync(world.Year, world.District, admin, None)).Skip(1), r => Assert.NotNull(r.Grade));
+    }
+
+    static string AsPublished(ResultView r) =>
+        $"{r.Rank} {r.OrgUnitCode} {r.Name} {r.IndicatorScore:0.00} {r.RatingScore:0.00} {r.Bonus:0.00} {r.Total:0.00} {r.Vetoed} {r.Grade} "
+        + string.Join(",", r.Indicators.Select(i => $"{i.Code}={i.Score:0.00}/{i.Vetoed}")) + $" {r.Votes?.Excellent}/{r.Votes?.Good}/{r.Votes?.Fair}/{r.Votes?.Poor}";
+
+    [Fact]
+    public async Task Published_results_are_served_as_published_whatever_changes_behind_them()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await ScoreAsync(world, cycle.Id, 1, 58, 38, new RatingVotes(40, 10, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 40, 30, new RatingVotes(5, 20, 20, 5));
+        var published = await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None);
+        await Assert.ThrowsAsync<ConflictException>(() => Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 60, null, null)], admin, None));
+
+        // behind the code's and the input trigger's back: street 2 now outscores street 1, and street 1 has a new name
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                await connection.ExecuteAsync("set local session_replication_role = replica", transaction: tx);
+                await connection.ExecuteAsync("update indicator_score set score = 60 where cycle_id = @id and code = 'work'", new { id = cycle.Id }, tx);
+                await connection.ExecuteAsync("update org_unit set name = '新名街道' where code = @code", new { code = world.Street(1) }, tx);
+                await tx.CommitAsync();
+            }
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+                "update assessment_result set total = 100 where cycle_id = @id", new { id = cycle.Id }));
+            Assert.Equal(PostgresErrorCodes.RestrictViolation, refused.SqlState);
+        }
+
+        var served = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, await world.CallerAsync("s2-officer"), None)).Results;
+        Assert.Equal(published.Results.Select(AsPublished), served.Select(AsPublished));
+        Assert.Equal([(world.Street(1), 1, Grade.Excellent), (world.Street(2), 2, Grade.Fair)], served.Select(r => (r.OrgUnitCode, r.Rank!.Value, r.Grade!.Value)));
+        var sheet = await Scoring.GetSheetAsync(cycle.Id, world.Street(2), admin, None);
+        Assert.Equal((60m, published.Results[1].Total, Grade.Fair), (sheet.Indicators.Single(i => i.Code == "work").Score!.Value, sheet.Outcome.Total, sheet.Outcome.Grade!.Value));
+        var participants = await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, admin, None);
+        Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Total, r.Grade?.ToString())), participants.Select(p => (p.OrgUnitCode, p.Score, p.Grade)));
+        var report = await engine.Get<AccountabilityReport>().ReportAsync(world.Year, world.District, admin, None);
+        Assert.Equal(published.Results.Select(r => (r.OrgUnitCode, r.Rank, r.Total, r.Grade)), report[0].Units.Select(u => (u.OrgUnitCode, u.Rank, u.Total, u.Grade)));
+    }
+
+    [Fact]
+    public async Task A_cycle_published_before_results_were_stored_gets_them_from_its_journal_entry()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await ScoreAsync(world, cycle.Id, 1, 50, 30, new RatingVotes(3, 1, 0, 0));
+        await ScoreAsync(world, cycle.Id, 2, 52, 33, new RatingVotes(1, 1, 1, 1), vetoed: true);
+        var published = await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None);
+
+        // as 0012 finds a cycle published before it: no stored results; its backfill statement, run again, restores them as journaled
+        var migration = typeof(AssessmentResults).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("0012_assessment_fixes.sql", StringComparison.Ordinal));
+        using var reader = new StreamReader(typeof(AssessmentResults).Assembly.GetManifestResourceStream(migration)!);
+        var script = await reader.ReadToEndAsync();
+        var start = script.IndexOf("insert into assessment_result", StringComparison.Ordinal);
+        var backfill = script[start..script.IndexOf(';', start)] + $" where p.cycle_id = {cycle.Id}";
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync("set local session_replication_role = replica", transaction: tx);
+            Assert.Equal(2, await connection.ExecuteAsync("delete from assessment_result where cycle_id = @id", new { id = cycle.Id }, tx));
+            await connection.ExecuteAsync("update org_unit set name = '后改的名' where code = @code", new { code = world.Street(1) }, tx);
+            Assert.Equal(2, await connection.ExecuteAsync(backfill, transaction: tx));
+            await tx.CommitAsync();
+        }
+
+        var served = (await engine.Get<AssessmentResults>().GetAsync(cycle.Id, admin, None)).Results;
+        Assert.Equal(published.Results.Select(AsPublished), served.Select(AsPublished));
+        Assert.Equal(["violation"], served.Single(r => r.OrgUnitCode == world.Street(2)).VetoedBy);
+    }
+
+    [Fact]
+    public async Task Without_a_rating_share_publication_asks_for_no_democratic_rating_votes()
+    {
+        var world = await World.CreateAsync(engine, streets: 2);
+        var template = AssessmentTemplates.Annual with { Grading = AssessmentTemplates.Annual.Grading! with { RatingShare = 0 } };
+        var cycle = await world.LaunchAsync(template);
+        var admin = await world.CallerAsync("district-admin");
+        var publication = engine.Get<ResultsPublication>();
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 50, null, null), new("members", 30, null, null)], admin, None);
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("work", 45, null, null)], admin, None);
+
+        var incomplete = await Assert.ThrowsAsync<ConflictException>(() => publication.PublishAsync(cycle.Id, admin, None));
+        Assert.Contains($"{world.Street(2)} lacks scores for members.", incomplete.Message);
+        Assert.DoesNotContain("votes", incomplete.Message);
+        Assert.DoesNotContain(world.Street(1), incomplete.Message);
+
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(2), [new("members", 35, null, null)], admin, None);
+        var published = await publication.PublishAsync(cycle.Id, admin, None);
+        Assert.Equal([(world.Street(1), 80m), (world.Street(2), 80m)], published.Results.Select(r => (r.OrgUnitCode, r.Total!.Value)));
     }
 
     [Fact]
@@ -132,8 +233,12 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
 
         var before = (await results.GetAsync(cycle.Id, street, None)).Results;
         Assert.Equal([(2, world.Street(1))], before.Select(r => (r.Rank!.Value, r.OrgUnitCode)));
+        var participants = engine.Get<CycleQueries>();
+        Assert.Equal([(world.Street(1), before[0].Total)], (await participants.ParticipantsAsync(cycle.Id, street, None)).Select(p => (p.OrgUnitCode, p.Score)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Scoring.GetSheetAsync(cycle.Id, world.Street(2), street, None));
         await engine.Get<ResultsPublication>().PublishAsync(cycle.Id, await world.CallerAsync("district-admin"), None);
         Assert.Equal([world.Street(1), world.Street(2)], (await results.GetAsync(cycle.Id, street, None)).Results.Select(r => r.OrgUnitCode));
+        Assert.Equal([(world.Street(1), before[0].Total)], (await participants.ParticipantsAsync(cycle.Id, street, None)).Select(p => (p.OrgUnitCode, p.Score)));
 
         var outsider = new Caller(0, "outsider", [new RoleGrant(Role.StreetOfficer, "ELSEWHERE", "/ELSEWHERE/")]);
         await Assert.ThrowsAsync<NotFoundException>(() => results.GetAsync(cycle.Id, outsider, None));

@@ -27,7 +27,7 @@ public class DefaultCadenceYearTests(EngineFixture engine) : IClassFixture<Engin
         }
         var district = meetings.Where(m => m.OrgUnitCode == world.District).ToList();
         Assert.Equal(["district-semiannual", "district-semiannual"], district.Select(m => m.CadenceKey));
-        Assert.Equal(["2026年上半年", "2026年下半年"], district.Select(m => m.Period));
+        Assert.Equal([$"{year}年上半年", $"{year}年下半年"], district.Select(m => m.Period));
         Assert.DoesNotContain(meetings, m => m.OrgUnitCode.EndsWith("-K1", StringComparison.Ordinal));
         // and the first quarter of the next year, opened on its first day
         Assert.Equal(3 * 5 + 3, result.MeetingsOpened);

@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Meetings;
+using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public class MeetingObligationTests(EngineFixture engine) : IClassFixture<Engine
         Assert.Equal(periods.Order(), periods);
         Assert.Equal(ChinaTime.DateOf(fourth), periods[^1]);
         Assert.All(meetings.GroupBy(m => m.PeriodStart).Where(g => g.Key >= ChinaTime.DateOf(first)), g => Assert.Equal(3, g.Count()));
-        Assert.True(result.MeetingsOpened >= 9, $"{result.MeetingsOpened} opened");
+        Assert.Equal(3 * 3, result.MeetingsOpened); // the 2nd, 3rd and 4th occurrences, three streets each
         var q = meetings.Single(m => m.PeriodStart == ChinaTime.DateOf(first) && m.OrgUnitCode == scenario.World.Street(1));
         Assert.Equal(ChinaTime.EndOf(scenario.Schedule.PeriodOf(first).End), q.DueAt);
         Assert.Equal("Overdue", q.Status);
@@ -64,7 +65,8 @@ public class MeetingObligationTests(EngineFixture engine) : IClassFixture<Engine
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         var timers = await connection.ExecuteScalarAsync<int>(
             "select count(*) from timer t join meeting m on m.id = t.target_id and t.target_kind = 'Meeting' where m.cadence_key = @key", new { key = scenario.Cadence.Key });
-        Assert.Equal(timers / 40 * 40, timers);
+        // per obligation: reminders 14 and 3 days before the period's end, the deadline, one escalation (5 working days → firstResponsible)
+        Assert.Equal(40 * 4, timers);
         var journal = await engine.Get<EventJournal>().ReadAsync(JournalStreams.Meetings(scenario.Cadence.Key), CancellationToken.None);
         Assert.Single(journal, e => e.Action == "OccurrenceOpened");
     }
@@ -131,6 +133,28 @@ public class MeetingObligationTests(EngineFixture engine) : IClassFixture<Engine
         Assert.Contains("已逾期5个工作日", escalation.Subject);
         Assert.Single(await scenario.InboxAsync("district-admin"), n => n.Kind == MeetingNotices.Escalation);
         Assert.Empty(await scenario.InboxAsync("s2-secretary"));
+    }
+
+    [Fact]
+    public async Task After_downtime_a_reminder_past_its_meetings_due_time_is_skipped_and_the_overdue_notice_still_comes()
+    {
+        var scenario = await MeetingScenario.CreateAsync(engine, streets: 1);
+        var period = scenario.Schedule.PeriodOf(await scenario.AdvanceIntoNextPeriodAsync());
+        // no host ran from before the first reminder (14 days before the end) until after the due time
+        var back = ChinaTime.At(period.End.AddDays(1), 8);
+        engine.Clock.MoveTo(back);
+
+        await engine.Get<TimerDispatcher>().DispatchDueAsync(back, CancellationToken.None);
+
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        var outcomes = await connection.QueryAsync<(string Kind, string Outcome)>(
+            """
+            select t.kind, t.outcome from timer t join meeting m on m.id = t.target_id and t.target_kind = 'Meeting'
+            where m.cadence_key = @key and t.fired_at is not null order by t.due_at
+            """, new { key = scenario.Cadence.Key });
+        Assert.Equal([("Reminder", "Skipped"), ("Reminder", "Skipped"), ("Overdue", "Fired")], outcomes);
+        Assert.Equal([MeetingNotices.Overdue], (await scenario.InboxAsync("s1-officer")).Select(n => n.Kind));
+        Assert.Equal([MeetingNotices.Overdue], (await scenario.InboxAsync("s1-secretary")).Select(n => n.Kind));
     }
 
     [Fact]

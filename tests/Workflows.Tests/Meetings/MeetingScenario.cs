@@ -10,7 +10,7 @@ namespace CommunityWorkflows.Workflows.Tests.Meetings;
 
 /// <summary>
 /// A cadence of a test's own, scoped to its world's district so that tests sharing a database never see each
-/// other's obligations; the shipped cadences are switched off so that inboxes hold only this test's notices.
+/// other's obligations; every other cadence is switched off so that inboxes and counts hold only this test's obligations.
 /// </summary>
 sealed class MeetingScenario
 {
@@ -25,7 +25,7 @@ sealed class MeetingScenario
 
     public static async Task<MeetingScenario> CreateAsync(EngineFixture engine, int streets = 2, string appliesTo = "Street", string cron = "0 9 1 1,4,7,10 *", string extra = "")
     {
-        await SwitchOffShippedAsync(engine);
+        await SwitchOffEnabledAsync(engine);
         var cadences = engine.Get<MeetingCadences>();
         var world = await World.CreateAsync(engine, streets);
         // an hour before the schedule's next occurrence the current period has ended: the cadence's first run opens the next one
@@ -39,18 +39,19 @@ sealed class MeetingScenario
     }
 
     /// <summary>
-    /// Switches off the shipped cadences in the fixture's database: tests that count every timer due or every
-    /// notice in an inbox would otherwise meet the street and district meetings those open as the clock moves.
+    /// Switches off every cadence enabled in the fixture's database — the shipped ones and those of earlier tests
+    /// of the class: tests that count what an advance opened, every timer due or every notice in an inbox would
+    /// otherwise meet the obligations those open as the clock moves.
     /// </summary>
-    public static async Task SwitchOffShippedAsync(EngineFixture engine)
+    public static async Task SwitchOffEnabledAsync(EngineFixture engine)
     {
         var cadences = engine.Get<MeetingCadences>();
-        foreach (var shipped in (await cadences.ListAsync(CancellationToken.None)).Where(c => c.Preset && c.Enabled))
-            await cadences.PutAsync(shipped.Key, Body(shipped.Name, shipped.AppliesTo, shipped.Cron, enabled: false), Root, CancellationToken.None);
+        foreach (var enabled in (await cadences.ListAsync(CancellationToken.None)).Where(c => c.Enabled))
+            await cadences.PutAsync(enabled.Key, Body(enabled.Name, enabled.AppliesTo, enabled.Cron, enabled.ScopeCode, enabled: false), Root, CancellationToken.None);
     }
 
-    static JsonElement Body(string name, string appliesTo, string cron, bool enabled) =>
-        JsonSerializer.SerializeToElement(new { name, appliesTo, cron, timeZone = "Asia/Shanghai", enabled });
+    static JsonElement Body(string name, string appliesTo, string cron, string? scopeCode, bool enabled) =>
+        JsonSerializer.SerializeToElement(new { name, appliesTo, cron, timeZone = "Asia/Shanghai", enabled, scopeCode });
 
     public async Task<IReadOnlyList<MeetingView>> MeetingsAsync(string? status = null, Caller? caller = null) =>
         await Engine.Get<MeetingQueries>().ListAsync(new MeetingFilter(null, null, status, Cadence.Key), caller ?? Root, CancellationToken.None);

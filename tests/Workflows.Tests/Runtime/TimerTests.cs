@@ -13,7 +13,7 @@ namespace CommunityWorkflows.Workflows.Tests.Runtime;
 public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IAsyncLifetime
 {
     // these tests count every timer due and every notice in an inbox: no meeting obligations beside the cycles
-    public Task InitializeAsync() => Meetings.MeetingScenario.SwitchOffShippedAsync(engine);
+    public Task InitializeAsync() => Meetings.MeetingScenario.SwitchOffEnabledAsync(engine);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -119,9 +119,30 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
         var perTimer = await connection.QueryAsync<int>(
             "select count(*)::int from notification where cycle_id = @id group by idempotency_key", new { id = cycle.Id });
         Assert.All(perTimer, n => Assert.Equal(1, n));
-        // streets 1-3 have an officer and a secretary, the other 57 nobody: 3 streets × 2 tasks × 2 people × 4 timers (2 reminders, overdue, 1st escalation)
-        Assert.Equal(3 * 2 * 2 * 4, await connection.ExecuteScalarAsync<int>("select count(*) from notification where cycle_id = @id", new { id = cycle.Id }));
-        Assert.Equal(expected, (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), CancellationToken.None)).Count(e => e.Action is "Reminder" or "Overdue" or "Escalation"));
+        // the reminders come after the due date (31 March) and are skipped as stale; the overdue notice and the 1st escalation fire:
+        // streets 1-3 have an officer and a secretary, the other 57 nobody: 3 streets × 2 tasks × 2 people × 2 timers
+        Assert.Equal(60 * 2 * 2, results.Sum(r => r.Fired));
+        Assert.Equal(3 * 2 * 2 * 2, await connection.ExecuteScalarAsync<int>("select count(*) from notification where cycle_id = @id", new { id = cycle.Id }));
+        Assert.Equal(60 * 2 * 2, (await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), CancellationToken.None)).Count(e => e.Action is "Reminder" or "Overdue" or "Escalation"));
+    }
+
+    [Fact]
+    public async Task After_downtime_a_reminder_for_a_task_already_past_due_is_skipped_and_the_overdue_notice_still_comes()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync();
+        // no dispatcher ran from before the first reminder (24 March) until after the due date (31 March)
+        var back = ChinaTime.At(new DateOnly(world.Year, 4, 1), 8);
+        engine.Clock.MoveTo(back);
+
+        var result = await engine.Get<TimerDispatcher>().DispatchDueAsync(back, CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, int> { ["Overdue"] = 2 }, result.FiredByKind);
+        Assert.Equal(4, result.Skipped);
+        Assert.Equal(["Overdue", "Overdue"], (await InboxAsync(world, "s1-officer")).Select(n => n.Kind));
+        await using var connection = Connect();
+        Assert.Equal(["Skipped"], await connection.QueryAsync<string>(
+            "select distinct outcome from timer where cycle_id = @id and kind = 'Reminder'", new { id = cycle.Id }));
     }
 
     [Fact]
