@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Workflows.Runtime;
@@ -24,6 +25,8 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<IReadOnlyList<MeetingView>> ListAsync(MeetingFilter filter, Caller caller, CancellationToken ct)
     {
+        if (filter.Year is { } year && !Years.IsValid(year))
+            throw new RuleViolationException("/year", Years.Problem);
         if (filter.Status is not null && !Statuses.Contains(filter.Status))
             throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
         if (filter.Limit is < 1 or > MaxPageSize)
@@ -98,8 +101,8 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>Every unit's meetings in <paramref name="year"/>, per cadence, under <paramref name="scopeCode"/> (or all the caller sees).</summary>
     public async Task<IReadOnlyList<MeetingCompliance>> ComplianceAsync(int year, string? scopeCode, Caller caller, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100)
-            throw new RuleViolationException("/year", "year must be between 2000 and 2100.");
+        if (!Years.IsValid(year))
+            throw new RuleViolationException("/year", Years.Problem);
         await using var connection = await db.OpenConnectionAsync(ct);
         string? scopePath = null;
         if (scopeCode is not null)
