@@ -36,7 +36,8 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var parameters = new DynamicParameters(Scope(caller));
-        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, now });
+        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, filter.From, filter.To, now });
+        var order = filter.NewestFirst ? "m.period_start desc, u.code, m.cadence_key" : "m.period_start, u.code, m.cadence_key";
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
@@ -45,12 +46,13 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
             where (@orgUnitCode::text is null or u.code = @orgUnitCode)
               and (@year::int is null or m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1))
               and (@cadenceKey::text is null or m.cadence_key = @cadenceKey)
+              and (@from::date is null or m.period_start >= @from) and (@to::date is null or m.period_start <= @to)
               and (@status::text is null
                    or @status = 'Held' and m.status = 'Held'
                    or @status = 'Due' and m.status = 'Due' and m.due_at >= @now
                    or @status = 'Overdue' and m.status = 'Due' and m.due_at < @now)
               and {Scoped}
-            order by m.period_start, u.code, m.cadence_key
+            order by {order}
             limit @limit offset @offset
             """, parameters, cancellationToken: ct));
         return rows.Select(r => ToView(r, now)).ToList();
