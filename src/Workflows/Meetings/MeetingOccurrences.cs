@@ -92,6 +92,8 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
             select @key, u.id, @occurrence, @start, @end, @title, @audience, @escalation::jsonb, @dueAt, 'Due', @now
             from org_unit u
             where u.kind = @kind and (@scope::text is null or u.path like @scope)
+              -- a unit owes one meeting of a cadence per day: never a period overlapping one already opened
+              and not exists (select 1 from meeting o where o.cadence_key = @key and o.org_unit_id = u.id and o.period_start <= @end and o.period_end >= @start)
             on conflict (cadence_key, org_unit_id, period_start) do nothing
             returning id
             """,
