@@ -89,6 +89,32 @@ public class MeetingJobTests
     sealed record Token(string AccessToken);
 
     [Fact]
+    public async Task Two_hosts_starting_at_once_declare_each_job_once_and_trigger_each_cadence_behind_once()
+    {
+        var connectionString = await TestCluster.CreateDatabaseAsync();
+        await using var first = Build(connectionString, server: false);
+        await using var second = Build(connectionString, server: false);
+
+        // a fresh database: both shipped cadences have never run, so each is behind and wants a run now
+        await Task.WhenAll(
+            Task.Run(() => HostApp.PrepareAsync(first, CancellationToken.None)),
+            Task.Run(() => HostApp.PrepareAsync(second, CancellationToken.None)));
+
+        Assert.Equal(["meetings:district-semiannual", "meetings:street-quarterly"], MeetingJobs(first).Select(j => j.Id));
+        await using var database = new NpgsqlConnection(connectionString);
+        var runs = (await database.QueryAsync<string>(
+            "select arguments::text from hangfire.job where invocationdata::text like '%MeetingJobs%' order by id")).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Single(runs, r => r.Contains("district-semiannual", StringComparison.Ordinal));
+        Assert.Single(runs, r => r.Contains("street-quarterly", StringComparison.Ordinal));
+
+        // a third start while those runs still wait in the queue triggers nothing more
+        await using var third = Build(connectionString, server: false);
+        await HostApp.PrepareAsync(third, CancellationToken.None);
+        Assert.Equal(2, await database.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%MeetingJobs%'"));
+    }
+
+    [Fact]
     public async Task After_downtime_the_relaxed_misfire_runs_the_job_once_and_it_opens_every_missed_occurrence_once()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync();
