@@ -40,6 +40,14 @@ static class MeetingEndpoints
             await records.RecordAsync(id, await JsonBodyReader.ReadAsync(request, ct), context.Caller(), ct))
             .WithSummary("Record a held meeting {heldOn, attendees, topics, minutes, decisions?}: status Held (late when after the due time); heldOn outside the period → 422; already held → 409.");
 
+        meetings.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.JournalAsync(id, afterSeq ?? 0, limit ?? 1000, context.Caller(), ct))
+            .WithSummary("The meeting's own transitions in order (opened, reminders, overdue, escalations, evidence, recorded), each with its hash and the previous entry's (page with afterSeq).");
+
+        meetings.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.VerifyJournalAsync(id, context.Caller(), ct))
+            .WithSummary("Recompute the meeting's own hash chain: {valid, entries, firstBrokenSeq}.");
+
         MapEvidence(meetings, HostSettings.MaxEvidenceBytes(configuration));
         MapCompliance(meetings);
 

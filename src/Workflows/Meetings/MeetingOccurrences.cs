@@ -106,11 +106,18 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
         await DeadlineTimers.ScheduleAsync(tx, MeetingTimers.Target, ids, schedule, cycleId: null, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "update meeting_cadence set last_occurrence_at = @occurrence where key = @key", new { occurrence, key = cadence.Key }, tx, cancellationToken: ct));
+        // the occurrence in the cadence's stream, and each obligation's opening at the head of its own
         await journal.AppendAsync(tx, now, MeetingRecords.SystemActor,
-            [new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
-            {
-                occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
-            })], ct);
+            [
+                new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
+                {
+                    occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
+                }),
+                .. ids.Select(id => new JournalDraft(JournalStreams.Meeting(id), "MeetingOpened", $"meeting:{id}", new
+                {
+                    cadenceKey = cadence.Key, period = period.Label(), periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt,
+                })),
+            ], ct);
         logger.LogInformation("Meeting cadence {Key}: occurrence {Occurrence:O} opened {Count} obligations for {Period}, due {DueAt:O}",
             cadence.Key, occurrence, ids.Count, period.Label(), schedule.DueAt);
         return ids.Count;

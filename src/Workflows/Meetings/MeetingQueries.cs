@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -11,7 +12,7 @@ using Npgsql;
 namespace CommunityWorkflows.Workflows.Meetings;
 
 /// <summary>Reading meeting obligations within the caller's scope: lists, one meeting, and compliance per unit and year.</summary>
-public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
+public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
 {
     public const int MaxPageSize = 5000;
     public static readonly IReadOnlyList<string> Statuses = ["Due", "Overdue", "Held"];
@@ -98,6 +99,32 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
             from meeting m join org_unit u on u.id = m.org_unit_id where m.id = @meetingId
             """, new { meetingId }, tx, cancellationToken: ct));
         return row is null ? null : ToView(row, now);
+    }
+
+    public const int MaxJournalPage = 10_000;
+
+    /// <summary>The obligation's own journal stream in order, from after <paramref name="afterSeq"/>; out of scope → 404.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(long meetingId, long afterSeq, int limit, Caller caller, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxJournalPage)
+            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+        if (afterSeq < 0)
+            throw new RuleViolationException("/afterSeq", "afterSeq cannot be negative.");
+        await EnsureVisibleAsync(meetingId, caller, ct);
+        return await journal.ReadAsync(JournalStreams.Meeting(meetingId), ct, afterSeq, limit);
+    }
+
+    /// <summary>Recomputes the obligation's hash chain alone, whatever else its cadence opened.</summary>
+    public async Task<JournalVerification> VerifyJournalAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        await EnsureVisibleAsync(meetingId, caller, ct);
+        return await journal.VerifyAsync(JournalStreams.Meeting(meetingId), ct);
+    }
+
+    async Task EnsureVisibleAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await MeetingContext.ReadAsync(connection, null, meetingId, caller, ct);
     }
 
     /// <summary>Every unit's meetings in <paramref name="year"/>, per cadence, under <paramref name="scopeCode"/> (or all the caller sees).</summary>

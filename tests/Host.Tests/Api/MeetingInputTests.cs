@@ -20,6 +20,8 @@ public class MeetingInputTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("/api/meetings/calendar.ics?year=1999", "/year")]
     [InlineData("/api/meetings/compliance?year=0", "/year")]
     [InlineData("/api/meetings/compliance?year=2101", "/year")]
+    [InlineData("/api/meetings/1/journal?limit=0", "/limit")]
+    [InlineData("/api/meetings/1/journal?afterSeq=-1", "/afterSeq")]
     public async Task An_out_of_range_query_parameter_is_422_naming_it(string query, string field)
     {
         var admin = await host.ClientAsync();
