@@ -59,6 +59,7 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
             set name = excluded.name, applies_to = excluded.applies_to, scope_unit_id = excluded.scope_unit_id, cron = excluded.cron,
                 time_zone = excluded.time_zone, reminders = excluded.reminders, escalation = excluded.escalation, enabled = excluded.enabled,
                 last_occurrence_at = case when @restart then null else meeting_cadence.last_occurrence_at end,
+                next_occurrence_at = case when @restart then null else meeting_cadence.next_occurrence_at end,
                 updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """,
             new

@@ -66,18 +66,25 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
             new MeetingPeriod(r.PeriodStart, r.PeriodEnd).Label(), r.DueAt, overdue ? "Overdue" : r.Status, overdue, r.Late, r.HeldOn);
     }
 
-    sealed record RecordRow(string? Attendees, string? Topics, string? Minutes, string? Decisions, DateTimeOffset OpenedAt, DateTimeOffset? RecordedAt, string? RecordedBy);
+    sealed record RecordRow(
+        bool Late, DateOnly? HeldOn, string? Attendees, string? Topics, string? Minutes, string? Decisions, DateTimeOffset OpenedAt, DateTimeOffset? RecordedAt, string? RecordedBy);
 
+    /// <summary>One meeting: its row read once, with its unit and people (scope, who may record) and its record.</summary>
     public async Task<MeetingDetail> GetAsync(long meetingId, Caller caller, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var meeting = await MeetingContext.ReadAsync(connection, tx, meetingId, caller, ct);
-        var view = (await ListOneAsync(connection, tx, meetingId, now, ct))!;
-        var record = await connection.QuerySingleAsync<RecordRow>(new CommandDefinition(
-            "select attendees::text, topics::text, minutes, decisions::text, opened_at, recorded_at, recorded_by from meeting where id = @meetingId",
-            new { meetingId }, tx, cancellationToken: ct));
+        var (row, record) = (await connection.QueryAsync<MeetingContext.Row, RecordRow, (MeetingContext.Row, RecordRow)>(new CommandDefinition(
+            $"""
+            select {MeetingContext.Columns},
+                   m.late, m.held_on, m.attendees::text as attendees, m.topics::text as topics, m.minutes, m.decisions::text as decisions,
+                   m.opened_at, m.recorded_at, m.recorded_by
+            {MeetingContext.From} where m.id = @meetingId
+            """, new { meetingId }, tx, cancellationToken: ct), (context, detail) => (context, detail), splitOn: "late")).SingleOrDefault();
+        var meeting = MeetingContext.Of(row, meetingId, caller);
+        var view = ToView(new Row(row.Id, row.CadenceKey, row.Title, row.UnitCode, row.UnitName, row.PeriodStart, row.PeriodEnd,
+            row.DueAt, row.Status, record.Late, record.HeldOn), now);
         var evidence = await connection.QueryAsync<(long Id, string FileName, string ContentType, long Size, byte[] Sha256, string UploadedBy, DateTimeOffset UploadedAt)>(new CommandDefinition(
             "select id, file_name, content_type, size, sha256, uploaded_by, uploaded_at from evidence where meeting_id = @meetingId order by id",
             new { meetingId }, tx, cancellationToken: ct));
@@ -89,17 +96,6 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
     }
 
     static IReadOnlyList<string> Texts(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
-
-    static async Task<MeetingView?> ListOneAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long meetingId, DateTimeOffset now, CancellationToken ct)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            """
-            select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
-                   m.due_at, m.status, m.late, m.held_on
-            from meeting m join org_unit u on u.id = m.org_unit_id where m.id = @meetingId
-            """, new { meetingId }, tx, cancellationToken: ct));
-        return row is null ? null : ToView(row, now);
-    }
 
     public const int MaxJournalPage = 10_000;
 
