@@ -14,6 +14,11 @@ namespace CommunityWorkflows.Domain.Meetings;
 public static partial class CadenceParser
 {
     public const int MaxNameLength = 100;
+    public const int MaxCronLength = 100;
+    public const int MaxTimeZoneLength = 64;
+    /// <summary>An org unit code's longest (see <see cref="OrgImportValidator"/>).</summary>
+    public const int MaxCodeLength = 64;
+    const int MaxKindLength = 32;
 
     static readonly string[] Members = ["name", "appliesTo", "cron", "timeZone", "reminders", "escalation", "enabled", "scopeCode"];
 
@@ -30,11 +35,14 @@ public static partial class CadenceParser
 
         var name = r.String("name", required: true, MaxNameLength);
         var appliesTo = AppliesTo(r);
-        var schedule = CadenceSchedule.Create(r.String("cron", required: true), r.String("timeZone", required: true), now, errors);
+        var schedule = CadenceSchedule.Create(
+            r.String("cron", required: true, MaxCronLength), r.String("timeZone", required: true, MaxTimeZoneLength), now, errors);
         var reminders = Reminders(r, errors);
         var escalation = appliesTo is { } kind ? Escalation(r, kind, errors) : null;
         var enabled = r.Boolean("enabled") ?? true;
-        var scopeCode = r.String("scopeCode");
+        var scopeCode = r.String("scopeCode", maxLength: MaxCodeLength)?.Trim();
+        if (scopeCode is "")
+            r.Error("scopeCode", "scopeCode names an org unit; leave it out for the whole installation.");
         if (errors.Count > 0 || name is null || appliesTo is null || schedule is null || escalation is null)
             return (null, errors);
         return (new CadenceDefinition(key, name.Trim(), appliesTo.Value, scopeCode, schedule, reminders ?? MeetingOwners.DefaultReminders, escalation, enabled), errors);
@@ -42,7 +50,7 @@ public static partial class CadenceParser
 
     static OrgUnitKind? AppliesTo(JsonObjectReader r)
     {
-        var text = r.String("appliesTo", required: true);
+        var text = r.String("appliesTo", required: true, MaxKindLength);
         if (text is null) return null;
         if (EnumText.TryParse<OrgUnitKind>(text, out var kind) && MeetingOwners.Kinds.Contains(kind))
             return kind;

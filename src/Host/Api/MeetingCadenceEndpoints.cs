@@ -29,7 +29,7 @@ static class MeetingCadenceEndpoints
         cadences.MapDelete("/{key}", async (string key, HttpContext context, MeetingCadences store, MeetingSchedules schedules, CancellationToken ct) =>
         {
             await store.RemoveAsync(key, context.Caller(), ct);
-            schedules.Remove(key);
+            await schedules.RemoveAsync(key, ct);
             return Results.NoContent();
         })
         .WithSummary("Remove a cadence that never opened an obligation (SystemAdmin); one that did → 409 (disable it instead).");

@@ -40,15 +40,25 @@ static class MeetingEndpoints
             await records.RecordAsync(id, await JsonBodyReader.ReadAsync(request, ct), context.Caller(), ct))
             .WithSummary("Record a held meeting {heldOn, attendees, topics, minutes, decisions?}: status Held (late when after the due time); heldOn outside the period → 422; already held → 409.");
 
+        meetings.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.JournalAsync(id, afterSeq ?? 0, limit ?? 1000, context.Caller(), ct))
+            .WithSummary("The meeting's own transitions in order (opened, reminders, overdue, escalations, evidence, recorded), each with its hash and the previous entry's (page with afterSeq).");
+
+        meetings.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+            await queries.VerifyJournalAsync(id, context.Caller(), ct))
+            .WithSummary("Recompute the meeting's own hash chain: {valid, entries, firstBrokenSeq}.");
+
         MapEvidence(meetings, HostSettings.MaxEvidenceBytes(configuration));
         MapCompliance(meetings);
 
-        meetings.MapGet("/calendar.ics", async (string? orgUnitCode, int? year, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
+        var feedMax = Math.Clamp(configuration.GetValue("Meetings:CalendarFeedMaxEvents", MeetingCalendar.DefaultMaxEvents), 1, MeetingQueries.MaxPageSize - 1);
+        meetings.MapGet("/calendar.ics", async (string? orgUnitCode, int? year, HttpContext context, MeetingQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
-            var list = await queries.ListAsync(new MeetingFilter(orgUnitCode, year, null, null, MeetingQueries.MaxPageSize), context.Caller(), ct);
-            return Results.Text(MeetingCalendar.Write(list, context.Request.Host.Host), MeetingCalendar.ContentType);
+            var feed = await MeetingCalendar.SelectAsync(queries, orgUnitCode, year, feedMax, clock.GetUtcNow(), context.Caller(), ct);
+            MeetingCalendar.Describe(context.Response, feed);
+            return Results.Text(MeetingCalendar.Write(feed, context.Request.Host.Host), MeetingCalendar.ContentType);
         })
-        .WithSummary("The meetings in scope (of one unit with orgUnitCode, of one year with year) as an iCalendar feed for calendar apps.");
+        .WithSummary($"The meetings in scope (of one unit with orgUnitCode) as an iCalendar feed: periods of the year asked for, else from a year back to two years ahead (header {MeetingCalendar.WindowHeader}); at most {MeetingCalendar.DefaultMaxEvents} (Meetings:CalendarFeedMaxEvents), the newest, and header {MeetingCalendar.TruncatedHeader} when more matched.");
     }
 
     static void MapEvidence(RouteGroupBuilder meetings, long maxBytes) =>

@@ -56,7 +56,7 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
         var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
         if (!meeting.CanRecord(caller))
             throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.");
-        var view = await InsertAsync(tx, "meeting_id", meetingId, file, caller, JournalStreams.Meetings(meeting.CadenceKey), $"meeting:{meetingId}", ct);
+        var view = await InsertAsync(tx, "meeting_id", meetingId, file, caller, JournalStreams.Meeting(meetingId), $"meeting:{meetingId}", ct);
         await tx.CommitAsync(ct);
         return view;
     }

@@ -11,7 +11,11 @@ public static class JournalStreams
 
     public static string Template(string key) => $"template:{key}";
 
-    /// <summary>A meeting cadence's stream: its changes, the obligations each occurrence opened, and what became of them.</summary>
+    /// <summary>A meeting cadence's stream: its changes and the occurrences it opened (each obligation has its own, below).</summary>
     public static string Meetings(string cadenceKey) => $"meetings:{cadenceKey}";
+
+    /// <summary>One meeting obligation's stream: opened, reminded, overdue, escalated, evidence, recorded.</summary>
+    public static string Meeting(long meetingId) => $"meeting:{meetingId}";
+
     public static string LiaisonPoint(long pointId) => $"liaison:{pointId}";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -45,11 +46,7 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        long? scopeUnitId = null;
-        if (cadence.ScopeCode is not null)
-            scopeUnitId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "select id from org_unit where code = @code", new { code = cadence.ScopeCode }, tx, cancellationToken: ct))
-                ?? throw new RuleViolationException("/scopeCode", $"Unknown org unit '{cadence.ScopeCode}'.");
+        var scopeUnitId = await ScopeAsync(tx, cadence, ct);
         var stored = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct);
         var escalation = CadenceRow.WriteEscalation(cadence.Escalation);
         var restart = stored is null || stored.Cron != cadence.Schedule.Cron || stored.TimeZone != cadence.Schedule.Zone.Id
@@ -62,6 +59,7 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
             set name = excluded.name, applies_to = excluded.applies_to, scope_unit_id = excluded.scope_unit_id, cron = excluded.cron,
                 time_zone = excluded.time_zone, reminders = excluded.reminders, escalation = excluded.escalation, enabled = excluded.enabled,
                 last_occurrence_at = case when @restart then null else meeting_cadence.last_occurrence_at end,
+                next_occurrence_at = case when @restart then null else meeting_cadence.next_occurrence_at end,
                 updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """,
             new
@@ -79,6 +77,22 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
         logger.LogInformation("Meeting cadence {Key} {Action} by {User}: {Cron} ({TimeZone}) for every {AppliesTo}, enabled {Enabled}",
             key, stored is null ? "added" : "changed", caller.Username, cadence.Schedule.Cron, cadence.Schedule.Zone.Id, cadence.AppliesTo, cadence.Enabled);
         return await GetAsync(key, ct);
+    }
+
+    sealed record ScopeRow(long Id, string Kind);
+
+    /// <summary>The unit under which the cadence applies; it must be one whose subtree holds units of its kind.</summary>
+    static async Task<long?> ScopeAsync(NpgsqlTransaction tx, CadenceDefinition cadence, CancellationToken ct)
+    {
+        if (cadence.ScopeCode is null) return null;
+        var scope = await tx.Connection!.QuerySingleOrDefaultAsync<ScopeRow>(new CommandDefinition(
+            "select id, kind from org_unit where code = @code", new { code = cadence.ScopeCode }, tx, cancellationToken: ct))
+            ?? throw new RuleViolationException("/scopeCode", $"Unknown org unit '{cadence.ScopeCode}'.");
+        var kind = Enum.Parse<OrgUnitKind>(scope.Kind);
+        if (kind > cadence.AppliesTo)
+            throw new RuleViolationException("/scopeCode",
+                $"'{cadence.ScopeCode}' is a {kind}: it holds no {cadence.AppliesTo} to owe these meetings; name a unit at or above the {cadence.AppliesTo} level.");
+        return scope.Id;
     }
 
     /// <summary>Removes a cadence that never opened an obligation; one that did is kept for its record (disable it instead → 409).</summary>

@@ -12,7 +12,7 @@ sealed record MeetingContext(
     long Id, string CadenceKey, long OrgUnitId, string UnitName, string Title, MeetingPeriod Period, string Audience, DateTimeOffset DueAt,
     string Status, ParticipantUnits Units)
 {
-    sealed record Row(
+    internal sealed record Row(
         long Id, string CadenceKey, long OrgUnitId, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, string Audience, DateTimeOffset DueAt, string Status,
         string UnitCode, string UnitName, string UnitPath, string? StreetCode, string? DistrictCode, string? UnitSecretary, string? StreetSecretary, string? DistrictSecretary);
 
@@ -24,23 +24,33 @@ sealed record MeetingContext(
     public static Task<MeetingContext> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long id, Caller caller, CancellationToken ct) =>
         LoadAsync(connection, tx, id, caller, "", ct);
 
+    /// <summary>The columns of <see cref="Row"/>, for a query that reads more of the meeting at once.</summary>
+    internal const string Columns = """
+        m.id, m.cadence_key, m.org_unit_id, m.title, m.period_start, m.period_end, m.audience, m.due_at, m.status,
+        u.code as unit_code, u.name as unit_name, u.path as unit_path, s.code as street_code, d.code as district_code,
+        us.username as unit_secretary, ss.username as street_secretary, ds.username as district_secretary
+        """;
+
+    internal const string From = """
+        from meeting m
+        join org_unit u on u.id = m.org_unit_id
+        left join org_unit s on s.id = u.street_id
+        left join org_unit d on d.id = u.district_id
+        left join app_user us on us.id = u.secretary_user_id
+        left join app_user ss on ss.id = s.secretary_user_id
+        left join app_user ds on ds.id = d.secretary_user_id
+        """;
+
     static async Task<MeetingContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long id, Caller caller, string locking, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"""
-            select m.id, m.cadence_key, m.org_unit_id, m.title, m.period_start, m.period_end, m.audience, m.due_at, m.status,
-                   u.code as unit_code, u.name as unit_name, u.path as unit_path, s.code as street_code, d.code as district_code,
-                   us.username as unit_secretary, ss.username as street_secretary, ds.username as district_secretary
-            from meeting m
-            join org_unit u on u.id = m.org_unit_id
-            left join org_unit s on s.id = u.street_id
-            left join org_unit d on d.id = u.district_id
-            left join app_user us on us.id = u.secretary_user_id
-            left join app_user ss on ss.id = s.secretary_user_id
-            left join app_user ds on ds.id = d.secretary_user_id
-            where m.id = @id
-            {locking}
-            """, new { id }, tx, cancellationToken: ct));
+            $"select {Columns} {From} where m.id = @id {locking}", new { id }, tx, cancellationToken: ct));
+        return Of(row, id, caller);
+    }
+
+    /// <summary>The meeting of <paramref name="row"/>, or 404 when there is none or the caller may not see its unit.</summary>
+    internal static MeetingContext Of(Row? row, long id, Caller caller)
+    {
         if (row is null || !caller.CanSee(row.UnitPath))
             throw new NotFoundException($"Meeting {id} was not found.");
         return new MeetingContext(row.Id, row.CadenceKey, row.OrgUnitId, row.UnitName, row.Title, new MeetingPeriod(row.PeriodStart, row.PeriodEnd),

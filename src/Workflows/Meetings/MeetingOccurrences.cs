@@ -31,12 +31,27 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
     /// <summary>The id of the Hangfire recurring job that runs a cadence.</summary>
     public static string JobId(string cadenceKey) => JobPrefix + cadenceKey;
 
+    /// <summary>
+    /// The enabled cadences that may have an occurrence due by <paramref name="until"/>: those whose stored next
+    /// occurrence has come, and those that never ran or start afresh (theirs moves with the clock). One query on
+    /// the <c>meeting_cadence_next</c> index; when nothing is due, no cadence row is read or locked.
+    /// </summary>
+    const string MayBeDue = """
+        select key, cron, time_zone, last_occurrence_at from meeting_cadence
+        where enabled and (next_occurrence_at is null or next_occurrence_at <= @until)
+        order by key
+        """;
+
+    sealed record DueRow(string Key, string Cron, string TimeZone, DateTimeOffset? LastOccurrenceAt)
+    {
+        public DateTimeOffset? Pending(DateTimeOffset now) => CadenceSchedule.Of(Cron, TimeZone).Pending(LastOccurrenceAt, now);
+    }
+
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset until, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var now = clock.GetUtcNow();
-        return (await CadenceRow.ListAsync(connection, ct))
-            .Where(c => c.Enabled)
+        return (await connection.QueryAsync<DueRow>(new CommandDefinition(MayBeDue, new { until }, cancellationToken: ct)))
             .Select(c => c.Pending(now))
             .Where(p => p is not null && p <= until)
             .Min();
@@ -44,8 +59,9 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
 
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var keys = (await CadenceRow.ListAsync(connection, ct)).Where(c => c.Enabled).Select(c => c.Key).ToList();
+        List<string> keys;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+            keys = (await connection.QueryAsync<DueRow>(new CommandDefinition(MayBeDue, new { until = now }, cancellationToken: ct))).Select(c => c.Key).ToList();
         var opened = 0;
         foreach (var key in keys)
             opened += await OpenDueAsync(key, now, ct);
@@ -62,7 +78,7 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
     /// <summary>Opens every occurrence of the cadence due at or before <paramref name="now"/>; returns the obligations opened.</summary>
     public async Task<int> OpenDueAsync(string cadenceKey, DateTimeOffset now, CancellationToken ct)
     {
-        var calendar = await calendars.LoadAsync(ct);
+        BusinessCalendar? calendar = null;
         var total = 0;
         for (var run = 0; run < MaxOccurrencesPerRun; run++)
         {
@@ -71,13 +87,27 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
             // a second run (another host, a retry) waits here, then finds the occurrence opened and moves on
             var cadence = await CadenceRow.FindAsync(connection, tx, cadenceKey, forUpdate: true, ct);
             if (cadence is not { Enabled: true } || cadence.Pending(now) is not { } occurrence || occurrence > now)
+            {
+                await RememberNextAsync(tx, cadence, now, ct);
                 return total;
+            }
+            calendar ??= await calendars.LoadAsync(ct);
             var opened = await OpenAsync(tx, cadence, occurrence, now, calendar, ct);
             await tx.CommitAsync(ct);
             total += opened;
         }
         logger.LogWarning("Meeting cadence {Key} has more than {Max} occurrences to catch up; the next run continues", cadenceKey, MaxOccurrencesPerRun);
         return total;
+    }
+
+    /// <summary>A cadence found with nothing to open keeps its next occurrence, so the next check need not look at it.</summary>
+    static async Task RememberNextAsync(NpgsqlTransaction tx, CadenceRow? cadence, DateTimeOffset now, CancellationToken ct)
+    {
+        if (cadence is not { Enabled: true, LastOccurrenceAt: not null }) return;
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "update meeting_cadence set next_occurrence_at = @next where key = @key and next_occurrence_at is distinct from @next",
+            new { next = cadence.Pending(now), key = cadence.Key }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
     }
 
     async Task<int> OpenAsync(NpgsqlTransaction tx, CadenceRow cadence, DateTimeOffset occurrence, DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
@@ -92,6 +122,8 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
             select @key, u.id, @occurrence, @start, @end, @title, @audience, @escalation::jsonb, @dueAt, 'Due', @now
             from org_unit u
             where u.kind = @kind and (@scope::text is null or u.path like @scope)
+              -- a unit owes one meeting of a cadence per day: never a period overlapping one already opened
+              and not exists (select 1 from meeting o where o.cadence_key = @key and o.org_unit_id = u.id and o.period_start <= @end and o.period_end >= @start)
             on conflict (cadence_key, org_unit_id, period_start) do nothing
             returning id
             """,
@@ -103,12 +135,20 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
             }, tx, cancellationToken: ct))).ToList();
         await DeadlineTimers.ScheduleAsync(tx, MeetingTimers.Target, ids, schedule, cycleId: null, ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "update meeting_cadence set last_occurrence_at = @occurrence where key = @key", new { occurrence, key = cadence.Key }, tx, cancellationToken: ct));
+            "update meeting_cadence set last_occurrence_at = @occurrence, next_occurrence_at = @next where key = @key",
+            new { occurrence, next = cadence.Schedule().NextAfter(occurrence), key = cadence.Key }, tx, cancellationToken: ct));
+        // the occurrence in the cadence's stream, and each obligation's opening at the head of its own
         await journal.AppendAsync(tx, now, MeetingRecords.SystemActor,
-            [new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
-            {
-                occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
-            })], ct);
+            [
+                new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
+                {
+                    occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
+                }),
+                .. ids.Select(id => new JournalDraft(JournalStreams.Meeting(id), "MeetingOpened", $"meeting:{id}", new
+                {
+                    cadenceKey = cadence.Key, period = period.Label(), periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt,
+                })),
+            ], ct);
         logger.LogInformation("Meeting cadence {Key}: occurrence {Occurrence:O} opened {Count} obligations for {Period}, due {DueAt:O}",
             cadence.Key, occurrence, ids.Count, period.Label(), schedule.DueAt);
         return ids.Count;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -10,7 +12,7 @@ using Npgsql;
 namespace CommunityWorkflows.Workflows.Meetings;
 
 /// <summary>Reading meeting obligations within the caller's scope: lists, one meeting, and compliance per unit and year.</summary>
-public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
+public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
 {
     public const int MaxPageSize = 5000;
     public static readonly IReadOnlyList<string> Statuses = ["Due", "Overdue", "Held"];
@@ -24,6 +26,8 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<IReadOnlyList<MeetingView>> ListAsync(MeetingFilter filter, Caller caller, CancellationToken ct)
     {
+        if (filter.Year is { } year && !Years.IsValid(year))
+            throw new RuleViolationException("/year", Years.Problem);
         if (filter.Status is not null && !Statuses.Contains(filter.Status))
             throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
         if (filter.Limit is < 1 or > MaxPageSize)
@@ -33,7 +37,8 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var parameters = new DynamicParameters(Scope(caller));
-        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, now });
+        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, filter.From, filter.To, now });
+        var order = filter.NewestFirst ? "m.period_start desc, u.code, m.cadence_key" : "m.period_start, u.code, m.cadence_key";
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
@@ -42,12 +47,13 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
             where (@orgUnitCode::text is null or u.code = @orgUnitCode)
               and (@year::int is null or m.period_start >= make_date(@year, 1, 1) and m.period_start < make_date(@year + 1, 1, 1))
               and (@cadenceKey::text is null or m.cadence_key = @cadenceKey)
+              and (@from::date is null or m.period_start >= @from) and (@to::date is null or m.period_start <= @to)
               and (@status::text is null
                    or @status = 'Held' and m.status = 'Held'
                    or @status = 'Due' and m.status = 'Due' and m.due_at >= @now
                    or @status = 'Overdue' and m.status = 'Due' and m.due_at < @now)
               and {Scoped}
-            order by m.period_start, u.code, m.cadence_key
+            order by {order}
             limit @limit offset @offset
             """, parameters, cancellationToken: ct));
         return rows.Select(r => ToView(r, now)).ToList();
@@ -60,18 +66,25 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
             new MeetingPeriod(r.PeriodStart, r.PeriodEnd).Label(), r.DueAt, overdue ? "Overdue" : r.Status, overdue, r.Late, r.HeldOn);
     }
 
-    sealed record RecordRow(string? Attendees, string? Topics, string? Minutes, string? Decisions, DateTimeOffset OpenedAt, DateTimeOffset? RecordedAt, string? RecordedBy);
+    sealed record RecordRow(
+        bool Late, DateOnly? HeldOn, string? Attendees, string? Topics, string? Minutes, string? Decisions, DateTimeOffset OpenedAt, DateTimeOffset? RecordedAt, string? RecordedBy);
 
+    /// <summary>One meeting: its row read once, with its unit and people (scope, who may record) and its record.</summary>
     public async Task<MeetingDetail> GetAsync(long meetingId, Caller caller, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var meeting = await MeetingContext.ReadAsync(connection, tx, meetingId, caller, ct);
-        var view = (await ListOneAsync(connection, tx, meetingId, now, ct))!;
-        var record = await connection.QuerySingleAsync<RecordRow>(new CommandDefinition(
-            "select attendees::text, topics::text, minutes, decisions::text, opened_at, recorded_at, recorded_by from meeting where id = @meetingId",
-            new { meetingId }, tx, cancellationToken: ct));
+        var (row, record) = (await connection.QueryAsync<MeetingContext.Row, RecordRow, (MeetingContext.Row, RecordRow)>(new CommandDefinition(
+            $"""
+            select {MeetingContext.Columns},
+                   m.late, m.held_on, m.attendees::text as attendees, m.topics::text as topics, m.minutes, m.decisions::text as decisions,
+                   m.opened_at, m.recorded_at, m.recorded_by
+            {MeetingContext.From} where m.id = @meetingId
+            """, new { meetingId }, tx, cancellationToken: ct), (context, detail) => (context, detail), splitOn: "late")).SingleOrDefault();
+        var meeting = MeetingContext.Of(row, meetingId, caller);
+        var view = ToView(new Row(row.Id, row.CadenceKey, row.Title, row.UnitCode, row.UnitName, row.PeriodStart, row.PeriodEnd,
+            row.DueAt, row.Status, record.Late, record.HeldOn), now);
         var evidence = await connection.QueryAsync<(long Id, string FileName, string ContentType, long Size, byte[] Sha256, string UploadedBy, DateTimeOffset UploadedAt)>(new CommandDefinition(
             "select id, file_name, content_type, size, sha256, uploaded_by, uploaded_at from evidence where meeting_id = @meetingId order by id",
             new { meetingId }, tx, cancellationToken: ct));
@@ -84,22 +97,37 @@ public sealed class MeetingQueries(NpgsqlDataSource db, TimeProvider clock)
 
     static IReadOnlyList<string> Texts(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
-    static async Task<MeetingView?> ListOneAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long meetingId, DateTimeOffset now, CancellationToken ct)
+    public const int MaxJournalPage = 10_000;
+
+    /// <summary>The obligation's own journal stream in order, from after <paramref name="afterSeq"/>; out of scope → 404.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(long meetingId, long afterSeq, int limit, Caller caller, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            """
-            select m.id, m.cadence_key, m.title, u.code as org_unit_code, u.name as org_unit_name, m.period_start, m.period_end,
-                   m.due_at, m.status, m.late, m.held_on
-            from meeting m join org_unit u on u.id = m.org_unit_id where m.id = @meetingId
-            """, new { meetingId }, tx, cancellationToken: ct));
-        return row is null ? null : ToView(row, now);
+        if (limit is < 1 or > MaxJournalPage)
+            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+        if (afterSeq < 0)
+            throw new RuleViolationException("/afterSeq", "afterSeq cannot be negative.");
+        await EnsureVisibleAsync(meetingId, caller, ct);
+        return await journal.ReadAsync(JournalStreams.Meeting(meetingId), ct, afterSeq, limit);
+    }
+
+    /// <summary>Recomputes the obligation's hash chain alone, whatever else its cadence opened.</summary>
+    public async Task<JournalVerification> VerifyJournalAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        await EnsureVisibleAsync(meetingId, caller, ct);
+        return await journal.VerifyAsync(JournalStreams.Meeting(meetingId), ct);
+    }
+
+    async Task EnsureVisibleAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await MeetingContext.ReadAsync(connection, null, meetingId, caller, ct);
     }
 
     /// <summary>Every unit's meetings in <paramref name="year"/>, per cadence, under <paramref name="scopeCode"/> (or all the caller sees).</summary>
     public async Task<IReadOnlyList<MeetingCompliance>> ComplianceAsync(int year, string? scopeCode, Caller caller, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100)
-            throw new RuleViolationException("/year", "year must be between 2000 and 2100.");
+        if (!Years.IsValid(year))
+            throw new RuleViolationException("/year", Years.Problem);
         await using var connection = await db.OpenConnectionAsync(ct);
         string? scopePath = null;
         if (scopeCode is not null)

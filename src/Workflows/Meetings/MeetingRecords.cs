@@ -48,7 +48,7 @@ public sealed class MeetingRecords(NpgsqlDataSource db, EventJournal journal, Me
                 }, tx, cancellationToken: ct));
             await DeadlineTimers.CancelAsync(tx, MeetingTimers.Target, meetingId, now, ct);
             await journal.AppendAsync(tx, now, caller.Username,
-                [new JournalDraft(JournalStreams.Meetings(meeting.CadenceKey), "MeetingRecorded", $"meeting:{meetingId}", new
+                [new JournalDraft(JournalStreams.Meeting(meetingId), "MeetingRecorded", $"meeting:{meetingId}", new
                 {
                     unitCode = meeting.Units.ParticipantCode, period = meeting.Period.Label(), heldOn = minutes.HeldOn, attendees = minutes.Attendees.Count,
                     minutes.Topics, minutes.Decisions, late,

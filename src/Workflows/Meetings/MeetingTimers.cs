@@ -50,7 +50,7 @@ public sealed class MeetingTimers : ITimerHandler
                 _ => Escalation(meeting, timer, period),
             };
             notices.Add(new Notice($"timer:{timer.Id}", kind, subject, meeting.OrgUnitId, audience, MeetingId: meeting.Id));
-            entries.Add(new(JournalStreams.Meetings(meeting.CadenceKey), kind, $"meeting:{meeting.Id}", new { meeting.UnitCode, period, audience, step = timer.Step }));
+            entries.Add(new(JournalStreams.Meeting(meeting.Id), kind, $"meeting:{meeting.Id}", new { meeting.UnitCode, period, audience, step = timer.Step }));
             if (timer.Kind == "Overdue") overdue.Add(meeting.Id);
             fired.Add(timer.Id);
         }

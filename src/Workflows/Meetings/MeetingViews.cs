@@ -2,8 +2,14 @@ using CommunityWorkflows.Workflows.Runtime;
 
 namespace CommunityWorkflows.Workflows.Meetings;
 
-/// <summary>Which meetings to list: of one unit, a year (by period start), a status (Due, Overdue, Held) or a cadence.</summary>
-public sealed record MeetingFilter(string? OrgUnitCode, int? Year, string? Status, string? CadenceKey, int Limit = 1000, int Offset = 0);
+/// <summary>
+/// Which meetings to list: of one unit, a year (by period start), a status (Due, Overdue, Held) or a cadence,
+/// with periods starting between <see cref="From"/> and <see cref="To"/> (inclusive) when given; in period
+/// order, or the newest first (for a capped feed that keeps what is current).
+/// </summary>
+public sealed record MeetingFilter(
+    string? OrgUnitCode, int? Year, string? Status, string? CadenceKey, int Limit = 1000, int Offset = 0,
+    DateOnly? From = null, DateOnly? To = null, bool NewestFirst = false);
 
 /// <summary>
 /// A meeting obligation. <see cref="Status"/> is Held, Overdue (due time passed, not recorded) or Due;

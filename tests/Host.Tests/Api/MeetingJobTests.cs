@@ -89,6 +89,94 @@ public class MeetingJobTests
     sealed record Token(string AccessToken);
 
     [Fact]
+    public async Task Two_hosts_starting_at_once_declare_each_job_once_and_trigger_each_cadence_behind_once()
+    {
+        var connectionString = await TestCluster.CreateDatabaseAsync();
+        await using var first = Build(connectionString, server: false);
+        await using var second = Build(connectionString, server: false);
+
+        // a fresh database: both shipped cadences have never run, so each is behind and wants a run now
+        await Task.WhenAll(
+            Task.Run(() => HostApp.PrepareAsync(first, CancellationToken.None)),
+            Task.Run(() => HostApp.PrepareAsync(second, CancellationToken.None)));
+
+        Assert.Equal(["meetings:district-semiannual", "meetings:street-quarterly"], MeetingJobs(first).Select(j => j.Id));
+        await using var database = new NpgsqlConnection(connectionString);
+        var runs = (await database.QueryAsync<string>(
+            "select arguments::text from hangfire.job where invocationdata::text like '%MeetingJobs%' order by id")).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Single(runs, r => r.Contains("district-semiannual", StringComparison.Ordinal));
+        Assert.Single(runs, r => r.Contains("street-quarterly", StringComparison.Ordinal));
+
+        // a third start while those runs still wait in the queue triggers nothing more
+        await using var third = Build(connectionString, server: false);
+        await HostApp.PrepareAsync(third, CancellationToken.None);
+        Assert.Equal(2, await database.ExecuteScalarAsync<int>("select count(*) from hangfire.job where invocationdata::text like '%MeetingJobs%'"));
+    }
+
+    [Fact]
+    public async Task The_meeting_and_timer_jobs_performed_twice_as_hangfire_stores_them_change_nothing_the_second_time()
+    {
+        var connectionString = await TestCluster.CreateDatabaseAsync();
+        await using var app = Build(connectionString, server: false);
+        await HostApp.PrepareAsync(app, CancellationToken.None);
+        var prefix = "TW" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await app.Services.GetRequiredService<OrgImport>().ImportAsync(
+        [
+            new(0, null, prefix, "测试市", "City", null, null, null),
+            new(1, null, $"{prefix}-D", "测试区", "District", prefix, null, null),
+            new(2, null, $"{prefix}-S1", "第一街道", "Street", $"{prefix}-D", null, null),
+            new(3, null, $"{prefix}-S2", "第二街道", "Street", $"{prefix}-D", null, null),
+        ], Root, CancellationToken.None);
+        var cadence = await app.Services.GetRequiredService<MeetingCadences>().PutAsync("twice-quarterly", System.Text.Json.JsonSerializer.SerializeToElement(
+            new { name = "街道例会", appliesTo = "Street", cron = "0 9 1 1,4,7,10 *", timeZone = "Asia/Shanghai", scopeCode = $"{prefix}-D" }), Root, CancellationToken.None);
+        await app.Services.GetRequiredService<MeetingSchedules>().ApplyAsync(cadence, CancellationToken.None);
+        // the cadence last opened the quarter before last: the run opens last quarter (overdue by now) and this one
+        var schedule = CadenceSchedule.Of(cadence.Cron, cadence.TimeZone);
+        var current = schedule.LatestAtOrBefore(DateTimeOffset.UtcNow)!.Value;
+        var beforeLast = schedule.LatestAtOrBefore(schedule.LatestAtOrBefore(current.AddSeconds(-1))!.Value.AddSeconds(-1))!.Value;
+        await using var database = new NpgsqlConnection(connectionString);
+        await database.ExecuteAsync("update meeting_cadence set last_occurrence_at = @beforeLast where key = @key", new { beforeLast, key = cadence.Key });
+
+        var first = await PerformAsync(app, cadence.JobId);
+        Assert.Equal(4, first);
+        await PerformAsync(app, TimerJobs.JobId);
+        var state = await StateAsync(database, cadence.Key);
+        // the timers depend on today's place in the quarter (no reminder is set in the past); each obligation has a deadline
+        Assert.Equal(4, state.Meetings);
+        Assert.InRange(state.Timers, 4 * 2, 4 * 4);
+        Assert.True(state.Fired >= 2, $"last quarter's two deadlines fired ({state.Fired})");
+
+        Assert.Equal(0, await PerformAsync(app, cadence.JobId));
+        await PerformAsync(app, TimerJobs.JobId);
+        Assert.Equal(state, await StateAsync(database, cadence.Key));
+    }
+
+    /// <summary>Performs a recurring job as Hangfire stores it: its type made from the host's services, its method and arguments.</summary>
+    static async Task<object?> PerformAsync(WebApplication app, string recurringJobId)
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == recurringJobId).Job;
+        await using var scope = app.Services.CreateAsyncScope();
+        var target = ActivatorUtilities.CreateInstance(scope.ServiceProvider, job.Type);
+        var args = job.Method.GetParameters().Select((p, i) => p.ParameterType == typeof(CancellationToken) ? CancellationToken.None : job.Args[i]).ToArray();
+        var task = (Task)job.Method.Invoke(target, args)!;
+        await task;
+        return task.GetType().GetProperty("Result")?.GetValue(task);
+    }
+
+    sealed record JobState(int Meetings, int Timers, int Fired, int Notifications, int Journal);
+
+    static Task<JobState> StateAsync(NpgsqlConnection database, string cadenceKey) => database.QuerySingleAsync<JobState>(
+        """
+        select (select count(*)::int from meeting where cadence_key = @cadenceKey) as meetings,
+               (select count(*)::int from timer t join meeting m on m.id = t.target_id and t.target_kind = 'Meeting' where m.cadence_key = @cadenceKey) as timers,
+               (select count(*)::int from timer t join meeting m on m.id = t.target_id and t.target_kind = 'Meeting' where m.cadence_key = @cadenceKey and t.fired_at is not null) as fired,
+               (select count(*)::int from notification) as notifications,
+               (select count(*)::int from journal_entry) as journal
+        """, new { cadenceKey });
+
+    [Fact]
     public async Task After_downtime_the_relaxed_misfire_runs_the_job_once_and_it_opens_every_missed_occurrence_once()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync();
