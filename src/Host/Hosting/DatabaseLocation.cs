@@ -1,4 +1,5 @@
 using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.Workflows.Store;
 
 namespace CommunityWorkflows.Host.Hosting;
 
@@ -19,11 +20,26 @@ public sealed class DatabaseLocation : IAsyncDisposable
 
     public static async Task<DatabaseLocation> OpenAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
+        // the database exists before the host is built: Hangfire's storage, made while building, waits ~30 s
+        // with retries for a database that the migrator would only create afterwards
         var configured = configuration.GetConnectionString("Main");
         if (!string.IsNullOrWhiteSpace(configured))
+        {
+            await Migrator.EnsureDatabaseAsync(configured, ct);
             return new DatabaseLocation(configured, null);
+        }
         var embedded = await EmbeddedPostgres.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct, configuration["Embedded:BinDir"]);
-        return new DatabaseLocation(embedded.ConnectionString(configuration["Embedded:Database"] ?? DefaultDatabase), embedded);
+        var location = new DatabaseLocation(embedded.ConnectionString(configuration["Embedded:Database"] ?? DefaultDatabase), embedded);
+        try
+        {
+            await Migrator.EnsureDatabaseAsync(location.ConnectionString, ct);
+        }
+        catch
+        {
+            await location.DisposeAsync();
+            throw;
+        }
+        return location;
     }
 
     public ValueTask DisposeAsync() => Embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
