@@ -26,17 +26,22 @@ public sealed class EventJournal(NpgsqlDataSource db)
         if (drafts.Count == 0) return;
         var connection = tx.Connection!;
         at = TruncateToMicroseconds(at);
+        var streams = drafts.GroupBy(d => d.Stream, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        // every head in one statement, locked in one order everywhere (the streams sorted, inserted in that order),
+        // so two transactions touching the same streams never deadlock, however many streams a batch touches
+        var heads = (await connection.QueryAsync<(string Stream, long LastSeq, byte[] LastHash)>(new CommandDefinition(
+            """
+            insert into journal_stream (stream, last_seq, last_hash)
+            select s, 0, @genesis from unnest(@streams) with ordinality as t(s, o) order by o
+            on conflict (stream) do update set stream = excluded.stream
+            returning stream, last_seq, last_hash
+            """, new { streams = streams.Select(g => g.Key).ToArray(), genesis = Genesis }, tx, cancellationToken: ct)))
+            .ToDictionary(h => h.Stream, StringComparer.Ordinal);
         var rows = new List<(string Stream, long Seq, string Action, string? Subject, string? Payload, byte[] Previous, byte[] Hash)>(drafts.Count);
-        // stream heads are locked in one order everywhere, so two transactions touching the same streams never deadlock
-        foreach (var stream in drafts.GroupBy(d => d.Stream, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var ends = new List<(string Stream, long Seq, byte[] Hash)>(streams.Count);
+        foreach (var stream in streams)
         {
-            var head = await connection.QuerySingleAsync<(long LastSeq, byte[] LastHash)>(new CommandDefinition(
-                """
-                insert into journal_stream (stream, last_seq, last_hash) values (@stream, 0, @genesis)
-                on conflict (stream) do update set stream = excluded.stream
-                returning last_seq, last_hash
-                """, new { stream = stream.Key, genesis = Genesis }, tx, cancellationToken: ct));
-            var (seq, previous) = head;
+            var (_, seq, previous) = heads[stream.Key];
             foreach (var draft in stream)
             {
                 var payload = draft.Payload is null ? null : draft.Payload as string ?? JsonSerializer.Serialize(draft.Payload, PayloadJson);
@@ -45,10 +50,15 @@ public sealed class EventJournal(NpgsqlDataSource db)
                 rows.Add((stream.Key, seq, draft.Action, draft.Subject, payload, previous, hash));
                 previous = hash;
             }
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update journal_stream set last_seq = @seq, last_hash = @previous where stream = @stream",
-                new { stream = stream.Key, seq, previous }, tx, cancellationToken: ct));
+            ends.Add((stream.Key, seq, previous));
         }
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update journal_stream j set last_seq = t.seq, last_hash = t.hash
+            from unnest(@streams, @seqs, @hashes) as t(s, seq, hash) where j.stream = t.s
+            """,
+            new { streams = ends.Select(e => e.Stream).ToArray(), seqs = ends.Select(e => e.Seq).ToArray(), hashes = ends.Select(e => e.Hash).ToArray() },
+            tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             """
             insert into journal_entry (stream, seq, at, actor, action, subject, payload, previous_hash, hash)

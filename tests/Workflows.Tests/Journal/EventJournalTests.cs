@@ -94,4 +94,23 @@ public class EventJournalTests(EngineFixture engine) : IClassFixture<EngineFixtu
         var verification = await engine.Get<EventJournal>().VerifyAsync(stream, CancellationToken.None);
         Assert.Equal(new JournalVerification(true, 8, null), verification);
     }
+
+    [Fact]
+    public async Task One_append_across_many_streams_chains_each_and_concurrent_batches_in_any_order_do_not_deadlock()
+    {
+        var streams = Enumerable.Range(0, 50).Select(i => $"test:{Guid.NewGuid()}:{i}").ToList();
+        await AppendAsync(streams.SelectMany(s => new[] { new JournalDraft(s, "Opened"), new JournalDraft(s, "Reminded") }).ToArray());
+        // two batches over the same streams, listed in opposite orders, at once: the heads are locked in one order
+        await Task.WhenAll(
+            Task.Run(() => AppendAsync(streams.Select(s => new JournalDraft(s, "Overdue")).ToArray())),
+            Task.Run(() => AppendAsync(Enumerable.Reverse(streams).Select(s => new JournalDraft(s, "Escalated")).ToArray())));
+
+        foreach (var stream in streams)
+        {
+            var entries = await engine.Get<EventJournal>().ReadAsync(stream, CancellationToken.None);
+            Assert.Equal([1L, 2L, 3L, 4L], entries.Select(e => e.Seq));
+            Assert.Equal(["Opened", "Reminded"], entries.Take(2).Select(e => e.Action));
+            Assert.Equal(new JournalVerification(true, 4, null), await engine.Get<EventJournal>().VerifyAsync(stream, CancellationToken.None));
+        }
+    }
 }
