@@ -21,7 +21,8 @@ static class MeetingCadenceEndpoints
         {
             var body = await JsonBodyReader.ReadAsync(request, ct);
             var cadence = await store.PutAsync(key, body, context.Caller(), ct);
-            await schedules.ApplyAsync(cadence, ct);
+            // the change is saved: the job follows it whether or not the client still waits
+            await schedules.ApplyAsync(cadence, CancellationToken.None);
             return cadence;
         })
         .WithSummary("Add or change a cadence (SystemAdmin): {name, appliesTo (District|Street|Community), cron, timeZone, reminders, escalation?, enabled?, scopeCode?}; a bad cron or time zone → 422 naming the field. Its recurring job is added, updated or removed to match.");
@@ -29,7 +30,7 @@ static class MeetingCadenceEndpoints
         cadences.MapDelete("/{key}", async (string key, HttpContext context, MeetingCadences store, MeetingSchedules schedules, CancellationToken ct) =>
         {
             await store.RemoveAsync(key, context.Caller(), ct);
-            await schedules.RemoveAsync(key, ct);
+            await schedules.RemoveAsync(key, CancellationToken.None);
             return Results.NoContent();
         })
         .WithSummary("Remove a cadence that never opened an obligation (SystemAdmin); one that did → 409 (disable it instead).");

@@ -3,8 +3,9 @@ using CommunityWorkflows.Domain.Errors;
 namespace CommunityWorkflows.Workflows.Liaison;
 
 /// <summary>
-/// A page of a liaison list, by <c>limit</c> and <c>offset</c> as the task, meeting and org-unit lists take them;
-/// a district's points and problems are read a page at a time rather than all at once.
+/// A page of a liaison list, by <c>limit</c> and <c>offset</c> as the task, meeting and org-unit lists take them.
+/// Problems are paged in SQL; points are cut after they are read and ordered, because their order (attention,
+/// score) and the totals and ranks beside them are computed over every point the caller sees.
 /// </summary>
 public sealed record LiaisonPage(int Limit, int Offset)
 {
