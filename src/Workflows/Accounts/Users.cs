@@ -66,13 +66,18 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
             errors.Add(new("/roles", "At least one role is required."));
             return resolved;
         }
-        var codes = requested.Select(r => r.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
+        var codes = requested.Select(r => r?.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
         var units = (await tx.Connection!.QueryAsync<(long Id, string Code, string Kind, string Path)>(new CommandDefinition(
             "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
             .ToDictionary(u => u.Code, StringComparer.Ordinal);
         for (var i = 0; i < requested.Count; i++)
         {
             var at = $"/roles/{i}";
+            if (requested[i] is null)
+            {
+                errors.Add(new(at, "A role is an object {role, orgUnitCode}, not null."));
+                continue;
+            }
             var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
             if (string.IsNullOrEmpty(roleText) || !Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || int.TryParse(roleText, out _))
             {

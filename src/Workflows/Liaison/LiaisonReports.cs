@@ -45,7 +45,7 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
             select u.id, u.username, u.display_name, o.code, o.name, o.kind,
                    (select count(*)::int from liaison_point lp where lp.leader_user_id = u.id and lp.year = @year) as points
             from user_role r join app_user u on u.id = r.user_id join org_unit o on o.id = r.org_unit_id
-            where r.role = 'Leader'
+            where r.role = 'Leader' and o.kind in ('City', 'District', 'Street')
               and (@all or u.id = @userId or o.path like any(@administered))
               and (@scope::text is null or o.path like @scope)
             order by u.username, o.path

@@ -52,9 +52,9 @@ public class AccountTests(EngineFixture engine) : IClassFixture<EngineFixture>, 
     public async Task Every_bad_role_is_named_by_its_pointer()
     {
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => CreateAsync(Name("bad"), Admin,
-            new RoleAssignment("Mayor", c), new RoleAssignment("StreetOfficer", $"{c}-D1"), new RoleAssignment("Leader", "NOWHERE"), new RoleAssignment("Inspector", null), new RoleAssignment("SystemAdmin", c)));
+            new RoleAssignment("Mayor", c), new RoleAssignment("StreetOfficer", $"{c}-D1"), new RoleAssignment("Leader", "NOWHERE"), new RoleAssignment("Inspector", null), new RoleAssignment("SystemAdmin", c), null!));
 
-        Assert.Equal(["/roles/0/role", "/roles/1/orgUnitCode", "/roles/2/orgUnitCode", "/roles/3/orgUnitCode", "/roles/4/orgUnitCode"],
+        Assert.Equal(["/roles/0/role", "/roles/1/orgUnitCode", "/roles/2/orgUnitCode", "/roles/3/orgUnitCode", "/roles/4/orgUnitCode", "/roles/5"],
             error.Errors.Select(e => e.Field));
     }
 

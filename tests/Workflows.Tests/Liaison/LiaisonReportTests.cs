@@ -1,6 +1,8 @@
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Liaison;
+using Dapper;
+using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Tests.Liaison;
 
@@ -64,6 +66,24 @@ public class LiaisonReportTests(EngineFixture engine) : IClassFixture<EngineFixt
         Assert.Empty((await reports.ComplianceAsync(filter, await world.CallerAsync("k1-officer"), None)).Leaders);
         var nextYear = await reports.ComplianceAsync(new LiaisonFilter(world.Year + 1, null, world.City), root, None);
         Assert.Equal(4, nextYear.LeadersWithoutPoint.Count); // a point counts for its own year only
+    }
+
+    [Fact]
+    public async Task A_leader_role_left_on_a_unit_that_no_leader_answers_for_is_not_a_duty_and_no_error()
+    {
+        // an import may turn a leaf unit into a community after a Leader role was granted on it
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        await using (var connection = new NpgsqlConnection(engine.ConnectionString))
+            await connection.ExecuteAsync(
+                "insert into user_role (user_id, role, org_unit_id) select u.id, 'Leader', o.id from app_user u, org_unit o where u.username = @user and o.code = @unit",
+                new { user = world.Name("k1-officer"), unit = world.Community(1) });
+        var root = new Domain.Access.Caller(0, "root", [new Domain.Access.RoleGrant(Domain.Access.Role.SystemAdmin, null, null)]);
+
+        var report = await engine.Get<LiaisonReports>().ComplianceAsync(new LiaisonFilter(world.Year, null, world.City), root, None);
+
+        Assert.DoesNotContain(world.Name("k1-officer"), report.Leaders.Select(l => l.Username));
+        Assert.Equal(4, report.Leaders.Count);
     }
 
     [Fact]
