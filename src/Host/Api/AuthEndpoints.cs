@@ -1,4 +1,5 @@
 using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Accounts;
 
 namespace CommunityWorkflows.Host.Api;
@@ -30,10 +31,12 @@ static class AuthEndpoints
             return Results.NoContent();
         }).WithSummary("End the session of the token in the Authorization header.");
 
-        app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
+        app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, IConfiguration configuration, CancellationToken ct) =>
         {
             var secret = await feeds.RenewAsync(context.Caller(), ct);
-            var url = $"{context.Request.Scheme}://{context.Request.Host}{CallerAuthentication.FeedPath}?feed={secret}";
+            // the link leaves the product (into calendar apps): from the configured public address, else the request's
+            var site = HostSettings.PublicUrl(configuration)?.ToString().TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
+            var url = $"{site}{CallerAuthentication.FeedPath}?feed={secret}";
             return Results.Ok(new { url, note = "Add orgUnitCode= or year= to narrow the feed; a new link replaces this one." });
         })
         .WithTags("Regular meetings")

@@ -62,6 +62,7 @@ public static class HostApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
 
+        _ = HostSettings.PublicUrl(configuration); // a bad address stops the start, not the first link handed out
         var app = builder.Build();
         if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
         {

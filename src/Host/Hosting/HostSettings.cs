@@ -63,6 +63,15 @@ static class HostSettings
             .Select(p => System.Net.IPAddress.TryParse(p, out var ip) ? ip : throw new InvalidOperationException($"Hosting:TrustedProxies: '{p}' is not an IP address."))
             .ToList();
 
+    /// <summary>
+    /// The address people reach the product at (<c>Hosting:PublicUrl</c>, e.g. <c>https://djzz.example.gov.cn</c>), for
+    /// links handed out to be used elsewhere (calendar subscriptions); null when unset: the request's own address.
+    /// </summary>
+    public static Uri? PublicUrl(IConfiguration c) =>
+        c["Hosting:PublicUrl"] is not { Length: > 0 } text ? null
+        : Uri.TryCreate(text.TrimEnd('/'), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0 ? url
+        : throw new InvalidOperationException($"Hosting:PublicUrl: '{text}' is not an absolute http(s) address without a query.");
+
     /// <summary>Largest evidence file in bytes.</summary>
     public static long MaxEvidenceBytes(IConfiguration c) => c.GetValue("Limits:MaxEvidenceBytes", 20L << 20);
 

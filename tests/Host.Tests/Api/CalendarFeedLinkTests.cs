@@ -36,3 +36,24 @@ public class CalendarFeedLinkTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync(renewed)).StatusCode);
     }
 }
+
+/// <summary>A host that knows the address people reach it at.</summary>
+public sealed class PublicUrlHostFixture : HostFixture
+{
+    protected override IEnumerable<string> Settings => ["--Hosting:PublicUrl=https://djzz.example.gov.cn/"];
+}
+
+public class PublicCalendarFeedLinkTests(PublicUrlHostFixture host) : IClassFixture<PublicUrlHostFixture>
+{
+    [Fact]
+    public async Task The_link_is_built_on_the_configured_public_address_whatever_host_the_request_names()
+    {
+        var admin = await host.ClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/calendar-feed");
+        request.Headers.Host = "evil.example";
+        var response = await admin.SendAsync(request);
+
+        var url = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        Assert.StartsWith("https://djzz.example.gov.cn/api/meetings/calendar.ics?feed=", url);
+    }
+}
