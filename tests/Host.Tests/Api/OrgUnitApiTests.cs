@@ -180,6 +180,8 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
         var districts = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units?parent={c}&kind=District");
         Assert.Equal(2, districts.GetArrayLength());
         await (await admin.GetAsync("/api/org-units?kind=Village")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        foreach (var combined in new[] { "Street,Community", "Street&kind=Community", "2" })
+            Assert.Equal(["/kind"], (await (await admin.GetAsync($"/api/org-units?kind={combined}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await admin.GetAsync("/api/org-units?limit=0")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 

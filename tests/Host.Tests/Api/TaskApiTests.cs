@@ -57,6 +57,8 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         await (await s.OtherOfficer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "x" } })).AssertProblemAsync(HttpStatusCode.NotFound);
         var submitted = await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "抓好班子", count = 3 }, comment = "请审核" });
         Assert.Equal("Submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var waiting = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={s.CycleId}&status=submitted");
+        Assert.Equal([id], waiting.EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
         await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "again" } })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Accept" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         var bad = await s.DistrictAdmin.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Maybe" });
@@ -73,6 +75,18 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.NoContent, (await s.Officer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).StatusCode);
         Assert.DoesNotContain((await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "Returned");
         await (await s.OtherOfficer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("Open,Submitted")]
+    [InlineData("Open&status=Accepted")]
+    [InlineData("1")]
+    public async Task A_status_filter_is_one_state_and_a_combination_a_repeat_or_a_number_is_refused(string status)
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.GetAsync($"/api/tasks?status={status}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/status"], problem.ErrorFields());
+        Assert.Contains("expected one of Pending, Open", problem.GetProperty("errors").GetProperty("/status")[0].GetString());
     }
 
     [Fact]
