@@ -70,6 +70,9 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal("请细化目标", detail.GetProperty("reviews")[0].GetProperty("comment").GetString());
         var inbox = await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
         var notice = inbox.EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "Returned");
+        Assert.Equal(notice.GetProperty("id").GetInt64(), Assert.Single((await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?kind=returned")).EnumerateArray()).GetProperty("id").GetInt64());
+        var bogus = await (await s.Officer.GetAsync("/api/notifications?kind=Bogus")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Returned, MeetingReminder", bogus.GetProperty("errors").GetProperty("/kind")[0].GetString());
         Assert.Contains("请细化目标", notice.GetProperty("subject").GetString());
         Assert.Equal(id, notice.GetProperty("taskId").GetInt64());
         Assert.Equal(HttpStatusCode.NoContent, (await s.Officer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).StatusCode);
