@@ -92,6 +92,24 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_kind_change_that_would_strand_a_role_names_the_line_and_the_role()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        (await admin.PostAsync("/api/org-units/import", Csv($"code,name,kind,parentCode\n{c}-S3,新街道,Street,{c}-D2\n"))).EnsureSuccessStatusCode();
+        await UserAsync(admin, $"so3-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S3");
+
+        var response = await admin.PostAsync("/api/org-units/import", Csv($"code,name,kind,parentCode\n{c}-D2,西山区,District,{c}\n{c}-S3,新社区,Community,{c}-D2\n"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/1/kind"], problem.ErrorFields());
+        var message = problem.GetProperty("errors").GetProperty("/1/kind")[0].GetString()!;
+        Assert.StartsWith("Line 3:", message);
+        Assert.Contains($"StreetOfficer (so3-{c.ToLowerInvariant()})", message);
+        Assert.Equal("Street", (await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-S3")).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task A_csv_header_with_unknown_or_missing_columns_is_refused()
     {
         var admin = await host.ClientAsync();
