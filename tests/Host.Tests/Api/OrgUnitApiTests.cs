@@ -118,6 +118,33 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_csv_header_naming_a_column_twice_is_refused_naming_it()
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.PostAsync("/api/org-units/import", Csv("code,name,kind,Name\nDUP1,B,City,C\n"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/header/name"], problem.ErrorFields());
+        Assert.StartsWith("Line 1:", problem.GetProperty("errors").GetProperty("/header/name")[0].GetString());
+        await (await admin.GetAsync("/api/org-units/DUP1")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_refused_naming_the_line_not_stored_as_replacement_characters()
+    {
+        var admin = await host.ClientAsync();
+        byte[] latin1 = [.. "code,name,kind\nBAD1,ok,City\nBAD2,caf"u8, 0xE9, .. ",City\n"u8];
+        var csv = new ByteArrayContent(latin1);
+        csv.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var problem = await (await admin.PostAsync("/api/org-units/import", csv)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/"], problem.ErrorFields());
+        Assert.StartsWith("Line 3 ", problem.GetProperty("errors").GetProperty("/")[0].GetString());
+        await (await admin.GetAsync("/api/org-units/BAD1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var bom = await admin.PostAsync("/api/org-units/import", new ByteArrayContent([.. "\uFEFFcode,name,kind\nBOM1,好,City\n"u8]) { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(HttpStatusCode.OK, bom.StatusCode);
+        Assert.Equal("好", (await admin.GetFromJsonAsync<JsonElement>("/api/org-units/BOM1")).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Misnamed_json_fields_are_reported_not_ignored()
     {
         var admin = await host.ClientAsync();
