@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Organisation;
 
@@ -58,7 +59,7 @@ public sealed partial class OrgImportValidator(
 
         OrgUnitKind kind = default;
         if (string.IsNullOrWhiteSpace(row.Kind)) Fail("kind", "Kind is required.");
-        else if (!TryParseEnum(row.Kind, out kind)) Fail("kind", $"Unknown kind '{row.Kind}'; expected one of {string.Join(", ", Enum.GetNames<OrgUnitKind>())}.");
+        else if (!EnumText.TryParse(row.Kind, out kind)) Fail("kind", $"Unknown kind '{row.Kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.");
 
         var parentCode = string.IsNullOrWhiteSpace(row.ParentCode) ? null : row.ParentCode.Trim();
         if (parentCode is not null && parentCode == code) Fail("parentCode", "A unit cannot be its own parent.");
@@ -66,8 +67,8 @@ public sealed partial class OrgImportValidator(
         PartyOrgLevel? level = null;
         if (!string.IsNullOrWhiteSpace(row.PartyOrgLevel))
         {
-            if (TryParseEnum<PartyOrgLevel>(row.PartyOrgLevel, out var l)) level = l;
-            else Fail("partyOrgLevel", $"Unknown Party organisation level '{row.PartyOrgLevel}'; expected one of {string.Join(", ", Enum.GetNames<PartyOrgLevel>())}.");
+            if (EnumText.TryParse<PartyOrgLevel>(row.PartyOrgLevel, out var l)) level = l;
+            else Fail("partyOrgLevel", $"Unknown Party organisation level '{row.PartyOrgLevel}'; expected one of {EnumText.Expected<PartyOrgLevel>()}.");
         }
 
         int? members = null;
@@ -81,9 +82,6 @@ public sealed partial class OrgImportValidator(
 
         return errors.Count == before ? new ValidOrgUnit(code!, name!, kind, parentCode, level, members) : null;
     }
-
-    static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text.Trim(), ignoreCase: true, out value) && !int.TryParse(text, out _);
 
     static Dictionary<string, ValidOrgUnit> FirstRowPerCode(
         IReadOnlyList<OrgUnitImportRow> rows, List<ValidOrgUnit?> parsed, List<ImportRowError> errors)

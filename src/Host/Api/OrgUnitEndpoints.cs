@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Organisation;
@@ -31,8 +32,8 @@ static class OrgUnitEndpoints
         {
             OrgUnitKind? parsedKind = null;
             if (kind is not null)
-                parsedKind = Enum.TryParse<OrgUnitKind>(kind, ignoreCase: true, out var k) && !int.TryParse(kind, out _)
-                    ? k : throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {string.Join(", ", Enum.GetNames<OrgUnitKind>())}.");
+                parsedKind = EnumText.TryParse<OrgUnitKind>(kind, out var k)
+                    ? k : throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.");
             if (limit is < 1 or > OrgUnits.MaxPageSize)
                 throw new RuleViolationException("/limit", $"limit must be between 1 and {OrgUnits.MaxPageSize}.");
             if (offset is < 0)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
@@ -70,7 +71,8 @@ static class OrgUnitImportReader
 
     static async Task<IReadOnlyList<OrgUnitImportRow>> ReadCsvAsync(Stream body, CancellationToken ct)
     {
-        using var reader = new StreamReader(body);
+        // strict: a byte that is not UTF-8 fails instead of becoming U+FFFD (InputGuard names its line first)
+        using var reader = new StreamReader(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
@@ -84,12 +86,14 @@ static class OrgUnitImportReader
             var header = csv.HeaderRecord ?? [];
             var unknown = header.Where(h => !Fields.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
             var missing = RequiredCsvColumns.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count > 0 || missing.Count > 0)
+            var repeated = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (unknown.Count > 0 || missing.Count > 0 || repeated.Count > 0)
                 throw new RuleViolationException(
                     unknown.Select(u => new FieldError($"/header/{u}", $"Unknown column '{u}'."))
                         .Concat(missing.Select(m => new FieldError($"/header/{m}", $"Column '{m}' is missing.")))
+                        .Concat(repeated.Select(r => new FieldError($"/header/{r}", $"Line 1: column '{r}' is given more than once.")))
                         .ToList(),
-                    $"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional).");
+                    $"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional), each once.");
             var rows = new List<OrgUnitImportRow>();
             while (await csv.ReadAsync())
             {
@@ -100,6 +104,10 @@ static class OrgUnitImportReader
                 rows.Add(Row(rows.Count, csv.Parser.RawRow, values));
             }
             return rows;
+        }
+        catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
+        {
+            throw new RuleViolationException("/", "The CSV holds bytes that are not UTF-8; save the file as UTF-8.");
         }
         catch (CsvHelperException e)
         {

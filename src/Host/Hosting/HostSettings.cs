@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows;
 
 namespace CommunityWorkflows.Host.Hosting;
@@ -22,7 +23,7 @@ static class HostSettings
         o.PasswordHashIterations = c.GetValue("Auth:PasswordHashIterations", o.PasswordHashIterations);
         var mode = c["Clock:Mode"];
         o.Clock = string.IsNullOrEmpty(mode) ? ClockMode.System
-            : Enum.TryParse<ClockMode>(mode, ignoreCase: true, out var m) && !int.TryParse(mode, out _) ? m
+            : EnumText.TryParse<ClockMode>(mode, out var m) ? m
             : throw new InvalidOperationException($"Clock:Mode must be System or Simulated, not '{mode}'.");
         o.SimulatedClockStart = c.GetValue<DateTimeOffset?>("Clock:Start");
         o.LoginThrottle = new LoginThrottle(

@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
@@ -79,9 +80,9 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
                 continue;
             }
             var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
-            if (string.IsNullOrEmpty(roleText) || !Enum.TryParse<Role>(roleText, ignoreCase: true, out var role) || int.TryParse(roleText, out _))
+            if (!EnumText.TryParse<Role>(roleText, out var role))
             {
-                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {string.Join(", ", Enum.GetNames<Role>())}."));
+                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {EnumText.Expected<Role>()}."));
                 continue;
             }
             if (role == Role.SystemAdmin)

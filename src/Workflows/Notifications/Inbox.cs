@@ -16,6 +16,8 @@ public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
     {
         if (limit is < 1 or > MaxPageSize)
             throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+        var wanted = kind is null ? null
+            : NoticeKinds.Find(kind) ?? throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {string.Join(", ", NoticeKinds.All)}.");
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<NotificationView>(new CommandDefinition(
             """
@@ -25,7 +27,7 @@ public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
               and (@beforeId::bigint is null or id < @beforeId)
             order by id desc
             limit @limit
-            """, new { userId = caller.UserId, unreadOnly, kind, limit, beforeId }, cancellationToken: ct));
+            """, new { userId = caller.UserId, unreadOnly, kind = wanted, limit, beforeId }, cancellationToken: ct));
         return rows.ToList();
     }
 

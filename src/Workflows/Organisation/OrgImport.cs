@@ -15,6 +15,7 @@ namespace CommunityWorkflows.Workflows.Organisation;
 /// </summary>
 public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<OrgImport> logger)
 {
+    const int ShownHolders = 5; // a refused kind change names this many holders of each role, then counts the rest
     const long ImportLockKey = 0x4f726749_6d707274; // "OrgImprt": imports run one at a time so no two can build a cycle together
 
     public async Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct)
@@ -31,7 +32,8 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         var stored = await LoadNeighbourhoodAsync(tx, rows, ct);
         var children = await LoadChildrenAsync(tx, rows, ct);
         var validator = new OrgImportValidator(stored, children, path => caller.Holds(path, Role.DistrictAdmin));
-        var (units, errors) = validator.Validate(rows);
+        var (units, rowErrors) = validator.Validate(rows);
+        var errors = rowErrors.Concat(await StrandedRolesAsync(tx, rows, units, stored, ct)).OrderBy(e => e.Index).ToList();
         if (errors.Count > 0)
             throw new RuleViolationException(
                 errors.Select(e => new FieldError(e.Pointer, e.Line is { } line ? $"Line {line}: {e.Message}" : e.Message)).ToList(),
@@ -62,6 +64,38 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
     static bool Differs(StoredOrgUnit s, ValidOrgUnit u, string newPath) =>
         s.Name != u.Name || s.Kind != u.Kind || s.ParentCode != u.ParentCode || s.Path != newPath
         || s.PartyOrgLevel != u.PartyOrgLevel || s.MemberCount != u.MemberCount;
+
+    /// <summary>
+    /// A unit the import gives another kind must not keep roles the new kind cannot hold (a StreetOfficer on
+    /// what becomes a community): the roles on every such unit, in one query, refused on the row's <c>kind</c>.
+    /// </summary>
+    static async Task<List<ImportRowError>> StrandedRolesAsync(NpgsqlTransaction tx, IReadOnlyList<OrgUnitImportRow> rows,
+        IReadOnlyList<ValidOrgUnit> units, Dictionary<string, StoredOrgUnit> stored, CancellationToken ct)
+    {
+        var rekinded = units.Where(u => stored.TryGetValue(u.Code, out var s) && s.Kind != u.Kind).ToDictionary(u => u.Code, StringComparer.Ordinal);
+        if (rekinded.Count == 0) return [];
+        var held = await tx.Connection!.QueryAsync<HeldRole>(new CommandDefinition(
+            """
+            select u.code, r.role, count(*)::int as holders,
+                   array_to_string((array_agg(a.username order by a.username))[1:@shown], ', ') as usernames
+            from user_role r join org_unit u on u.id = r.org_unit_id join app_user a on a.id = r.user_id
+            where u.code = any(@codes)
+            group by u.code, r.role
+            order by u.code, r.role
+            """, new { codes = rekinded.Keys.ToArray(), shown = ShownHolders }, tx, cancellationToken: ct));
+        var errors = new List<ImportRowError>();
+        foreach (var unit in held.GroupBy(h => h.Code))
+        {
+            var kind = rekinded[unit.Key].Kind;
+            var misfits = unit.Where(h => !RolePlacement.AllowedAt(Enum.Parse<Role>(h.Role)).Contains(kind)).ToList();
+            if (misfits.Count == 0) continue;
+            var row = rows.First(r => r.Code?.Trim() == unit.Key);
+            var roles = string.Join("; ", misfits.Select(m => $"{m.Role} ({m.Usernames}{(m.Holders > ShownHolders ? $" and {m.Holders - ShownHolders} more" : "")})"));
+            errors.Add(new(row.Index, row.Line, unit.Key, "kind",
+                $"Unit '{unit.Key}' cannot become a {kind} while it holds roles a {kind} cannot: {roles}. Move or remove those roles first."));
+        }
+        return errors;
+    }
 
     /// <summary>The stored units the rows name (themselves and their parents) and every ancestor of those.</summary>
     static async Task<Dictionary<string, StoredOrgUnit>> LoadNeighbourhoodAsync(NpgsqlTransaction tx, IReadOnlyList<OrgUnitImportRow> rows, CancellationToken ct)
@@ -188,6 +222,8 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
             """,
             new { roots = subtreeRoots.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]).ToArray() },
             tx, cancellationToken: ct, commandTimeout: 600));
+
+    sealed record HeldRole(string Code, string Role, int Holders, string Usernames);
 
     sealed record StoredRow(string Code, string Name, string Kind, string? ParentCode, string Path, string? PartyOrgLevel, int? MemberCount);
 }

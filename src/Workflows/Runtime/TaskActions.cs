@@ -108,7 +108,7 @@ public sealed class TaskActions(
         else
         {
             await RescheduleAsync(connection, tx, task, now, calendar, ct);
-            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", "Returned", NoticeText.Returned(task.UnitName, task.Title, comment!),
+            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", NoticeKinds.Returned, NoticeText.Returned(task.UnitName, task.Title, comment!),
                 task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id)], now, ct);
         }
         await journal.AppendAsync(tx, now, caller.Username, entries, ct);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -17,8 +18,10 @@ public sealed class TaskQueries(NpgsqlDataSource db, CycleDefinitions definition
 
     public async Task<IReadOnlyList<TaskView>> ListAsync(TaskFilter filter, Caller caller, CancellationToken ct)
     {
-        if (filter.Status is not null && (!Enum.TryParse<TaskState>(filter.Status, out _) || int.TryParse(filter.Status, out _)))
-            throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Enum.GetNames<TaskState>())}.");
+        string? status = null;
+        if (filter.Status is not null)
+            status = EnumText.TryParse<TaskState>(filter.Status, out var state) ? state.ToString()
+                : throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<TaskState>()}.");
         if (filter.Limit is < 1 or > MaxPageSize)
             throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
         if (filter.Offset < 0)
@@ -41,7 +44,7 @@ public sealed class TaskQueries(NpgsqlDataSource db, CycleDefinitions definition
             """,
             new
             {
-                filter.Status, filter.Overdue, filter.CycleId, filter.OrgUnitCode, now, filter.Limit, filter.Offset,
+                status, filter.Overdue, filter.CycleId, filter.OrgUnitCode, now, filter.Limit, filter.Offset,
                 all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray(),
             }, cancellationToken: ct));
         return rows.Select(r => new TaskView(r.Id, r.CycleId, r.OrgUnitCode, r.OrgUnitName, r.Stage, r.Title, r.Status, r.DueAt,

@@ -149,4 +149,13 @@ public class OrgImportValidatorTests
 
     [Fact]
     public void A_number_is_not_a_kind() => Assert.Single(Validate([Row(0, "S6", "2", "D1")]).Errors);
+
+    [Fact]
+    public void A_combination_of_kinds_or_levels_is_refused_not_read_as_one_of_them()
+    {
+        var (units, errors) = Validate([Row(0, "K6", "Street, Community", "S1"), Row(1, "K7", "Community", "S1", level: "Branch, Committee")]);
+        Assert.Empty(units);
+        Assert.Equal([(0, "kind"), (1, "partyOrgLevel")], errors.Select(e => (e.Index, e.Field)));
+        Assert.Contains("expected one of City, District, Street, Community, SeatedUnit.", errors[0].Message);
+    }
 }

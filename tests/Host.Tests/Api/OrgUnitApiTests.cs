@@ -92,11 +92,56 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_kind_change_that_would_strand_a_role_names_the_line_and_the_role()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        (await admin.PostAsync("/api/org-units/import", Csv($"code,name,kind,parentCode\n{c}-S3,新街道,Street,{c}-D2\n"))).EnsureSuccessStatusCode();
+        await UserAsync(admin, $"so3-{c.ToLowerInvariant()}", "StreetOfficer", $"{c}-S3");
+
+        var response = await admin.PostAsync("/api/org-units/import", Csv($"code,name,kind,parentCode\n{c}-D2,西山区,District,{c}\n{c}-S3,新社区,Community,{c}-D2\n"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/1/kind"], problem.ErrorFields());
+        var message = problem.GetProperty("errors").GetProperty("/1/kind")[0].GetString()!;
+        Assert.StartsWith("Line 3:", message);
+        Assert.Contains($"StreetOfficer (so3-{c.ToLowerInvariant()})", message);
+        Assert.Equal("Street", (await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-S3")).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task A_csv_header_with_unknown_or_missing_columns_is_refused()
     {
         var admin = await host.ClientAsync();
         var problem = await (await admin.PostAsync("/api/org-units/import", Csv("code,title,kind\nA,B,City\n"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["/header/title", "/header/name"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_csv_header_naming_a_column_twice_is_refused_naming_it()
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.PostAsync("/api/org-units/import", Csv("code,name,kind,Name\nDUP1,B,City,C\n"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/header/name"], problem.ErrorFields());
+        Assert.StartsWith("Line 1:", problem.GetProperty("errors").GetProperty("/header/name")[0].GetString());
+        await (await admin.GetAsync("/api/org-units/DUP1")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_refused_naming_the_line_not_stored_as_replacement_characters()
+    {
+        var admin = await host.ClientAsync();
+        byte[] latin1 = [.. "code,name,kind\nBAD1,ok,City\nBAD2,caf"u8, 0xE9, .. ",City\n"u8];
+        var csv = new ByteArrayContent(latin1);
+        csv.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var problem = await (await admin.PostAsync("/api/org-units/import", csv)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/"], problem.ErrorFields());
+        Assert.StartsWith("Line 3 ", problem.GetProperty("errors").GetProperty("/")[0].GetString());
+        await (await admin.GetAsync("/api/org-units/BAD1")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var bom = await admin.PostAsync("/api/org-units/import", new ByteArrayContent([.. "\uFEFFcode,name,kind\nBOM1,好,City\n"u8]) { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(HttpStatusCode.OK, bom.StatusCode);
+        Assert.Equal("好", (await admin.GetFromJsonAsync<JsonElement>("/api/org-units/BOM1")).GetProperty("name").GetString());
     }
 
     [Fact]
@@ -180,6 +225,8 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
         var districts = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units?parent={c}&kind=District");
         Assert.Equal(2, districts.GetArrayLength());
         await (await admin.GetAsync("/api/org-units?kind=Village")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        foreach (var combined in new[] { "Street,Community", "Street&kind=Community", "2" })
+            Assert.Equal(["/kind"], (await (await admin.GetAsync($"/api/org-units?kind={combined}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await admin.GetAsync("/api/org-units?limit=0")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 

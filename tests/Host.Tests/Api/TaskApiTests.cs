@@ -57,6 +57,8 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         await (await s.OtherOfficer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "x" } })).AssertProblemAsync(HttpStatusCode.NotFound);
         var submitted = await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "抓好班子", count = 3 }, comment = "请审核" });
         Assert.Equal("Submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var waiting = await s.Officer.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={s.CycleId}&status=submitted");
+        Assert.Equal([id], waiting.EnumerateArray().Select(t => t.GetProperty("id").GetInt64()));
         await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/submit", new { data = new { goals = "again" } })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await s.Officer.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Accept" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         var bad = await s.DistrictAdmin.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "Maybe" });
@@ -68,11 +70,26 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal("请细化目标", detail.GetProperty("reviews")[0].GetProperty("comment").GetString());
         var inbox = await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
         var notice = inbox.EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "Returned");
+        Assert.Equal(notice.GetProperty("id").GetInt64(), Assert.Single((await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?kind=returned")).EnumerateArray()).GetProperty("id").GetInt64());
+        var bogus = await (await s.Officer.GetAsync("/api/notifications?kind=Bogus")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Returned, MeetingReminder", bogus.GetProperty("errors").GetProperty("/kind")[0].GetString());
         Assert.Contains("请细化目标", notice.GetProperty("subject").GetString());
         Assert.Equal(id, notice.GetProperty("taskId").GetInt64());
         Assert.Equal(HttpStatusCode.NoContent, (await s.Officer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).StatusCode);
         Assert.DoesNotContain((await s.Officer.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true")).EnumerateArray(), n => n.GetProperty("kind").GetString() == "Returned");
         await (await s.OtherOfficer.PostAsync($"/api/notifications/{notice.GetProperty("id").GetInt64()}/read", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("Open,Submitted")]
+    [InlineData("Open&status=Accepted")]
+    [InlineData("1")]
+    public async Task A_status_filter_is_one_state_and_a_combination_a_repeat_or_a_number_is_refused(string status)
+    {
+        var admin = await host.ClientAsync();
+        var problem = await (await admin.GetAsync($"/api/tasks?status={status}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/status"], problem.ErrorFields());
+        Assert.Contains("expected one of Pending, Open", problem.GetProperty("errors").GetProperty("/status")[0].GetString());
     }
 
     [Fact]

@@ -58,6 +58,19 @@ public class AccountTests(EngineFixture engine) : IClassFixture<EngineFixture>, 
             error.Errors.Select(e => e.Field));
     }
 
+    [Theory]
+    [InlineData("Leader, Inspector")]
+    [InlineData("Leader,Inspector")]
+    [InlineData("4")]
+    public async Task A_role_is_one_name_not_a_combination_or_a_number(string role)
+    {
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => CreateAsync(Name("combo"), Admin, new RoleAssignment(role, c)));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("/roles/0/role", only.Field);
+        Assert.Contains("expected one of SystemAdmin, DistrictAdmin, StreetOfficer, CommunityOfficer, Leader, Inspector.", only.Message);
+    }
+
     [Fact]
     public async Task A_district_admin_grants_only_inside_its_district_and_never_system_admin()
     {

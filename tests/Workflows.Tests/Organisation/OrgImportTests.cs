@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Testing;
+using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Organisation;
 using Dapper;
@@ -88,6 +89,29 @@ public class OrgImportTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Equal("/2/parentCode", Assert.Single(error.Errors).Field);
         Assert.Null(await PathOfAsync(c));
         Assert.Null(await PathOfAsync($"{c}-D"));
+    }
+
+    [Fact]
+    public async Task A_kind_change_that_would_strand_roles_is_refused_on_that_row_and_writes_nothing()
+    {
+        var c = NewCity();
+        await ImportAsync(Admin, Row(0, c, "City", null), Row(1, $"{c}-D", "District", c), Row(2, $"{c}-S", "Street", $"{c}-D"), Row(3, $"{c}-T", "City", null));
+        var users = engine.Get<Users>();
+        foreach (var (name, role, unit) in new[] { ("so", "StreetOfficer", $"{c}-S"), ("ld", "Leader", $"{c}-S"), ("in", "Inspector", $"{c}-S"), ("tl", "Leader", $"{c}-T") })
+            await users.CreateAsync(new NewUser($"{name}-{c.ToLowerInvariant()}", "correct-horse", null, [new RoleAssignment(role, unit)]), Admin, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => ImportAsync(Admin,
+            Row(0, $"{c}-K", "Community", $"{c}-D"), Row(1, $"{c}-S", "Community", $"{c}-D", name: "改名")));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("/1/kind", only.Field);
+        Assert.Contains("Inspector (in-", only.Message);
+        Assert.Contains("Leader (ld-", only.Message);
+        Assert.Contains("StreetOfficer (so-", only.Message);
+        Assert.Null(await PathOfAsync($"{c}-K"));
+        Assert.Equal(OrgUnitKind.Street, (await engine.Get<OrgUnits>().GetAsync($"{c}-S", Admin, CancellationToken.None)).Kind);
+        // a Leader fits a District as well as a City: that change goes through
+        Assert.Equal(1, (await ImportAsync(Admin, Row(0, $"{c}-T", "District", null))).Updated);
     }
 
     [Fact]
