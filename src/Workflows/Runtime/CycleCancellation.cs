@@ -13,8 +13,13 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// </summary>
 public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal, CycleQueries queries, TimeProvider clock)
 {
+    /// <summary>The longest reason, as long as a task's comment.</summary>
+    public const int MaxReasonLength = TaskActions.MaxCommentLength;
+
     public async Task<CycleView> CancelAsync(long cycleId, string? reason, Caller caller, CancellationToken ct)
     {
+        if (reason is { Length: > MaxReasonLength })
+            throw new RuleViolationException("/reason", $"reason must be at most {MaxReasonLength} characters.");
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var c = await connection.QuerySingleOrDefaultAsync<CycleRow>(new CommandDefinition(

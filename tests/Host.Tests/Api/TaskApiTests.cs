@@ -133,10 +133,13 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Only_an_administrator_over_the_scope_cancels_and_only_once()
+    public async Task Only_an_administrator_over_the_scope_cancels_and_only_once_with_a_reason_of_at_most_2000_characters()
     {
         var s = await SetUpAsync();
         await (await s.Officer.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "no" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var tooLong = await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = new string('因', 2001) }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/reason"], tooLong.ErrorFields());
         var cancelled = await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "重新发起" });
         Assert.Equal("Cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict);
