@@ -14,7 +14,7 @@ public static class ScoreSheetRules
     public const int Decimals = 2;
 
     public static (IReadOnlyList<ScoredIndicator> Scores, IReadOnlyList<FieldError> Errors) Check(
-        IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ScoreInput>? entries)
+        IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ScoreInput?>? entries)
     {
         if (entries is not { Count: > 0 })
             return ([], [new FieldError("/indicators", "Name at least one indicator with its score.")]);

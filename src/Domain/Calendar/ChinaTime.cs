@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunityWorkflows.Domain.Calendar;
 
 /// <summary>Deadlines, meetings and recurring jobs are reckoned in China Standard Time (UTC+8, no daylight saving).</summary>
@@ -8,6 +10,10 @@ public static class ChinaTime
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
 
     public static DateTimeOffset ToChina(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant in China time as the API writes it (<c>2026-03-31T23:59:59+08:00</c>), for messages.</summary>
+    public static string Text(DateTimeOffset instant) =>
+        instant.ToChina().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
     /// <summary>The calendar date in China at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChina().DateTime);

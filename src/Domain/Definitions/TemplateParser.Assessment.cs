@@ -24,7 +24,7 @@ public sealed partial class TemplateParser
     /// </summary>
     IReadOnlyList<IndicatorDefinition> Indicators(JsonObjectReader template)
     {
-        if (template.Array("indicators") is not { } items) return [];
+        if (template.Array("indicators") is not { } items || !WithinLimit(template, "indicators", items, MaxIndicators, "indicators")) return [];
         var indicators = new List<IndicatorDefinition>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, at) in items)

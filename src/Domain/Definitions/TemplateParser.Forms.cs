@@ -11,7 +11,7 @@ public sealed partial class TemplateParser
 
     IReadOnlyList<FormField> Form(JsonObjectReader task)
     {
-        if (task.Array("form") is not { } items) return [];
+        if (task.Array("form") is not { } items || !WithinLimit(task, "form", items, MaxFormFields, "form fields")) return [];
         var fields = new List<FormField>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, at) in items)
@@ -57,10 +57,13 @@ public sealed partial class TemplateParser
             field.Error("options", "A 'choice' field needs at least one option.");
             return null;
         }
+        if (!WithinLimit(field, "options", options, MaxOptions, "options")) return null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (option, at) in options)
             if (string.IsNullOrWhiteSpace(option))
                 errors.Add(new(at, "An option cannot be empty."));
+            else if (option.Length > MaxNameLength)
+                errors.Add(new(at, $"An option is at most {MaxNameLength} characters."));
             else if (!seen.Add(option))
                 errors.Add(new(at, $"The option '{option}' is listed more than once."));
         return options.Select(o => o.Value).ToList();

@@ -21,6 +21,7 @@ public sealed partial class TemplateParser
             template.Error("stages", "A template needs at least one stage.");
             return [];
         }
+        if (!WithinLimit(template, "stages", items, MaxStages, "stages")) return [];
         var stages = new List<ParsedStage>();
         for (var i = 0; i < items.Count; i++)
             if (Stage(items[i].Item, items[i].Pointer, i, participantKind) is { } stage)
@@ -28,6 +29,9 @@ public sealed partial class TemplateParser
         CheckUniqueKeys(stages.Select(s => (s.Definition.Key, $"{s.Pointer}/key")), "stage");
         CheckUniqueKeys(stages.SelectMany(s => s.Tasks).Select(t => (t.Definition.Key, $"{t.Pointer}/key")), "task");
         CheckOpeningOrder(stages);
+        var taskCount = stages.Sum(s => s.Tasks.Count);
+        if (taskCount > MaxTasks)
+            template.Error("stages", $"At most {MaxTasks} tasks in all stages together, not {taskCount}.");
         var stageOfTask = stages.SelectMany(s => s.Tasks.Select(t => (Task: t.Definition.Key, Stage: s.Definition.Key)))
             .DistinctBy(p => p.Task).ToDictionary(p => p.Task, p => p.Stage, StringComparer.Ordinal);
         foreach (var stage in stages)
@@ -60,6 +64,7 @@ public sealed partial class TemplateParser
             stage.Error("tasks", "A stage needs at least one task.");
             return tasks;
         }
+        if (!WithinLimit(stage, "tasks", items, MaxTasksPerStage, "tasks in a stage")) return tasks;
         foreach (var (item, at) in items)
             if (Task(item, at, participantKind) is { } task)
                 tasks.Add(task);
@@ -83,6 +88,7 @@ public sealed partial class TemplateParser
         var gate = r.Boolean("gate");
         var evidenceRequired = r.Boolean("evidenceRequired") ?? false;
         var after = r.Strings("after") ?? [];
+        if (!WithinLimit(r, "after", after, MaxTasksPerStage - 1, "tasks to wait for")) after = [];
         var form = Form(r);
         var definition = new TaskDefinition(key ?? "", title ?? "", description, assignee ?? "", reviewer, gate ?? false, evidenceRequired,
             after.Select(a => a.Value).ToList(), form);

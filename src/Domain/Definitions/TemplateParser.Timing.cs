@@ -10,6 +10,7 @@ public sealed partial class TemplateParser
     {
         var r = owner.Object("reminders", required: false, "daysBefore");
         if (r?.Integers("daysBefore", required: true) is not { } days) return null;
+        if (!WithinLimit(r, "daysBefore", days, MaxReminders, "reminders")) return null;
         var before = errors.Count;
         var seen = new HashSet<int>();
         foreach (var (value, at) in days)
@@ -26,6 +27,7 @@ public sealed partial class TemplateParser
     IReadOnlyList<EscalationStep>? Escalation(JsonObjectReader owner)
     {
         if (owner.Array("escalation") is not { } items) return null;
+        if (!WithinLimit(owner, "escalation", items, MaxEscalationSteps, "escalation steps")) return null;
         var before = errors.Count;
         var steps = new List<EscalationStep>();
         int? previous = null;

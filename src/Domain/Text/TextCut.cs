@@ -21,6 +21,16 @@ public static class TextCut
         return text[..end] + ellipsis;
     }
 
+    /// <summary>
+    /// The first <paramref name="shown"/> items joined by <paramref name="separator"/>, then "and N more" for the rest:
+    /// a message naming a few of a hundred thousand stays a line, not megabytes.
+    /// </summary>
+    public static string FirstOf<T>(IReadOnlyCollection<T> items, int shown, Func<T, string> text, string separator = ", ")
+    {
+        var listed = string.Join(separator, items.Take(shown).Select(text));
+        return items.Count > shown ? $"{listed}{separator}and {items.Count - shown} more" : listed;
+    }
+
     /// <summary>The text without control and invisible formatting characters (bidi overrides, zero-width joiners...).</summary>
     public static string Visible(string text) =>
         new(text.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());

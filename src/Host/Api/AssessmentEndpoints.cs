@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Assessment;
 
@@ -12,8 +13,15 @@ static class AssessmentEndpoints
     {
         var cycles = app.MapGroup("/api/cycles/{id:long}").WithTags("Inspection and assessment");
 
-        cycles.MapPut("/scores/{orgUnitCode}", async (long id, string orgUnitCode, ScoresRequest body, HttpContext context, Scoring scoring, CancellationToken ct) =>
-            await scoring.SetScoresAsync(id, orgUnitCode, body.Indicators, context.Caller(), ct))
+        cycles.MapPut("/scores/{orgUnitCode}", async (long id, string orgUnitCode, HttpRequest request, Scoring scoring, CancellationToken ct) =>
+        {
+            // read from the JSON text: a score's decimal places are judged before rounding to decimal could hide them
+            var (entries, errors) = ScoreSheetReader.Read(await JsonBodyReader.ReadAsync(request, ct));
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, "The scores cannot be read; nothing was changed.");
+            return await scoring.SetScoresAsync(id, orgUnitCode, entries, request.HttpContext.Caller(), ct);
+        })
+            .Accepts<ScoresRequest>("application/json")
             .WithSummary("Score the named indicators of a participant (DistrictAdmin over it): points from 0 to maxScore, veto items with vetoed: true|false; 422 per bad entry; 409 once published.");
 
         cycles.MapGet("/scores/{orgUnitCode}", async (long id, string orgUnitCode, HttpContext context, Scoring scoring, CancellationToken ct) =>

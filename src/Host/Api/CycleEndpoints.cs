@@ -12,7 +12,6 @@ static class CycleEndpoints
 
     public sealed record LaunchBody(string? TemplateKey, int? Year, string? ScopeCode, int? TemplateVersion);
 
-    public const int MaxJournalPage = 10_000;
 
     public static void MapCycles(this IEndpointRouteBuilder app)
     {
@@ -49,10 +48,9 @@ static class CycleEndpoints
 
         cycles.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
         {
-            if (limit is < 1 or > MaxJournalPage)
-                throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+            var page = JournalPage.Of(afterSeq, limit);
             await queries.EnsureWholeCycleAsync(id, context.Caller(), ct);
-            return await journal.ReadAsync(JournalStreams.Cycle(id), ct, afterSeq ?? 0, limit ?? 1000);
+            return await journal.ReadAsync(JournalStreams.Cycle(id), page, ct);
         }).WithSummary("The cycle's transitions in order, each with its hash and the previous entry's (page with afterSeq); for those whose scope covers the whole cycle.");
 
         cycles.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>

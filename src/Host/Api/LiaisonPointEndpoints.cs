@@ -8,7 +8,6 @@ namespace CommunityWorkflows.Host.Api;
 
 static class LiaisonPointEndpoints
 {
-    public const int MaxJournalPage = 10_000;
 
     public static void MapLiaisonPoints(this IEndpointRouteBuilder app)
     {
@@ -75,10 +74,9 @@ static class LiaisonPointEndpoints
 
         points.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
         {
-            if (limit is < 1 or > MaxJournalPage)
-                throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
+            var page = JournalPage.Of(afterSeq, limit);
             await queries.EnsureVisibleAsync(id, context.Caller(), ct);
-            return await journal.ReadAsync(JournalStreams.LiaisonPoint(id), ct, afterSeq ?? 0, limit ?? 1000);
+            return await journal.ReadAsync(JournalStreams.LiaisonPoint(id), page, ct);
         }).WithSummary("The point's changes and notices in order, hash-chained.");
 
         points.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Evidence;
+using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Meetings;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -41,7 +42,7 @@ static class MeetingEndpoints
             .WithSummary("Record a held meeting {heldOn, attendees, topics, minutes, decisions?}: status Held (late when after the due time); heldOn outside the period → 422; already held → 409.");
 
         meetings.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
-            await queries.JournalAsync(id, afterSeq ?? 0, limit ?? 1000, context.Caller(), ct))
+            await queries.JournalAsync(id, JournalPage.Of(afterSeq, limit), context.Caller(), ct))
             .WithSummary("The meeting's own transitions in order (opened, reminders, overdue, escalations, evidence, recorded), each with its hash and the previous entry's (page with afterSeq).");
 
         meetings.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, MeetingQueries queries, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Workflows.Definitions;
 
@@ -24,11 +25,12 @@ static class TemplateVersionDocument
             definition.Remove(name);
             if (name != "key") document[name] = node;
         }
-        document["createdAt"] = v.CreatedAt;
+        // a JsonNode writes a DateTimeOffset with its own offset, not through the API's China-time converter
+        document["createdAt"] = v.CreatedAt.ToChina();
         document["createdBy"] = v.CreatedBy;
-        document["updatedAt"] = v.UpdatedAt;
+        document["updatedAt"] = v.UpdatedAt.ToChina();
         document["updatedBy"] = v.UpdatedBy;
-        document["publishedAt"] = v.PublishedAt;
+        document["publishedAt"] = v.PublishedAt?.ToChina();
         document["publishedBy"] = v.PublishedBy;
         return document;
     }

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Runtime;
@@ -21,6 +22,9 @@ namespace CommunityWorkflows.Workflows.Assessment;
 public sealed class ResultsPublication(
     NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock, ILogger<ResultsPublication> logger)
 {
+    /// <summary>The incomplete participants a refusal names; the rest are counted.</summary>
+    public const int MaxUnitsNamed = 20;
+
     public async Task<PublicationView> PublishAsync(long cycleId, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -33,7 +37,8 @@ public sealed class ResultsPublication(
         var results = await AssessmentResults.ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
         var incomplete = results.Where(r => !r.Outcome.Complete).ToList();
         if (incomplete.Count > 0)
-            throw new ConflictException($"The results are not complete: {string.Join("; ", incomplete.Select(r => Lacks(r, grading)))}.");
+            throw new ConflictException($"The results are not complete for {incomplete.Count} of {results.Count} participants: " +
+                $"{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "; ")}.");
 
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(

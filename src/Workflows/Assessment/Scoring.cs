@@ -15,7 +15,7 @@ namespace CommunityWorkflows.Workflows.Assessment;
 public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, TimeProvider clock)
 {
     /// <summary>Sets the named indicators' scores (the others stay as they are).</summary>
-    public async Task<ScoreSheetView> SetScoresAsync(long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput>? entries, Caller caller, CancellationToken ct)
+    public async Task<ScoreSheetView> SetScoresAsync(long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput?>? entries, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -25,7 +25,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
             throw new RuleViolationException(errors, "The scores break the template's indicators; nothing was changed.");
 
         var now = clock.GetUtcNow();
-        var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim()).ToArray();
+        var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e!.Comment) ? null : e.Comment.Trim()).ToArray();
         await connection.ExecuteAsync(new CommandDefinition(
             """
             insert into indicator_score (cycle_id, org_unit_id, code, score, vetoed, comment, scored_by, scored_at)

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Workflows.Timers;
 using Dapper;
@@ -27,7 +28,7 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
         try
         {
             if (to < clock.GetUtcNow())
-                throw new RuleViolationException("/to", $"The simulated clock only moves forward; it is {clock.GetUtcNow():O}.");
+                throw new RuleViolationException("/to", $"The simulated clock only moves forward; it is {ChinaTime.Text(clock.GetUtcNow())}.");
             if (to > clock.GetUtcNow().AddYears(MaxYearsAhead))
                 throw new RuleViolationException("/to", $"One advance goes at most {MaxYearsAhead} years ahead; every timer and meeting on the way runs, step by step.");
             var (fired, opened) = (0, 0);

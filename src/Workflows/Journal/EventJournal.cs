@@ -78,6 +78,10 @@ public sealed class EventJournal(NpgsqlDataSource db)
             }, tx, cancellationToken: ct));
     }
 
+    /// <summary>One page of the stream's entries, in order.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, JournalPage page, CancellationToken ct) =>
+        ReadAsync(stream, ct, page.AfterSeq, page.Limit);
+
     /// <summary>The stream's entries in order, from after <paramref name="afterSeq"/>, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, CancellationToken ct, long afterSeq = 0, int limit = int.MaxValue)
     {

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Workflows.Store;
@@ -40,6 +41,9 @@ static class LiaisonStandings
 
     public static async Task<IReadOnlyList<PointFacts>> LoadAsync(NpgsqlConnection connection, LiaisonFilter filter, Caller caller, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
+        // every list and report of points reads here, so none answers 200 for a year the others refuse
+        if (filter.Year is { } year && !Years.IsValid(year))
+            throw new RuleViolationException("/year", Years.Problem);
         var parameters = VisibleTo(caller);
         parameters.AddDynamicParams(new
         {

@@ -97,17 +97,11 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
 
     static IReadOnlyList<string> Texts(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
-    public const int MaxJournalPage = 10_000;
-
-    /// <summary>The obligation's own journal stream in order, from after <paramref name="afterSeq"/>; out of scope → 404.</summary>
-    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(long meetingId, long afterSeq, int limit, Caller caller, CancellationToken ct)
+    /// <summary>A page of the obligation's own journal stream, in order; out of scope → 404.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(long meetingId, JournalPage page, Caller caller, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxJournalPage)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxJournalPage}.");
-        if (afterSeq < 0)
-            throw new RuleViolationException("/afterSeq", "afterSeq cannot be negative.");
         await EnsureVisibleAsync(meetingId, caller, ct);
-        return await journal.ReadAsync(JournalStreams.Meeting(meetingId), ct, afterSeq, limit);
+        return await journal.ReadAsync(JournalStreams.Meeting(meetingId), page, ct);
     }
 
     /// <summary>Recomputes the obligation's hash chain alone, whatever else its cadence opened.</summary>

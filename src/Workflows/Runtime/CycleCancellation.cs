@@ -13,8 +13,13 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// </summary>
 public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal, CycleQueries queries, TimeProvider clock)
 {
+    /// <summary>The longest reason, as long as a task's comment.</summary>
+    public const int MaxReasonLength = TaskActions.MaxCommentLength;
+
     public async Task<CycleView> CancelAsync(long cycleId, string? reason, Caller caller, CancellationToken ct)
     {
+        if (reason is { Length: > MaxReasonLength })
+            throw new RuleViolationException("/reason", $"reason must be at most {MaxReasonLength} characters.");
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var c = await connection.QuerySingleOrDefaultAsync<CycleRow>(new CommandDefinition(
@@ -34,17 +39,18 @@ public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal,
                 "and count in the accountability report, so the cycle can no longer be cancelled.");
 
         var now = clock.GetUtcNow();
+        // a province-sized cycle holds millions of rows: these statements get the launcher's time, not the default 30 s
         // one statement after another, timers first and without waiting for those a dispatcher holds (it may be
         // waiting for the tasks this transaction is about to lock): they fire and find the cycle cancelled
         var timers = await connection.ExecuteAsync(new CommandDefinition(
             """
             update timer set fired_at = @now, outcome = 'Cancelled'
             where id in (select id from timer where cycle_id = @cycleId and fired_at is null for update skip locked)
-            """, new { cycleId, now }, tx, cancellationToken: ct));
+            """, new { cycleId, now }, tx, cancellationToken: ct, commandTimeout: 600));
         var tasks = await connection.ExecuteAsync(new CommandDefinition(
-            "update task set status = 'Cancelled', updated_at = @now where cycle_id = @cycleId and status <> 'Accepted'", new { cycleId, now }, tx, cancellationToken: ct));
+            "update task set status = 'Cancelled', updated_at = @now where cycle_id = @cycleId and status <> 'Accepted'", new { cycleId, now }, tx, cancellationToken: ct, commandTimeout: 600));
         var instances = await connection.ExecuteAsync(new CommandDefinition(
-            "update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running'", new { cycleId, now }, tx, cancellationToken: ct));
+            "update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running'", new { cycleId, now }, tx, cancellationToken: ct, commandTimeout: 600));
         await connection.ExecuteAsync(new CommandDefinition(
             "update cycle set status = 'Cancelled', cancelled_at = @now where id = @cycleId", new { cycleId, now }, tx, cancellationToken: ct));
         var counts = (Timers: timers, Tasks: tasks, Instances: instances);

@@ -16,6 +16,14 @@ public class TextTests
     }
 
     [Fact]
+    public void A_long_list_names_the_first_few_and_counts_the_rest()
+    {
+        Assert.Equal("1; 2; 3; and 97 more", TextCut.FirstOf(Enumerable.Range(1, 100).ToList(), 3, i => $"{i}", "; "));
+        Assert.Equal("1, 2, 3", TextCut.FirstOf([1, 2, 3], 3, i => $"{i}"));
+        Assert.Equal("", TextCut.FirstOf(Array.Empty<int>(), 3, i => $"{i}"));
+    }
+
+    [Fact]
     public void Invisible_formatting_and_control_characters_are_dropped() =>
         Assert.Equal("reportfdp.exe", TextCut.Visible("report\u202Efdp.exe\u0007"));
 

@@ -84,6 +84,12 @@ public class AssessmentApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["/indicators/0/score"], (await veto.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await s.Officer.PutAsJsonAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1", new { indicators = new[] { new { code = "work", score = 60 } } }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
+        foreach (var tiny in new[] { "1e-30", "1.005" })
+        {
+            var tooPrecise = await s.DistrictAdmin.PutAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1",
+                new StringContent($$"""{"indicators":[{"code":"work","score":{{tiny}}}]}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(["/indicators/0/score"], (await tooPrecise.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        }
         var nullEntry = await s.DistrictAdmin.PutAsync($"/api/cycles/{s.CycleId}/scores/{s.Prefix}-S1",
             new StringContent("""{"indicators":[null]}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(["/indicators/0"], (await nullEntry.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());

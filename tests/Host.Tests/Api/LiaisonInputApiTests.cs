@@ -40,6 +40,20 @@ public class LiaisonInputApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Empty((await leader.GetFromJsonAsync<JsonElement>($"/api/liaison-points/{point}")).GetProperty("visits").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("1999")]
+    [InlineData("2101")]
+    [InlineData("-1")]
+    public async Task Every_list_of_points_refuses_a_year_outside_the_products_years_by_name(string year)
+    {
+        var admin = (await DemoPeople.SignInAsync(host, "demo.admin"))["demo.admin"];
+        foreach (var list in new[] { "", "/dashboard", "/assessment", "/compliance" })
+        {
+            var problem = await (await admin.GetAsync($"/api/liaison-points{list}?year={year}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(["/year"], problem.ErrorFields());
+        }
+    }
+
     static object Point(string leader, string community, string backingUnit, string? memberUsername = null) => new
     {
         leaderUsername = leader, communityCode = community, year = 2026, backingUnitCode = backingUnit,

@@ -125,7 +125,9 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal("Simulated", clock.GetProperty("mode").GetString());
         await (await s.DistrictAdmin.GetAsync("/api/admin/clock")).AssertProblemAsync(HttpStatusCode.Forbidden);
         var back = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = $"{s.Year - 1}-01-01T00:00:00+08:00" });
-        Assert.Equal(["/to"], (await back.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var backProblem = await back.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/to"], backProblem.ErrorFields());
+        Assert.Matches(@"it is \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+08:00\.$", backProblem.GetProperty("errors").GetProperty("/to")[0].GetString());
         var tooFar = await s.Admin.PostAsJsonAsync("/api/admin/clock/advance", new { to = "9999-12-31T23:59:59+08:00" });
         Assert.Equal(["/to"], (await tooFar.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
 
@@ -150,10 +152,13 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Only_an_administrator_over_the_scope_cancels_and_only_once()
+    public async Task Only_an_administrator_over_the_scope_cancels_and_only_once_with_a_reason_of_at_most_2000_characters()
     {
         var s = await SetUpAsync();
         await (await s.Officer.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "no" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var tooLong = await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = new string('因', 2001) }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/reason"], tooLong.ErrorFields());
         var cancelled = await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "重新发起" });
         Assert.Equal("Cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         await (await s.DistrictAdmin.PostAsJsonAsync($"/api/cycles/{s.CycleId}/cancel", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict);

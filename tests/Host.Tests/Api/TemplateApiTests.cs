@@ -69,6 +69,8 @@ public class TemplateApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal($$"""{"key":"{{key}}","version":2,"status":"Draft"}""", next.GetRawText());
         var latest = await admin.GetFromJsonAsync<JsonElement>($"/api/templates/{key}");
         Assert.Equal((1, "测试模板", "admin"), (latest.GetProperty("version").GetInt32(), latest.GetProperty("name").GetString(), latest.GetProperty("publishedBy").GetString()));
+        // in China time like every other instant the API writes
+        Assert.All(new[] { "createdAt", "updatedAt", "publishedAt" }, at => Assert.EndsWith("+08:00", latest.GetProperty(at).GetString()));
         var second = await admin.GetFromJsonAsync<JsonElement>($"/api/templates/{key}/versions/2");
         Assert.Equal(("第二版", "Draft"), (second.GetProperty("name").GetString(), second.GetProperty("status").GetString()));
 

@@ -84,6 +84,21 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task Refusing_to_publish_names_twenty_incomplete_participants_and_counts_the_rest()
+    {
+        var world = await World.CreateAsync(engine, streets: 23);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await ScoreAsync(world, cycle.Id, 1, 58, 38, new RatingVotes(40, 10, 0, 0));
+
+        var incomplete = await Assert.ThrowsAsync<ConflictException>(() => engine.Get<ResultsPublication>().PublishAsync(cycle.Id, admin, None));
+        Assert.StartsWith("The results are not complete for 22 of 23 participants: ", incomplete.Message);
+        Assert.Equal(ResultsPublication.MaxUnitsNamed, incomplete.Message.Split(" lacks ").Length - 1);
+        Assert.EndsWith("; and 2 more.", incomplete.Message);
+        Assert.DoesNotContain($"{world.Street(1)} lacks", incomplete.Message);
+    }
+
+    [Fact]
     public async Task Publishing_needs_every_sheet_complete_then_freezes_scores_and_votes_and_journals_the_results()
     {
         var world = await World.CreateAsync(engine, streets: 2);

@@ -29,12 +29,12 @@ public class MeetingJournalTests(EngineFixture engine) : IClassFixture<EngineFix
         await engine.Get<MeetingRecords>().RecordAsync(s1.Id, Minutes(period.End), officer, CancellationToken.None);
 
         var queries = engine.Get<MeetingQueries>();
-        var own = await queries.JournalAsync(s1.Id, 0, 1000, officer, CancellationToken.None);
+        var own = await queries.JournalAsync(s1.Id, JournalPage.First, officer, CancellationToken.None);
         Assert.Equal(["MeetingOpened", MeetingNotices.Reminder, MeetingNotices.Reminder, MeetingNotices.Overdue, "MeetingRecorded"], own.Select(e => e.Action));
         Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), own.Select(e => e.Seq));
         Assert.Equal(new JournalVerification(true, 5, null), await queries.VerifyJournalAsync(s1.Id, officer, CancellationToken.None));
-        Assert.Equal(["MeetingOpened", "MeetingRecorded"], (await queries.JournalAsync(s2.Id, 0, 1000, MeetingScenario.Root, CancellationToken.None)).Select(e => e.Action));
-        Assert.Equal(["MeetingRecorded"], (await queries.JournalAsync(s1.Id, 4, 1000, officer, CancellationToken.None)).Select(e => e.Action));
+        Assert.Equal(["MeetingOpened", "MeetingRecorded"], (await queries.JournalAsync(s2.Id, JournalPage.First, MeetingScenario.Root, CancellationToken.None)).Select(e => e.Action));
+        Assert.Equal(["MeetingRecorded"], (await queries.JournalAsync(s1.Id, new JournalPage(4, 1000), officer, CancellationToken.None)).Select(e => e.Action));
 
         var cadence = await engine.Get<EventJournal>().ReadAsync(JournalStreams.Meetings(scenario.Cadence.Key), CancellationToken.None);
         // the quarter's occurrence and the next one's, reached while s1 went overdue; nothing of any obligation
@@ -42,7 +42,7 @@ public class MeetingJournalTests(EngineFixture engine) : IClassFixture<EngineFix
 
         // another street's people cannot read it, and an edited entry shows in this stream alone
         var otherStreet = await scenario.World.CallerAsync("s2-officer");
-        await Assert.ThrowsAsync<NotFoundException>(() => queries.JournalAsync(s1.Id, 0, 1000, otherStreet, CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => queries.JournalAsync(s1.Id, JournalPage.First, otherStreet, CancellationToken.None));
         await using var connection = new NpgsqlConnection(engine.ConnectionString);
         await connection.ExecuteAsync("update journal_entry set actor = 'someone' where stream = @stream and seq = 4", new { stream = JournalStreams.Meeting(s1.Id) });
         Assert.Equal(new JournalVerification(false, 4, 4), await queries.VerifyJournalAsync(s1.Id, officer, CancellationToken.None));
