@@ -73,14 +73,17 @@ public static partial class LiaisonPointRules
         return errors.Count == before ? new TargetPlan(code!, input.Title!.Trim(), dueOn!.Value) : null;
     }
 
-    /// <summary>A visit to a point of <paramref name="year"/>: on a day of that year, from the point's start, not after today; problems due on or after it.</summary>
-    public static IReadOnlyList<FieldError> CheckVisit(VisitInput input, int year, DateOnly startedOn, DateOnly today, out DateOnly visitedOn, out IReadOnlyList<ProblemPlan> problems)
+    /// <summary>
+    /// A visit to a point of <paramref name="year"/>: on a day of that year, not after today; problems due on or after it.
+    /// A visit made before the point was set up in the product is recorded after the fact (补录): the liaison point
+    /// existed before its record did.
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckVisit(VisitInput input, int year, DateOnly today, out DateOnly visitedOn, out IReadOnlyList<ProblemPlan> problems)
     {
         var errors = new List<FieldError>();
         var day = Date(errors, "/visitedOn", input.VisitedOn);
         if (day is { } v && v.Year != year) errors.Add(new("/visitedOn", $"A visit to a {year} point falls within {year}."));
         else if (day > today) errors.Add(new("/visitedOn", "A visit is recorded once it has taken place, not ahead of time."));
-        else if (day < startedOn) errors.Add(new("/visitedOn", $"The point started on {startedOn:yyyy-MM-dd}; a visit before it was not made to this point."));
         Text(errors, "/summary", input.Summary, MaxSummaryLength);
         var plans = new List<ProblemPlan>();
         if (input.Problems is { Count: > MaxProblemsPerVisit }) errors.Add(new("/problems", $"At most {MaxProblemsPerVisit} problems per visit."));

@@ -2,13 +2,13 @@ namespace CommunityWorkflows.Domain.Liaison;
 
 /// <summary>
 /// Counting the days a point has gone without a visit. The count starts at the last visit or, before the
-/// first, at the point's start (the later of the day it was created and 1 January of its year), and stops at
-/// the end of the point's year. A point is due a visit once the count is longer than the configured days.
+/// first, at the point's start (the later of the day it was created and 1 January of its year; 1 January for a
+/// point of a past year, recorded after the fact), and stops at the end of the point's year. A point is due a visit once the count is longer than the configured days.
 /// </summary>
 public static class VisitClock
 {
     public static DateOnly StartedOn(DateOnly createdOn, int year) =>
-        createdOn.Year < year ? new DateOnly(year, 1, 1) : createdOn;
+        createdOn.Year == year ? createdOn : new DateOnly(year, 1, 1);
 
     public static DateOnly YearEnd(int year) => new(year, 12, 31);
 

@@ -32,7 +32,7 @@ public sealed class LiaisonVisits(
         var point = await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
-        var errors = LiaisonPointRules.CheckVisit(input, point.Year, point.StartedOn, today, out var visitedOn, out var problems).ToList();
+        var errors = LiaisonPointRules.CheckVisit(input, point.Year, today, out var visitedOn, out var problems).ToList();
         var owners = await OwnersAsync(tx, point, problems, errors, ct);
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The visit could not be recorded.");

@@ -39,24 +39,23 @@ public class LiaisonPointRulesTests
     {
         var today = new DateOnly(2026, 3, 10);
         var ok = new VisitInput("2026-03-10", "走访", [new ProblemInput("活动室未挂牌", "2026-03-31", null), new ProblemInput("台账不全", "2026-04-30", " JC-DH-LW-U1 ")]);
-        Assert.Empty(LiaisonPointRules.CheckVisit(ok, 2026, new DateOnly(2026, 1, 1), today, out var on, out var problems));
+        Assert.Empty(LiaisonPointRules.CheckVisit(ok, 2026, today, out var on, out var problems));
         Assert.Equal(new DateOnly(2026, 3, 10), on);
         Assert.Equal([null, "JC-DH-LW-U1"], problems.Select(p => p.OwnerUnitCode));
 
         var bad = new VisitInput("2026-03-11", "", [new ProblemInput("x", "2026-03-01", null), new ProblemInput(null, "soon", null)]);
         Assert.Equal(["/visitedOn", "/summary", "/problems/0/dueOn", "/problems/1/description", "/problems/1/dueOn"],
-            Fields(LiaisonPointRules.CheckVisit(bad, 2026, new DateOnly(2026, 1, 1), today, out _, out _)));
-        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(ok with { VisitedOn = "2025-12-30" }, 2026, new DateOnly(2026, 1, 1), today, out _, out _)));
+            Fields(LiaisonPointRules.CheckVisit(bad, 2026, today, out _, out _)));
+        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(ok with { VisitedOn = "2025-12-30" }, 2026, today, out _, out _)));
     }
 
     [Fact]
-    public void A_visit_before_the_point_started_is_refused_and_one_on_that_day_taken()
+    public void A_visit_made_before_the_point_was_set_up_is_recorded_after_the_fact_within_its_year()
     {
-        var (today, startedOn) = (new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 2));
-        var before = LiaisonPointRules.CheckVisit(new VisitInput("2026-03-01", "走访", null), 2026, startedOn, today, out _, out _);
-        Assert.Equal(["/visitedOn"], Fields(before));
-        Assert.Contains("2026-03-02", before[0].Message);
-        Assert.Empty(LiaisonPointRules.CheckVisit(new VisitInput("2026-03-02", "走访", null), 2026, startedOn, today, out _, out _));
+        var today = new DateOnly(2026, 3, 10); // the point was set up on 2 March
+        Assert.Empty(LiaisonPointRules.CheckVisit(new VisitInput("2026-02-01", "走访", null), 2026, today, out var on, out _));
+        Assert.Equal(new DateOnly(2026, 2, 1), on);
+        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(new VisitInput("2025-12-31", "走访", null), 2026, today, out _, out _)));
     }
 
     [Theory]
@@ -89,11 +88,11 @@ public class LiaisonPointRulesTests
     {
         var today = new DateOnly(2026, 3, 10);
         var farDue = new VisitInput("2026-03-10", "走访", [new ProblemInput("x", "9999-12-31", null), new ProblemInput("y", "2100-12-31", null)]);
-        var errors = LiaisonPointRules.CheckVisit(farDue, 2026, new DateOnly(2026, 1, 1), today, out _, out var problems);
+        var errors = LiaisonPointRules.CheckVisit(farDue, 2026, today, out _, out var problems);
         Assert.Equal(["/problems/0/dueOn"], Fields(errors));
         Assert.Contains("2100-12-31", errors[0].Message);
         Assert.Equal([new DateOnly(2100, 12, 31)], problems.Select(p => p.DueOn));
-        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(new VisitInput("0001-01-01", "x", null), 2026, new DateOnly(2026, 1, 1), today, out _, out _)));
+        Assert.Equal(["/visitedOn"], Fields(LiaisonPointRules.CheckVisit(new VisitInput("0001-01-01", "x", null), 2026, today, out _, out _)));
 
         var point = Valid() with { Year = null, Targets = [new TargetInput("T1", "x", "9999-12-31")] };
         Assert.Equal(["/year", "/targets/0/dueOn"], Fields(LiaisonPointRules.CheckPoint(point, out _)));

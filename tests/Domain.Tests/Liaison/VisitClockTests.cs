@@ -9,6 +9,7 @@ public class VisitClockTests
     {
         Assert.Equal(new DateOnly(2026, 3, 2), VisitClock.StartedOn(new DateOnly(2026, 3, 2), 2026));
         Assert.Equal(new DateOnly(2026, 1, 1), VisitClock.StartedOn(new DateOnly(2025, 12, 20), 2026));
+        Assert.Equal(new DateOnly(2025, 1, 1), VisitClock.StartedOn(new DateOnly(2026, 3, 2), 2025)); // a past year's point, set up late
     }
 
     [Fact]

@@ -72,6 +72,26 @@ public class VisitDueTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task A_visit_made_before_the_point_was_set_up_is_recorded_after_the_fact_and_starts_the_count()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.AdvanceToAsync(3, 2);
+        var point = await world.CreatePointAsync("s1-secretary", 1);
+        var leader = await world.CallerAsync("s1-secretary");
+        Assert.Equal(new DateOnly(world.Year, 3, 2), (await engine.Get<LiaisonQueries>().GetAsync(point.Id, leader, None)).StartedOn);
+
+        await engine.Get<LiaisonVisits>().RecordAsync(point.Id, new VisitInput(world.Date(2, 1), "补录二月走访", null), leader, None);
+
+        var detail = await engine.Get<LiaisonQueries>().GetAsync(point.Id, leader, None);
+        Assert.Equal(new DateOnly(world.Year, 2, 1), detail.LastVisitOn);
+        Assert.Equal(29, detail.DaysSinceLastVisit);
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        var pending = await connection.QuerySingleAsync<DateTime>(
+            "select due_at from timer where target_kind = 'LiaisonPoint' and target_id = @id and fired_at is null", new { id = point.Id });
+        Assert.Equal(Domain.Calendar.ChinaTime.At(new DateOnly(world.Year, 2, 1).AddDays(91), 9).UtcDateTime, pending);
+    }
+
+    [Fact]
     public async Task A_point_visited_on_the_day_it_was_set_up_is_still_reminded_a_period_later()
     {
         var world = await LiaisonWorld.CreateAsync(engine);
