@@ -28,6 +28,9 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // the units' kinds stay as read until the roles are in: an import changing a kind waits (and then sees them)
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
         var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, ct);
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The user could not be created.");

@@ -35,8 +35,11 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
             DateTimeOffset? previous = null;
             while (await NextAsync(to, ct) is { } next)
             {
+                // work that stays due after its turn was held by a change made meanwhile (a cadence being edited):
+                // stop where the clock stands, every step before it done, rather than loop
                 if (next == previous && next <= clock.GetUtcNow())
-                    throw new InvalidOperationException($"Work due at {next:O} did not run; the advance stops rather than loop.");
+                    throw new ConflictException($"The clock stands at {ChinaTime.Text(clock.GetUtcNow())}: the work due then was held by a change made " +
+                        "at the same time (a meeting cadence being edited, say) and did not run. Everything due before it ran; advance again.");
                 previous = next;
                 if (next > clock.GetUtcNow()) clock.MoveTo(next);
                 foreach (var source in sources)

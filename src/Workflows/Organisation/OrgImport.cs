@@ -16,7 +16,11 @@ namespace CommunityWorkflows.Workflows.Organisation;
 public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<OrgImport> logger)
 {
     const int ShownHolders = 5; // a refused kind change names this many holders of each role, then counts the rest
-    const long ImportLockKey = 0x4f726749_6d707274; // "OrgImprt": imports run one at a time so no two can build a cycle together
+    /// <summary>
+    /// "OrgImprt": imports run one at a time so no two can build a cycle together; role grants hold it shared, so a
+    /// kind change and a role placed on the old kind cannot both pass their checks.
+    /// </summary>
+    internal const long ImportLockKey = 0x4f726749_6d707274;
 
     public async Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct)
     {

@@ -115,6 +115,45 @@ public class OrgImportTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task A_kind_change_and_a_role_granted_at_the_same_time_never_both_pass()
+    {
+        var c = NewCity();
+        const int pairs = 12;
+        await ImportAsync(Admin, [Row(0, c, "City", null), Row(1, $"{c}-D", "District", c), Row(2, $"{c}-S", "Street", $"{c}-D"),
+            .. Enumerable.Range(0, pairs).Select(i => Row(3 + i, $"{c}-K{i}", "Community", $"{c}-S"))]);
+        var users = engine.Get<Users>();
+
+        // each community is made a street while an officer is placed on it as a community: one of the two must lose
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, pairs).Select(async i =>
+        {
+            var import = Task.Run(() => Succeeds(() => ImportAsync(Admin, Row(0, $"{c}-K{i}", "Street", $"{c}-D"))));
+            var grant = Task.Run(() => Succeeds(() => users.CreateAsync(
+                new NewUser($"race{i}-{c.ToLowerInvariant()}", "correct-horse", null, [new RoleAssignment("CommunityOfficer", $"{c}-K{i}")]), Admin, CancellationToken.None)));
+            return (Import: await import, Grant: await grant);
+        }));
+
+        Assert.All(outcomes, o => Assert.False(o.Import && o.Grant));
+        Assert.All(outcomes, o => Assert.True(o.Import || o.Grant));
+        await using var connection = new NpgsqlConnection(engine.ConnectionString);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from user_role r join org_unit u on u.id = r.org_unit_id where r.role = 'CommunityOfficer' and u.kind <> 'Community' and u.code like @prefix",
+            new { prefix = $"{c}-%" }));
+    }
+
+    static async Task<bool> Succeeds(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (RuleViolationException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Each_import_that_changes_something_is_journaled_and_one_that_changes_nothing_is_not()
     {
         var c = NewCity();
