@@ -78,7 +78,7 @@ static class MeetingEndpoints
         meetings.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
         {
             var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
-            return context.Request.Headers.Accept.Any(a => a?.Contains(Spreadsheet.ContentType, StringComparison.OrdinalIgnoreCase) == true)
+            return context.Request.WantsSpreadsheet()
                 ? Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows)
                 : Results.Ok(rows);
         })

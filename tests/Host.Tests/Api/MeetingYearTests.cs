@@ -101,6 +101,16 @@ public class MeetingYearTests(HostFixture host) : IClassFixture<HostFixture>
         var rows = (await sheet.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal(1, Convert.ToInt32(rows.Single(r => (string)r["单位编码"] == "JC-DH-LW")["按时召开"]));
+        // the Accept header is weighed as for results: a spreadsheet refused (q=0) or preferred less than JSON answers JSON
+        foreach (var (accept, xlsx) in new[] { ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true),
+                     ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0", false),
+                     ("application/json, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;q=0.5", false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings/compliance?year=2026&scopeCode=JC-DH");
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            var negotiated = await people["dh.admin"].SendAsync(request);
+            Assert.Equal(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json", negotiated.Content.Headers.ContentType!.MediaType);
+        }
 
         var feed = await liuwan.GetAsync("/api/meetings/calendar.ics?orgUnitCode=JC-DH-LW&year=2026");
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
