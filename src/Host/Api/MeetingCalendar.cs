@@ -70,7 +70,7 @@ static class MeetingCalendar
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"meeting-{meeting.Id}@{host}",
-                Summary = $"{Status(meeting)}{meeting.OrgUnitName}{meeting.Period}{meeting.Title}",
+                Summary = Printable($"{Status(meeting)}{meeting.OrgUnitName}{meeting.Period}{meeting.Title}"),
                 Description = $"期间：{meeting.PeriodStart:yyyy-MM-dd}至{meeting.PeriodEnd:yyyy-MM-dd}；截止：{ChinaTime.DateOf(meeting.DueAt):yyyy-MM-dd}；状态：{Status(meeting).Trim('【', '】')}",
                 Start = new CalDateTime(day),
                 End = new CalDateTime(day.AddDays(1)),
@@ -79,6 +79,17 @@ static class MeetingCalendar
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    /// <summary>
+    /// Text as RFC 5545 allows it: control characters (which a unit's name may carry from an import) and the
+    /// noncharacters U+FFFE/U+FFFF become spaces, so a calendar app does not reject the whole feed.
+    /// </summary>
+    static string Printable(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsControl(source[i]) || source[i] is '\uFFFE' or '\uFFFF' ? ' ' : source[i];
+        });
 
     static string Status(MeetingView meeting) => meeting.Status switch
     {

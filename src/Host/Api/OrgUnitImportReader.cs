@@ -95,23 +95,33 @@ static class OrgUnitImportReader
                         .ToList(),
                     $"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional), each once.");
             var rows = new List<OrgUnitImportRow>();
+            var longer = new List<FieldError>();
             while (await csv.ReadAsync())
             {
                 ct.ThrowIfCancellationRequested();
+                if (csv.Parser.Count > header.Length)
+                    longer.Add(new FieldError($"/{rows.Count}", $"Line {csv.Parser.RawRow}: {csv.Parser.Count} fields under a header of {header.Length}; a field holding a comma is written in double quotes."));
                 var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < header.Length; i++)
                     values[header[i]] = csv.GetField(i) is { Length: > 0 } v ? v : null;
                 rows.Add(Row(rows.Count, csv.Parser.RawRow, values));
             }
+            if (longer.Count > 0)
+                throw new RuleViolationException(longer, "Some lines have more fields than the header names; nothing was imported.");
             return rows;
         }
         catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
         {
             throw new RuleViolationException("/", "The CSV holds bytes that are not UTF-8; save the file as UTF-8.");
         }
+        catch (BadDataException e)
+        {
+            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: a quoted field is not closed, or a double quote " +
+                "stands inside a field that is not quoted (write it doubled, inside quotes: \"a \"\"b\"\" c\").", e);
+        }
         catch (CsvHelperException e)
         {
-            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: {e.Message.Split('\n')[0]}", e);
+            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: the line cannot be read as comma-separated values.", e);
         }
     }
 

@@ -128,6 +128,21 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_csv_line_longer_than_its_header_or_with_an_open_quote_is_refused_in_plain_words()
+    {
+        var admin = await host.ClientAsync();
+        var longer = await (await admin.PostAsync("/api/org-units/import", Csv("code,name,kind\nLONG1,江城,City\nLONG2,河口,市,City\n"))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/1"], longer.ErrorFields());
+        Assert.StartsWith("Line 3: 4 fields under a header of 3", longer.GetProperty("errors").GetProperty("/1")[0].GetString());
+        await (await admin.GetAsync("/api/org-units/LONG1")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var quote = await (await admin.PostAsync("/api/org-units/import", Csv("code,name,kind\nQ1,\"江城,City\n"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var detail = quote.GetProperty("detail").GetString()!;
+        Assert.Contains("quoted field is not closed", detail);
+        Assert.DoesNotContain("BadDataFound", detail);
+    }
+
+    [Fact]
     public async Task Bytes_that_are_not_utf8_are_refused_naming_the_line_not_stored_as_replacement_characters()
     {
         var admin = await host.ClientAsync();
