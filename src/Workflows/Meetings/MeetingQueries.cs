@@ -28,8 +28,10 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
     {
         if (filter.Year is { } year && !Years.IsValid(year))
             throw new RuleViolationException("/year", Years.Problem);
-        if (filter.Status is not null && !Statuses.Contains(filter.Status))
-            throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
+        // any letter case, as the task and finding lists take their status
+        var status = filter.Status is null ? null
+            : Statuses.FirstOrDefault(s => string.Equals(s, filter.Status, StringComparison.OrdinalIgnoreCase))
+              ?? throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
         if (filter.Limit is < 1 or > MaxPageSize)
             throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
         if (filter.Offset < 0)
@@ -37,7 +39,7 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var parameters = new DynamicParameters(Scope(caller));
-        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, filter.Status, filter.CadenceKey, filter.Limit, filter.Offset, filter.From, filter.To, now });
+        parameters.AddDynamicParams(new { filter.OrgUnitCode, filter.Year, status, filter.CadenceKey, filter.Limit, filter.Offset, filter.From, filter.To, now });
         var order = filter.NewestFirst ? "m.period_start desc, u.code, m.cadence_key" : "m.period_start, u.code, m.cadence_key";
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""

@@ -91,6 +91,7 @@ public class MeetingYearTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(2, year.Where(m => m.GetProperty("cadenceKey").GetString() == "district-semiannual").GroupBy(m => m.GetProperty("orgUnitCode").GetString()).Count(g => g.Count() == 2));
         Assert.Equal(6 * 4 + 2 * 2, year.Count);
         Assert.Equal(27, (await MeetingsAsync(admin, "year=2026&status=Overdue")).Count);
+        Assert.Equal(27, (await MeetingsAsync(admin, "year=2026&status=overdue")).Count); // any letter case, as for tasks and findings
 
         var compliance = (await people["dh.admin"].GetFromJsonAsync<JsonElement>("/api/meetings/compliance?year=2026&scopeCode=JC-DH")).EnumerateArray().ToList();
         var lw = compliance.Single(c => c.GetProperty("orgUnitCode").GetString() == "JC-DH-LW");
