@@ -17,21 +17,26 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
             [new FormField("measures", "整改措施", "text", true)]),
         new ReminderRule([3]), [new EscalationStep(1, "directResponsible"), new EscalationStep(2, "firstResponsible")]);
 
+    /// <summary>A rectification of the cycle's first instance, due on <paramref name="dueOn"/>; <paramref name="alsoSql"/> runs in the same transaction.</summary>
+    async Task<long> CreateRectificationAsync(long cycleId, string key, DateOnly dueOn, string? alsoSql = null)
+    {
+        await using var connection = await engine.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @cycleId", new { cycleId }, tx);
+        var taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, key, Rectification,
+            dueOn, engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
+        if (alsoSql is not null)
+            await connection.ExecuteAsync(alsoSql, new { cycleId }, tx);
+        await tx.CommitAsync();
+        return taskId;
+    }
+
     [Fact]
     public async Task A_task_outside_the_stages_runs_on_the_same_timers_and_actions_and_its_timers_stop_when_accepted()
     {
         var world = await World.CreateAsync(engine, streets: 1);
         var cycle = await world.LaunchAsync();
-        var db = engine.Get<NpgsqlDataSource>();
-        long taskId;
-        await using (var connection = await db.OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
-            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:1", Rectification,
-                new DateOnly(world.Year, 1, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
-            await tx.CommitAsync();
-        }
+        var taskId = await CreateRectificationAsync(cycle.Id, "rectify:1", new DateOnly(world.Year, 1, 20));
 
         var officer = await world.CallerAsync("s1-officer");
         var detail = await engine.Get<TaskQueries>().GetAsync(taskId, officer, CancellationToken.None);
@@ -58,17 +63,9 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
     {
         var world = await World.CreateAsync(engine, streets: 1);
         var cycle = await world.LaunchAsync();
-        long taskId;
-        await using (var connection = await engine.Get<NpgsqlDataSource>().OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
-            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:2", Rectification,
-                new DateOnly(world.Year, 2, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
-            // the cycle's stages are all done (completed the way StageProgress completes it)
-            await connection.ExecuteAsync("update cycle set status = 'Completed', completed_at = now() where id = @id", new { id = cycle.Id }, tx);
-            await tx.CommitAsync();
-        }
+        // the cycle's stages are all done (completed the way StageProgress completes it)
+        var taskId = await CreateRectificationAsync(cycle.Id, "rectify:2", new DateOnly(world.Year, 2, 20),
+            "update cycle set status = 'Completed', completed_at = now() where id = @cycleId");
         var officer = await world.CallerAsync("s1-officer");
 
         await world.AdvanceToAsync(2, 17, hour: 10);
@@ -85,16 +82,8 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
     {
         var world = await World.CreateAsync(engine, streets: 1);
         var cycle = await world.LaunchAsync();
+        var taskId = await CreateRectificationAsync(cycle.Id, "rectify:3", new DateOnly(world.Year, 3, 20));
         var db = engine.Get<NpgsqlDataSource>();
-        long taskId;
-        await using (var connection = await db.OpenConnectionAsync())
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            var instanceId = await connection.ExecuteScalarAsync<long>("select id from instance where cycle_id = @id", new { id = cycle.Id }, tx);
-            taskId = await OwnTasks.CreateAsync(tx, instanceId, TaskOrigins.Rectification, "rectify:3", Rectification,
-                new DateOnly(world.Year, 3, 20), engine.Clock.GetUtcNow(), BusinessCalendar.WeekendsOnly, CancellationToken.None);
-            await tx.CommitAsync();
-        }
 
         // a dispatcher has claimed the task's timers and is about to mark the task...
         await using var dispatcher = await db.OpenConnectionAsync();
