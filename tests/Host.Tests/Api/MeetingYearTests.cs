@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Demo;
 using CommunityWorkflows.Testing;
 using MiniExcelLibs;
 
@@ -15,23 +14,9 @@ namespace CommunityWorkflows.Host.Tests.Api;
 /// </summary>
 public class MeetingYearTests(HostFixture host) : IClassFixture<HostFixture>
 {
-    async Task<Dictionary<string, HttpClient>> DemoPeopleAsync(params string[] usernames)
-    {
-        var output = new StringWriter();
-        await DemoSeeder.SeedAsync(host.App.Services, output, CancellationToken.None);
-        var passwords = Regex.Matches(output.ToString(), @"^  (\S+)\s+(\S{12})  ", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        var clients = new Dictionary<string, HttpClient>();
-        foreach (var username in usernames)
-            clients[username] = await host.ClientAsync(username, passwords[username]);
-        return clients;
-    }
+    Task<Dictionary<string, HttpClient>> DemoPeopleAsync(params string[] usernames) => DemoPeople.SignInAsync(host, usernames);
 
-    static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
+    static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => Task.FromResult(response).JsonAsync(expected);
 
     static async Task<List<JsonElement>> NoticesAsync(HttpClient client, string kind) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/notifications?kind={kind}")).EnumerateArray().ToList();
