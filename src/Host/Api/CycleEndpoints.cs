@@ -46,17 +46,7 @@ static class CycleEndpoints
             await cancellation.CancelAsync(id, request?.Reason, context.Caller(), ct))
             .WithSummary("Stop a running cycle: its timers stop, open tasks are cancelled (DistrictAdmin over the scope).");
 
-        cycles.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
-        {
-            var page = JournalPage.Of(afterSeq, limit);
-            await queries.EnsureWholeCycleAsync(id, context.Caller(), ct);
-            return await journal.ReadAsync(JournalStreams.Cycle(id), page, ct);
-        }).WithSummary("The cycle's transitions in order, each with its hash and the previous entry's (page with afterSeq); for those whose scope covers the whole cycle.");
-
-        cycles.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, CycleQueries queries, EventJournal journal, CancellationToken ct) =>
-        {
-            await queries.EnsureWholeCycleAsync(id, context.Caller(), ct);
-            return await journal.VerifyAsync(JournalStreams.Cycle(id), ct);
-        }).WithSummary("Recompute the cycle's hash chain: {valid, entries, firstBrokenSeq}.");
+        // for those whose scope covers the whole cycle
+        cycles.MapJournal<CycleQueries>("cycle's transitions", JournalStreams.Cycle, (queries, id, caller, ct) => queries.EnsureWholeCycleAsync(id, caller, ct));
     }
 }

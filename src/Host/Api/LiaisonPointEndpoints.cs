@@ -72,18 +72,7 @@ static class LiaisonPointEndpoints
             await visits.SetStatusAsync(id, problemId, body, context.Caller(), ct))
             .WithSummary("Resolve a problem with a note (Open → Resolved), by the point's people or whoever answers for its owner unit; its reminders and escalation stop.");
 
-        points.MapGet("/{id:long}/journal", async (long id, long? afterSeq, int? limit, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
-        {
-            var page = JournalPage.Of(afterSeq, limit);
-            await queries.EnsureVisibleAsync(id, context.Caller(), ct);
-            return await journal.ReadAsync(JournalStreams.LiaisonPoint(id), page, ct);
-        }).WithSummary("The point's changes and notices in order, hash-chained.");
-
-        points.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, LiaisonQueries queries, EventJournal journal, CancellationToken ct) =>
-        {
-            await queries.EnsureVisibleAsync(id, context.Caller(), ct);
-            return await journal.VerifyAsync(JournalStreams.LiaisonPoint(id), ct);
-        }).WithSummary("Recompute the point's hash chain: {valid, entries, firstBrokenSeq}.");
+        points.MapJournal<LiaisonQueries>("point's changes and notices", JournalStreams.LiaisonPoint, (queries, id, caller, ct) => queries.EnsureVisibleAsync(id, caller, ct));
     }
 
     static string LevelName(LeaderLevel? level) => level switch
