@@ -97,22 +97,28 @@ public sealed class EventJournal(NpgsqlDataSource db)
             Convert.ToHexStringLower(r.PreviousHash), Convert.ToHexStringLower(r.Hash))).ToList();
     }
 
-    /// <summary>Recomputes every hash of the stream from the stored columns and compares.</summary>
     public const int VerifyPageSize = 10_000;
 
     sealed record StreamHead(long LastSeq, byte[] LastHash);
 
     /// <summary>
-    /// Recomputes every hash of the stream from the stored columns, a page at a time, and compares the end of
-    /// the chain with the stream's head, so that deleting the newest entries shows as well as editing one.
+    /// Recomputes every hash of the stream from the stored columns, a page at a time, up to the stream's head as it
+    /// stood when verification began (entries appended meanwhile are not its business), and compares the end of the
+    /// chain with that head, so that deleting the newest entries shows as well as editing one.
     /// </summary>
     public async Task<JournalVerification> VerifyAsync(string stream, CancellationToken ct)
     {
+        StreamHead? head;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+            head = await connection.QuerySingleOrDefaultAsync<StreamHead>(new CommandDefinition(
+                "select last_seq, last_hash from journal_stream where stream = @stream", new { stream }, cancellationToken: ct));
+        if (head is null) // no head: there must be no entries either
+            return (await ReadAsync(stream, ct, limit: 1)).Count == 0 ? new JournalVerification(true, 0, null) : new JournalVerification(false, 0, 1);
         var previous = Genesis;
         long count = 0;
-        while (true)
+        while (count < head.LastSeq)
         {
-            var page = await ReadAsync(stream, ct, afterSeq: count, limit: VerifyPageSize);
+            var page = await ReadAsync(stream, ct, afterSeq: count, limit: (int)Math.Min(VerifyPageSize, head.LastSeq - count));
             foreach (var e in page)
             {
                 count++;
@@ -121,13 +127,11 @@ public sealed class EventJournal(NpgsqlDataSource db)
                     return new JournalVerification(false, count, e.Seq);
                 previous = hash;
             }
-            if (page.Count < VerifyPageSize) break;
+            if (page.Count == 0) break;
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var head = await connection.QuerySingleOrDefaultAsync<StreamHead>(new CommandDefinition(
-            "select last_seq, last_hash from journal_stream where stream = @stream", new { stream }, cancellationToken: ct));
-        var intact = head is null ? count == 0 : head.LastSeq == count && head.LastHash.AsSpan().SequenceEqual(previous);
-        return intact ? new JournalVerification(true, count, null) : new JournalVerification(false, count, count + 1);
+        return count == head.LastSeq && head.LastHash.AsSpan().SequenceEqual(previous)
+            ? new JournalVerification(true, count, null)
+            : new JournalVerification(false, count, count + 1);
     }
 
     static byte[] Hash(byte[] previous, string stream, long seq, DateTimeOffset at, string? actor, string action, string? subject, string? payload)
