@@ -24,7 +24,7 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
     public string TargetKind => Target;
 
     sealed record ProblemRow(
-        long Id, long PointId, string Description, DateOnly DueOn, string Status, long OwnerUnitId, string OwnerKind, string OwnerName,
+        long Id, long PointId, string Description, DateOnly DueOn, DateTimeOffset DueAt, string Status, long OwnerUnitId, string OwnerKind, string OwnerName,
         bool OwnerInStreet, long LeaderUserId, string CommunityName);
 
     public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
@@ -32,7 +32,7 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
         var connection = tx.Connection!;
         var problems = (await connection.QueryAsync<ProblemRow>(new CommandDefinition(
             """
-            select q.id, q.point_id, q.description, q.due_on, q.status, q.owner_unit_id, o.kind as owner_kind, o.name as owner_name,
+            select q.id, q.point_id, q.description, q.due_on, q.due_at, q.status, q.owner_unit_id, o.kind as owner_kind, o.name as owner_name,
                    o.street_id is not null as owner_in_street, p.leader_user_id, c.name as community_name
             from liaison_problem q
             join liaison_point p on p.id = q.point_id
@@ -45,6 +45,8 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : ITimerHan
         foreach (var timer in timers)
         {
             if (!problems.TryGetValue(timer.TargetId, out var problem) || problem.Status != nameof(ProblemStatus.Open)) continue;
+            // a reminder that comes after the due time (no host ran meanwhile) is stale: the Overdue timer tells instead
+            if (timer.Kind == "Reminder" && problem.DueAt < now) continue;
             var audiences = ProblemOwners.AudiencesFor(Enum.Parse<OrgUnitKind>(problem.OwnerKind), problem.OwnerInStreet);
             var (kind, recipients) = timer.Kind switch
             {

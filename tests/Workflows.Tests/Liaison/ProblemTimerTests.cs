@@ -72,6 +72,24 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
     }
 
     [Fact]
+    public async Task After_downtime_a_reminder_past_its_problems_due_time_is_skipped_and_the_overdue_notice_still_comes()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        var point = await world.CreatePointAsync("s1-secretary", 1);
+        await engine.Get<LiaisonVisits>().RecordAsync(point.Id, new VisitInput(world.Date(1, 5), "走访",
+            [new ProblemInput("台账不全", world.Date(1, 20), null)]), await world.CallerAsync("s1-secretary"), None);
+        // no host ran from before the first reminder (7 days before) until the day after the due date
+        var back = Domain.Calendar.ChinaTime.At(new DateOnly(world.Year, 1, 21), 10);
+        engine.Clock.MoveTo(back);
+
+        await engine.Get<Workflows.Timers.TimerDispatcher>().DispatchDueAsync(back, None);
+
+        Assert.Empty(await world.InboxAsync("k1-officer", "ProblemReminder"));
+        Assert.Single(await world.InboxAsync("k1-officer", "ProblemOverdue"));
+    }
+
+    [Fact]
     public async Task A_problem_resolved_in_time_stops_its_timers_and_a_seated_owner_is_heard_through_its_street()
     {
         var world = await LiaisonWorld.CreateAsync(engine);
