@@ -17,14 +17,14 @@ public sealed class TaskTimers(CycleDefinitions definitions) : ITimerHandler
 
     public string TargetKind => Target;
 
-    sealed record TaskRow(long Id, string Status, DateTimeOffset? DueAt, string Title, string TaskKey, string Origin, string? Definition, long OrgUnitId, int Stage, string UnitCode, string UnitName, long CycleId, string CycleStatus);
+    sealed record TaskRow(long Id, string Status, DateTimeOffset? DueAt, string Title, string TaskKey, string Assignee, string Origin, string? Definition, long OrgUnitId, int Stage, string UnitCode, string UnitName, long CycleId, string CycleStatus);
 
     public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
     {
         var connection = tx.Connection!;
         var tasks = (await connection.QueryAsync<TaskRow>(new CommandDefinition(
             """
-            select t.id, t.status, t.due_at, t.title, t.task_key, t.origin, t.definition::text, t.org_unit_id, t.stage,
+            select t.id, t.status, t.due_at, t.title, t.task_key, t.assignee, t.origin, t.definition::text, t.org_unit_id, t.stage,
                    u.code as unit_code, u.name as unit_name, t.cycle_id, c.status as cycle_status
             from task t join org_unit u on u.id = t.org_unit_id join cycle c on c.id = t.cycle_id
             where t.id = any(@ids)
@@ -41,11 +41,10 @@ public sealed class TaskTimers(CycleDefinitions definitions) : ITimerHandler
             // a reminder that comes after the due time (no dispatcher ran meanwhile) is stale: the Overdue timer tells instead
             if (timer.Kind == "Reminder" && task.DueAt < now)
                 continue;
-            var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct);
             var (audience, subject, detail) = timer.Kind switch
             {
-                "Reminder" => (taskDefinition.Assignee, NoticeText.Reminder(task.UnitName, task.Title, task.DueAt!.Value, timer.Step!.Value), (object)new { daysBefore = timer.Step }),
-                "Overdue" => (taskDefinition.Assignee, NoticeText.Overdue(task.UnitName, task.Title, task.DueAt!.Value), new { dueAt = task.DueAt }),
+                "Reminder" => (task.Assignee, NoticeText.Reminder(task.UnitName, task.Title, task.DueAt!.Value, timer.Step!.Value), (object)new { daysBefore = timer.Step }),
+                "Overdue" => (task.Assignee, NoticeText.Overdue(task.UnitName, task.Title, task.DueAt!.Value), new { dueAt = task.DueAt }),
                 _ => await EscalationAsync(connection, timer, task, ct),
             };
             notices.Add(new Notice($"timer:{timer.Id}", timer.Kind, subject, task.OrgUnitId, audience, CycleId: task.CycleId, TaskId: task.Id));
