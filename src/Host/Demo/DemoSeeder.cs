@@ -16,6 +16,8 @@ static class DemoSeeder
 {
     sealed record DemoUser(string Username, string DisplayName, RoleAssignment[] Roles, string? SecretaryOf = null);
 
+    static readonly Caller Seeder = new(0, "(seed-demo)", [new RoleGrant(Role.SystemAdmin, null, null)]);
+
     public static async Task SeedAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
     {
         await using (var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct))
@@ -25,13 +27,14 @@ static class DemoSeeder
                 new { city = DemoCity.CityCode, usernames = Usernames.ToArray() }, cancellationToken: ct));
             if (present == 1 + Usernames.Count)
             {
+                // a run cut short after the people were in still owes the liaison points; the call adds only missing ones
+                await DemoLiaisonPoints.SeedAsync(services, Seeder, ct);
                 await output.WriteLineAsync("The demo city (JC 江城市) is already loaded; its passwords were printed when it was created.");
                 return;
             }
         }
 
-        var seeder = new Caller(0, "(seed-demo)", [new RoleGrant(Role.SystemAdmin, null, null)]);
-        var imported = await services.GetRequiredService<OrgImport>().ImportAsync(DemoCity.Rows().ToList(), seeder, ct);
+        var imported = await services.GetRequiredService<OrgImport>().ImportAsync(DemoCity.Rows().ToList(), Seeder, ct);
         var users = services.GetRequiredService<Users>();
         var orgUnits = services.GetRequiredService<OrgUnits>();
         var table = new List<(DemoUser User, string Password)>();
@@ -47,10 +50,10 @@ static class DemoSeeder
                 password = "(exists, unchanged)"; // left by an earlier run that was cut short, or by another process seeding at once
             }
             if (user.SecretaryOf is not null)
-                await orgUnits.SetSecretaryAsync(user.SecretaryOf, user.Username, seeder, ct);
+                await orgUnits.SetSecretaryAsync(user.SecretaryOf, user.Username, Seeder, ct);
             table.Add((user, password));
         }
-        var liaisonPoints = await DemoLiaisonPoints.SeedAsync(services, seeder, ct);
+        var liaisonPoints = await DemoLiaisonPoints.SeedAsync(services, Seeder, ct);
 
         await output.WriteLineAsync($"Demo city loaded: {imported.Created} org units, {table.Count} users, {liaisonPoints} liaison points " +
             $"({DemoLiaisonPoints.LeaderWithoutPoint} deliberately has none). Passwords are shown this once:");
