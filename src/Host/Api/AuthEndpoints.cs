@@ -12,8 +12,10 @@ static class AuthEndpoints
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
 
-    public static void MapAuth(this IEndpointRouteBuilder app)
+    public static void MapAuth(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
+        // a bad public address stops the start here, not the first link handed out
+        var publicSite = HostSettings.PublicUrl(configuration)?.ToString().TrimEnd('/');
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/token", async (TokenRequest request, AccessTokens tokens, CancellationToken ct) =>
             await tokens.IssueAsync(request.Username, request.Password, ct) is { } token
@@ -31,11 +33,11 @@ static class AuthEndpoints
             return Results.NoContent();
         }).WithSummary("End the session of the token in the Authorization header.");
 
-        app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, IConfiguration configuration, CancellationToken ct) =>
+        app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
         {
             var secret = await feeds.RenewAsync(context.Caller(), ct);
             // the link leaves the product (into calendar apps): from the configured public address, else the request's
-            var site = HostSettings.PublicUrl(configuration)?.ToString().TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
+            var site = publicSite ?? $"{context.Request.Scheme}://{context.Request.Host}";
             var url = $"{site}{CallerAuthentication.FeedPath}?feed={secret}";
             return Results.Ok(new { url, note = "Add orgUnitCode= or year= to narrow the feed; a new link replaces this one." });
         })

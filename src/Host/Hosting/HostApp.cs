@@ -62,7 +62,6 @@ public static class HostApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
 
-        _ = HostSettings.PublicUrl(configuration); // a bad address stops the start, not the first link handed out
         var app = builder.Build();
         if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
         {
@@ -86,7 +85,7 @@ public static class HostApp
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CommunityWorkflows API")).AllowAnonymous();
-        app.MapAuth();
+        app.MapAuth(configuration);
         app.MapUsers();
         app.MapOrgUnits(configuration);
         app.MapCycles();
