@@ -1,8 +1,8 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
-using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -25,8 +25,8 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
     public async Task<IReadOnlyList<AccountabilityRow>> ReportAsync(int? year, string? scopeCode, Caller caller, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        if (year is not (>= CycleLauncher.MinYear and <= CycleLauncher.MaxYear))
-            errors.Add(new("/year", $"year is required, from {CycleLauncher.MinYear} to {CycleLauncher.MaxYear}."));
+        if (year is not { } y || !Years.IsValid(y))
+            errors.Add(new("/year", $"year is required; {Years.Problem}"));
         if (string.IsNullOrWhiteSpace(scopeCode))
             errors.Add(new("/scopeCode", "scopeCode is required: the org unit the report covers."));
         if (errors.Count > 0)

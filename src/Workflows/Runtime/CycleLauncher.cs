@@ -21,15 +21,12 @@ public sealed class CycleLauncher(
     NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, CycleQueries queries,
     TimeProvider clock, ILogger<CycleLauncher> logger)
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-
     public async Task<CycleView> LaunchAsync(LaunchRequest request, Caller caller, CancellationToken ct)
     {
         var definition = request.Definition;
         var participantKind = Enum.Parse<OrgUnitKind>(definition.Participants.Kind);
-        if (request.Year is < MinYear or > MaxYear)
-            throw new RuleViolationException("/year", $"year must be between {MinYear} and {MaxYear}.");
+        if (!Years.IsValid(request.Year))
+            throw new RuleViolationException("/year", Years.Problem);
         if (string.IsNullOrWhiteSpace(request.ScopeCode))
             throw new RuleViolationException("/scopeCode", "scopeCode is required.");
 
