@@ -25,7 +25,8 @@ public sealed class LiaisonVisits(
 
     public async Task<RecordedVisit> RecordAsync(long pointId, VisitInput input, Caller caller, CancellationToken ct)
     {
-        var calendar = await calendars.LoadAsync(ct);
+        // loaded before the transaction (no second connection held inside it), and only when problems need due dates
+        var calendar = input.Problems is { Count: > 0 } ? await calendars.LoadAsync(ct) : BusinessCalendar.WeekendsOnly;
         var policy = options.Liaison;
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
