@@ -34,13 +34,10 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var scopePath = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select path from org_unit where code = @scopeCode", new { scopeCode }, tx, cancellationToken: ct));
-        if (scopePath is null || !caller.CanSee(scopePath))
-            throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
+        var scope = await Organisation.OrgScope.PrefixAsync(connection, tx, scopeCode, caller, ct);
 
         var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitsSql,
-            new { year, scope = Like.Prefix(scopePath), now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
+            new { year, scope, now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
         var responsible = (await connection.QueryAsync<ResponsibleUnit>(new CommandDefinition(
             """
             select u.id, u.code, u.name, a.username, a.display_name

@@ -29,15 +29,8 @@ static class LiaisonStandings
     }
 
     /// <summary>The subtree a report is limited to, as a LIKE pattern; a unit unknown or outside the caller's scope → 404.</summary>
-    public static async Task<string?> ScopeAsync(NpgsqlConnection connection, string? scopeCode, Caller caller, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(scopeCode)) return null;
-        var path = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select path from org_unit where code = @code", new { code = scopeCode.Trim() }, cancellationToken: ct));
-        if (path is null || !caller.CanSee(path))
-            throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
-        return Like.Prefix(path);
-    }
+    public static Task<string?> ScopeAsync(NpgsqlConnection connection, string? scopeCode, Caller caller, CancellationToken ct) =>
+        Organisation.OrgScope.PrefixAsync(connection, null, scopeCode, caller, ct);
 
     public static async Task<IReadOnlyList<PointFacts>> LoadAsync(NpgsqlConnection connection, LiaisonFilter filter, Caller caller, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {

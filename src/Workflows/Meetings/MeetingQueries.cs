@@ -125,16 +125,9 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
         if (!Years.IsValid(year))
             throw new RuleViolationException("/year", Years.Problem);
         await using var connection = await db.OpenConnectionAsync(ct);
-        string? scopePath = null;
-        if (scopeCode is not null)
-        {
-            scopePath = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "select path from org_unit where code = @scopeCode", new { scopeCode }, cancellationToken: ct));
-            if (scopePath is null || !caller.CanSee(scopePath))
-                throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
-        }
+        var scope = await Organisation.OrgScope.PrefixAsync(connection, null, scopeCode, caller, ct);
         var parameters = new DynamicParameters(Scope(caller));
-        parameters.AddDynamicParams(new { year, now = clock.GetUtcNow(), scope = scopePath is null ? null : Like.Prefix(scopePath) });
+        parameters.AddDynamicParams(new { year, now = clock.GetUtcNow(), scope });
         var rows = await connection.QueryAsync<MeetingCompliance>(new CommandDefinition(
             $"""
             select u.code as org_unit_code, u.name as org_unit_name, u.kind, m.cadence_key, c.name as cadence_name, @year as year,
