@@ -1,4 +1,6 @@
 using CommunityWorkflows.Workflows;
+using Dapper;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using CommunityWorkflows.Workflows.Accounts;
@@ -18,6 +20,14 @@ public sealed class EngineFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>How many timers of the target are still to fire.</summary>
+    public async Task<int> PendingTimersAsync(string targetKind, long targetId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await connection.ExecuteScalarAsync<int>(
+            "select count(*) from timer where target_kind = @targetKind and target_id = @targetId and fired_at is null", new { targetKind, targetId });
+    }
 
     public async Task InitializeAsync()
     {

@@ -67,8 +67,7 @@ public class FindingTests(EngineFixture engine) : IClassFixture<EngineFixture>
         var verified = await Findings.GetAsync(cycle.Id, finding.Id, inspector, None);
         Assert.Equal(FindingStatus.Verified, verified.Status);
         Assert.Equal(engine.Clock.GetUtcNow(), verified.VerifiedAt);
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from timer where target_kind = 'Task' and target_id = @id and fired_at is null", new { id = task.Id }));
+        Assert.Equal(0, await engine.PendingTimersAsync("Task", task.Id));
         var journal = await engine.Get<EventJournal>().ReadAsync(JournalStreams.Cycle(cycle.Id), None);
         Assert.Equal(["FindingRecorded", "EvidenceAdded", "TaskSubmitted", "TaskReturned", "TaskSubmitted", "TaskAccepted"],
             journal.Where(e => e.Subject == $"finding:{finding.Id}" || e.Subject == $"task:{task.Id}").Select(e => e.Action));

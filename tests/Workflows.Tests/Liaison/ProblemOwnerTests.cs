@@ -12,13 +12,6 @@ public class ProblemOwnerTests(EngineFixture engine) : IClassFixture<EngineFixtu
 {
     static readonly CancellationToken None = CancellationToken.None;
 
-    async Task<int> PendingTimersAsync(long problemId)
-    {
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        return await connection.ExecuteScalarAsync<int>(
-            "select count(*) from timer where target_kind = 'Problem' and target_id = @problemId and fired_at is null", new { problemId });
-    }
-
     /// <summary>The district leader's point in street 1 with two problems: one owned by the community, one by the unit seated in the street.</summary>
     async Task<(LiaisonWorld World, long PointId, ProblemView Community, ProblemView Seated)> TwoProblemsAsync()
     {
@@ -48,8 +41,8 @@ public class ProblemOwnerTests(EngineFixture engine) : IClassFixture<EngineFixtu
 
         var resolved = await engine.Get<LiaisonVisits>().SetStatusAsync(pointId, seated.Id, new ProblemStatusInput("Resolved", "供电所党员已报到"), owner, None);
         Assert.Equal((ProblemStatus.Resolved, world.Name("k1-officer"), "供电所党员已报到"), (resolved.Status, resolved.ResolvedBy, resolved.Note));
-        Assert.Equal(0, await PendingTimersAsync(seated.Id));
-        Assert.NotEqual(0, await PendingTimersAsync(community.Id));
+        Assert.Equal(0, await engine.PendingTimersAsync("Problem", seated.Id));
+        Assert.NotEqual(0, await engine.PendingTimersAsync("Problem", community.Id));
         var last = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.LiaisonPoint(pointId), None))[^1];
         Assert.Equal(("ProblemResolved", world.Name("k1-officer"), $"problem:{seated.Id}"), (last.Action, last.Actor, last.Subject));
 
@@ -87,13 +80,13 @@ public class ProblemOwnerTests(EngineFixture engine) : IClassFixture<EngineFixtu
     {
         var (world, pointId, community, _) = await TwoProblemsAsync();
         var owner = await world.CallerAsync("k1-officer");
-        var pending = await PendingTimersAsync(community.Id);
+        var pending = await engine.PendingTimersAsync("Problem", community.Id);
 
         var bad = await Assert.ThrowsAsync<RuleViolationException>(() =>
             engine.Get<LiaisonVisits>().SetStatusAsync(pointId, community.Id, new ProblemStatusInput("Closed", "x"), owner, None));
         Assert.Equal(["/status"], bad.Errors.Select(e => e.Field));
         Assert.Equal(ProblemStatus.Open, (await engine.Get<LiaisonProblems>().GetAsync(community.Id, owner, None)).Status);
-        Assert.Equal(pending, await PendingTimersAsync(community.Id));
+        Assert.Equal(pending, await engine.PendingTimersAsync("Problem", community.Id));
         Assert.Equal("VisitRecorded", (await engine.Get<EventJournal>().ReadAsync(JournalStreams.LiaisonPoint(pointId), None))[^1].Action);
 
         var filter = await Assert.ThrowsAsync<RuleViolationException>(() => engine.Get<LiaisonProblems>().ListAsync("Open,Resolved", LiaisonPage.First, owner, None));

@@ -13,13 +13,6 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
 {
     static readonly CancellationToken None = CancellationToken.None;
 
-    async Task<int> PendingTimersAsync(long problemId)
-    {
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        return await connection.ExecuteScalarAsync<int>(
-            "select count(*) from timer where target_kind = 'Problem' and target_id = @problemId and fired_at is null", new { problemId });
-    }
-
     [Fact]
     public async Task A_problem_reminds_its_owner_falls_overdue_and_escalates_to_the_leader_as_simulated_time_passes()
     {
@@ -65,7 +58,7 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
         Assert.Equal(ProblemStatus.Resolved, resolved.Status);
         Assert.False(resolved.Overdue);
         Assert.Equal("已挂牌，制度上墙", resolved.Note);
-        Assert.Equal(0, await PendingTimersAsync(problem.Id));
+        Assert.Equal(0, await engine.PendingTimersAsync("Problem", problem.Id));
         var journal = (await engine.Get<EventJournal>().ReadAsync(JournalStreams.LiaisonPoint(point.Id), None)).Select(e => e.Action).ToList();
         Assert.Equal(["LiaisonPointCreated", "VisitRecorded", "ProblemReminder", "ProblemReminder", "ProblemOverdue", "ProblemEscalation", "ProblemResolved"], journal);
         Assert.True((await engine.Get<EventJournal>().VerifyAsync(JournalStreams.LiaisonPoint(point.Id), None)).Valid);
@@ -116,7 +109,7 @@ public class ProblemTimerTests(EngineFixture engine) : IClassFixture<EngineFixtu
         await Assert.ThrowsAsync<ConflictException>(() => visits.SetStatusAsync(point.Id, seated.Id, new ProblemStatusInput("Resolved", "again"), leader, None));
         await Assert.ThrowsAsync<ConflictException>(() => visits.SetStatusAsync(point.Id, street.Id, new ProblemStatusInput("Open", null), leader, None));
         await Assert.ThrowsAsync<NotFoundException>(() => visits.SetStatusAsync(point.Id, street.Id + 1000, new ProblemStatusInput("Resolved", "x"), leader, None));
-        Assert.Equal(0, await PendingTimersAsync(seated.Id));
+        Assert.Equal(0, await engine.PendingTimersAsync("Problem", seated.Id));
 
         await world.AdvanceToAsync(4, 30);
         var reminders = await world.InboxAsync("s1-officer", "ProblemReminder");

@@ -46,9 +46,7 @@ public class VisitDueTests(EngineFixture engine) : IClassFixture<EngineFixture>
         Assert.Equal(3, (await world.InboxAsync("s1-secretary", "VisitDue")).Count);
         await world.World.Advancer.AdvanceToAsync(Domain.Calendar.ChinaTime.At(new DateOnly(world.Year + 1, 3, 1)), None);
         Assert.Equal(3, (await world.InboxAsync("s1-secretary", "VisitDue")).Count);
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            "select count(*) from timer where target_kind = 'LiaisonPoint' and target_id = @id and fired_at is null", new { id = point.Id }));
+        Assert.Equal(0, await engine.PendingTimersAsync("LiaisonPoint", point.Id));
     }
 
     [Fact]

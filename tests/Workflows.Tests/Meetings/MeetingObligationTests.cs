@@ -182,9 +182,7 @@ public class MeetingObligationTests(EngineFixture engine) : IClassFixture<Engine
         Assert.Equal(["决定"], late.Decisions);
         await Assert.ThrowsAsync<ConflictException>(() => records.RecordAsync(s1.Id, Body(period.Start), officer, CancellationToken.None));
 
-        await using var connection = new NpgsqlConnection(engine.ConnectionString);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            "select count(*) from timer where target_kind = 'Meeting' and target_id = @id and fired_at is null", new { id = s1.Id }));
+        Assert.Equal(0, await engine.PendingTimersAsync("Meeting", s1.Id));
         var compliance = await engine.Get<MeetingQueries>().ComplianceAsync(period.Start.Year, scenario.World.District, MeetingScenario.Root, CancellationToken.None);
         var row = compliance.Single(c => c.OrgUnitCode == scenario.World.Street(1) && c.CadenceKey == scenario.Cadence.Key && c.Year == period.Start.Year);
         Assert.Equal(1, row.Late);

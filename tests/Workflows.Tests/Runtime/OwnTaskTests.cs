@@ -52,8 +52,7 @@ public class OwnTaskTests(EngineFixture engine) : IClassFixture<EngineFixture>
         await engine.Get<TaskActions>().SubmitAsync(taskId, JsonDocument.Parse("""{"measures": "已挂牌"}""").RootElement, null, officer, CancellationToken.None);
         var accepted = await engine.Get<TaskActions>().ReviewAsync(taskId, "Accept", "已销号", await world.CallerAsync("inspector"), CancellationToken.None);
         Assert.Equal("Accepted", accepted.Status);
-        await using var check = new NpgsqlConnection(engine.ConnectionString);
-        Assert.Equal(0, await check.ExecuteScalarAsync<int>("select count(*) from timer where target_kind = 'Task' and target_id = @taskId and fired_at is null", new { taskId }));
+        Assert.Equal(0, await engine.PendingTimersAsync("Task", taskId));
         var participants = await engine.Get<CycleQueries>().ParticipantsAsync(cycle.Id, await world.CallerAsync("district-admin"), CancellationToken.None);
         Assert.Equal("TargetSetting", participants.Single().Stage);
     }
