@@ -15,8 +15,7 @@ public class AnnualCycleTests(HostFixture host) : IClassFixture<HostFixture>
     static async Task<List<JsonElement>> NoticesAsync(HttpClient client, string kind) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/notifications?kind={kind}")).EnumerateArray().ToList();
 
-    async Task AdvanceAsync(HttpClient admin, string to) =>
-        await JsonAsync(await admin.PostAsJsonAsync("/api/admin/clock/advance", new { to }), HttpStatusCode.OK);
+    static Task AdvanceAsync(HttpClient admin, string to) => admin.AdvanceClockAsync(to);
 
     [Fact]
     public async Task Launch_submit_return_and_the_calendar_driven_reminders_deadlines_and_escalations()

@@ -45,7 +45,7 @@ public class AssessmentCycleTests(HostFixture host) : IClassFixture<HostFixture>
     HttpClient Inspector => people["dh.inspector"];
     HttpClient Street(string code) => people[code switch { LW => "lw.secretary", TY => "ty.secretary", _ => "xh.secretary" }];
 
-    Task AdvanceAsync(string to) => Admin.PostJsonAsync("/api/admin/clock/advance", new { to = $"{to}+08:00" });
+    Task AdvanceAsync(string to) => Admin.AdvanceClockAsync($"{to}+08:00");
 
     async Task<long> TaskAsync(string unit, string title) =>
         (await District.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={cycleId}&orgUnitCode={unit}")).EnumerateArray()

@@ -59,4 +59,7 @@ static class DemoPeople
 
     public static Task<JsonElement> PostJsonAsync(this HttpClient client, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK) =>
         client.PostAsJsonAsync(path, body).JsonAsync(expected);
+
+    /// <summary>Moves the simulated clock to <paramref name="to"/> (asserting 200), every timer and meeting on the way run.</summary>
+    public static Task<JsonElement> AdvanceClockAsync(this HttpClient admin, string to) => admin.PostJsonAsync("/api/admin/clock/advance", new { to });
 }

@@ -29,7 +29,7 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         },
     };
 
-    static Task AdvanceAsync(HttpClient admin, string to) => admin.PostJsonAsync("/api/admin/clock/advance", new { to });
+    static Task AdvanceAsync(HttpClient admin, string to) => admin.AdvanceClockAsync(to);
 
     static long Id(JsonElement e) => e.GetProperty("id").GetInt64();
 

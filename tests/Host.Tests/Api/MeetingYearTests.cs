@@ -24,8 +24,7 @@ public class MeetingYearTests(HostFixture host) : IClassFixture<HostFixture>
     static async Task<List<JsonElement>> MeetingsAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/meetings?{query}")).EnumerateArray().ToList();
 
-    async Task AdvanceAsync(HttpClient admin, string to) =>
-        await JsonAsync(await admin.PostAsJsonAsync("/api/admin/clock/advance", new { to }));
+    static Task AdvanceAsync(HttpClient admin, string to) => admin.AdvanceClockAsync(to);
 
     [Fact]
     public async Task A_demo_year_opens_every_quarter_and_half_year_reminds_escalates_closes_and_exports()
