@@ -8,7 +8,7 @@ namespace CommunityWorkflows.Domain.Assessment;
 /// Reads a score sheet as sent, <c>{indicators: [{code, score, vetoed, comment}]}</c>, from its JSON text. A score
 /// is judged on its exact decimal digits before it becomes a <see cref="decimal"/>: <c>1e-30</c> would round to 0
 /// and <c>1.0000000000000000000000000000001</c> to 1, and both have more than <see cref="ScoreSheetRules.Decimals"/>
-/// decimal places. Members are matched ignoring case and unknown ones ignored, as model binding did.
+/// decimal places. Members are matched ignoring case; unknown ones are refused before (the endpoint's body contract).
 /// </summary>
 public static class ScoreSheetReader
 {
@@ -24,6 +24,21 @@ public static class ScoreSheetReader
         var entries = items.Value.EnumerateArray().Select((item, i) => Entry(item, $"/indicators/{i}", errors)).ToList();
         return (entries, errors);
     }
+
+    /// <summary>
+    /// The indexes of the entries sent without a <c>comment</c> member: their stored comment stays (a left-out
+    /// field is not a field set to nothing); <c>"comment": null</c> clears it.
+    /// </summary>
+    public static IReadOnlySet<int> WithoutComment(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object || Present(body, "indicators") is not { ValueKind: JsonValueKind.Array } items) return new HashSet<int>();
+        return items.EnumerateArray().Select((item, i) => (item, i))
+            .Where(e => e.item.ValueKind == JsonValueKind.Object && Present(e.item, "comment") is null)
+            .Select(e => e.i).ToHashSet();
+    }
+
+    static JsonElement? Present(JsonElement obj, string name) =>
+        obj.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
 
     static ScoreInput? Entry(JsonElement item, string at, List<FieldError> errors)
     {

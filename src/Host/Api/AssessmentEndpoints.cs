@@ -16,10 +16,11 @@ static class AssessmentEndpoints
         cycles.MapPut("/scores/{orgUnitCode}", async (long id, string orgUnitCode, HttpRequest request, Scoring scoring, CancellationToken ct) =>
         {
             // read from the JSON text: a score's decimal places are judged before rounding to decimal could hide them
-            var (entries, errors) = ScoreSheetReader.Read(await JsonBodyReader.ReadAsync(request, ct));
+            var body = await JsonBodyReader.ReadAsync(request, ct);
+            var (entries, errors) = ScoreSheetReader.Read(body);
             if (errors.Count > 0)
                 throw new RuleViolationException(errors, "The scores cannot be read; nothing was changed.");
-            return await scoring.SetScoresAsync(id, orgUnitCode, entries, request.HttpContext.Caller(), ct);
+            return await scoring.SetScoresAsync(id, orgUnitCode, entries, request.HttpContext.Caller(), ct, ScoreSheetReader.WithoutComment(body));
         })
             .Accepts<ScoresRequest>("application/json")
             .WithSummary("Score the named indicators of a participant (DistrictAdmin over it): points from 0 to maxScore, veto items with vetoed: true|false; 422 per bad entry; 409 once published.");

@@ -2,14 +2,19 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using CommunityWorkflows.Domain.Errors;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace CommunityWorkflows.Host.Api;
 
 /// <summary>
 /// Stops, before any endpoint runs, input that PostgreSQL cannot store or that would be read ambiguously:
 /// NUL characters in query parameters (400 naming the parameter), and in JSON or CSV bodies, NUL characters,
-/// broken characters (bytes that are not UTF-8 in a CSV) and JSON keys given twice (422 naming each place). It also applies an endpoint's own
+/// broken characters (bytes that are not UTF-8 in a CSV) and JSON keys given twice (422 naming each place), and a JSON
+/// body that does not fit the type its endpoint binds (<see cref="BodyContract"/>: unknown or missing properties, wrong types). It also applies an endpoint's own
 /// <see cref="BodyLimit"/> before the body is read.
 /// </summary>
 sealed class InputGuard(RequestDelegate next)
@@ -31,11 +36,45 @@ sealed class InputGuard(RequestDelegate next)
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             context.Request.Body.Position = 0;
-            var errors = mediaType == "text/csv" ? CsvText(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) : JsonTextCheck.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            if (errors.Count > 0)
-                throw new RuleViolationException(errors, "The body holds text that cannot be stored; nothing was done.");
+            var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            if (mediaType == "text/csv")
+                Refuse(CsvText(body.Span), "The body holds text that cannot be stored; nothing was done.");
+            else
+            {
+                if (body.Span.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..]; // the endpoints' readers skip it too
+                Refuse(JsonTextCheck.Check(body.Span), "The body holds text that cannot be stored; nothing was done.");
+                if (BoundType(context) is { } type)
+                    Refuse(Contract(body, type, context), "The body does not fit the request's shape; nothing was done.");
+            }
         }
         await next(context);
+    }
+
+    static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    static void Refuse(IReadOnlyList<FieldError> errors, string detail)
+    {
+        if (errors.Count > 0) throw new RuleViolationException(errors, detail);
+    }
+
+    /// <summary>The type the endpoint reads its JSON body as, unless it reads any JSON with a parser of its own.</summary>
+    static Type? BoundType(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata && metadata.GetMetadata<ReadsOwnBody>() is null
+        && metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type && !BodyContract.IsFreeForm(type) ? type : null;
+
+    static IReadOnlyList<FieldError> Contract(ReadOnlyMemory<byte> body, Type type, HttpContext context)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return []; // malformed: the endpoint's reader answers 400
+        }
+        using (document)
+            return BodyContract.Check(document.RootElement, type, context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
     }
 
     /// <summary>The first NUL and the first byte that is not UTF-8 (which a reader would turn into U+FFFD), by line.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
@@ -9,7 +10,8 @@ namespace CommunityWorkflows.Host.Api;
 
 static class OrgUnitEndpoints
 {
-    public sealed record SecretaryRequest(string? Username);
+    /// <summary><c>username</c> must be sent: a body without it (or with a misspelt key) never clears the secretary; null does.</summary>
+    public sealed record SecretaryRequest([property: JsonRequired] string? Username);
 
     public static void MapOrgUnits(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
@@ -21,7 +23,7 @@ static class OrgUnitEndpoints
             return Results.Ok(await import.ImportAsync(rows, context.Caller(), ct));
         })
         .Accepts<OrgUnitImportRow[]>("application/json", "text/csv")
-        .WithMetadata(new BodyLimit(HostSettings.MaxImportBytes(configuration)))
+        .WithMetadata(new BodyLimit(HostSettings.MaxImportBytes(configuration)), new ReadsOwnBody())
         .WithSummary("Upsert org units by code from a JSON array or CSV; any bad row → 422 listing every bad row, nothing written.");
 
         units.MapGet("/{code}", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
@@ -43,7 +45,15 @@ static class OrgUnitEndpoints
         .WithSummary("Org units in the caller's scope, by parent and/or kind, ordered by code (limit default 1000).");
 
         units.MapPut("/{code}/secretary", async (string code, SecretaryRequest request, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
-            await orgUnits.SetSecretaryAsync(code, string.IsNullOrWhiteSpace(request.Username) ? null : request.Username, context.Caller(), ct))
-            .WithSummary("Name the unit's secretary: a District's is the FirstResponsible, a Street's the DirectResponsible person.");
+        {
+            if (request.Username is { } username && string.IsNullOrWhiteSpace(username))
+                throw new RuleViolationException("/username", "username names a user; send null (or DELETE) to leave the unit without a secretary.");
+            return await orgUnits.SetSecretaryAsync(code, request.Username, context.Caller(), ct);
+        })
+        .WithSummary("Name the unit's secretary: a District's is the FirstResponsible, a Street's the DirectResponsible person; {\"username\": null} clears it.");
+
+        units.MapDelete("/{code}/secretary", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
+            await orgUnits.SetSecretaryAsync(code, null, context.Caller(), ct))
+            .WithSummary("Leave the unit without a secretary (as PUT with {\"username\": null}); answers the unit.");
     }
 }

@@ -20,8 +20,8 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
-            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = TitleOf(e.StatusCode), Detail = DetailOf(e) },
-            JsonException e => new ProblemDetails { Status = 400, Title = "Malformed request", Detail = e.Message },
+            BadHttpRequestException e => BadRequest(e),
+            JsonException e => Malformed(BindingFailure.Json(e), 400),
             // two transactions crossed; the database rolled this one back whole, so trying again is safe
             Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure } =>
                 new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Another change got in the way and nothing was changed; try again." },
@@ -55,7 +55,12 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         _ => "Malformed request",
     };
 
-    // the framework's message names the parameter; the JSON reader's names the path and position of the fault
-    static string DetailOf(BadHttpRequestException e) =>
-        e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+    static ProblemDetails BadRequest(BadHttpRequestException e) => Malformed(BindingFailure.Describe(e), e.StatusCode);
+
+    static ProblemDetails Malformed(BindingFailure.Text text, int status)
+    {
+        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = text.Detail };
+        if (text.Errors is not null) problem.Extensions["errors"] = text.Errors;
+        return problem;
+    }
 }

@@ -14,8 +14,12 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// </summary>
 public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, TimeProvider clock)
 {
-    /// <summary>Sets the named indicators' scores (the others stay as they are).</summary>
-    public async Task<ScoreSheetView> SetScoresAsync(long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput?>? entries, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// Sets the named indicators' scores (the others stay as they are). The entries at <paramref name="keepComment"/>
+    /// were sent without a comment: their stored comment stays.
+    /// </summary>
+    public async Task<ScoreSheetView> SetScoresAsync(
+        long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput?>? entries, Caller caller, CancellationToken ct, IReadOnlySet<int>? keepComment = null)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -31,20 +35,22 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
             insert into indicator_score (cycle_id, org_unit_id, code, score, vetoed, comment, scored_by, scored_at)
             select @cycleId, @orgUnitId, c, s, v, m, @by, @now from unnest(@codes, @scores, @vetoes, @comments) as t(c, s, v, m)
             on conflict (cycle_id, org_unit_id, code) do update
-            set score = excluded.score, vetoed = excluded.vetoed, comment = excluded.comment, scored_by = excluded.scored_by, scored_at = excluded.scored_at
+            set score = excluded.score, vetoed = excluded.vetoed, scored_by = excluded.scored_by, scored_at = excluded.scored_at,
+                comment = case when excluded.code = any(@keep) then indicator_score.comment else excluded.comment end
             """,
             new
             {
                 cycleId, unit.OrgUnitId, by = caller.Username, now,
                 codes = scores.Select(s => s.Code).ToArray(), scores = scores.Select(s => s.Score).ToArray(),
                 vetoes = scores.Select(s => s.Vetoed).ToArray(), comments,
+                keep = scores.Where((_, i) => keepComment?.Contains(i) == true).Select(s => s.Code).ToArray(),
             }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, now, caller.Username,
         [
             new JournalDraft(JournalStreams.Cycle(cycleId), "ScoresRecorded", unit.Code, new
             {
                 orgUnitCode = unit.Code,
-                indicators = scores.Select((s, i) => new { s.Code, s.Score, s.Vetoed, comment = comments[i] }),
+                indicators = scores.Select((s, i) => new { s.Code, s.Score, s.Vetoed, comment = comments[i], commentKept = keepComment?.Contains(i) == true }),
             }),
         ], ct);
         await tx.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Organisation;
@@ -31,6 +32,22 @@ sealed record CadenceRow(
     public static IReadOnlyList<EscalationStep> ReadEscalation(string json) => JsonSerializer.Deserialize<List<EscalationStep>>(json, Json) ?? [];
 
     public static string WriteEscalation(IReadOnlyList<EscalationStep> steps) => JsonSerializer.Serialize(steps, Json);
+
+    /// <summary>
+    /// A change's body with the optional members it leaves out taken from this stored cadence, so that leaving one
+    /// out keeps it (a disabled cadence stays disabled, a scoped one scoped) instead of resetting it to its default.
+    /// The escalation is kept only while the cadence applies to the same kind of unit (its targets depend on it).
+    /// </summary>
+    public JsonElement Complete(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object || JsonNode.Parse(body.GetRawText()) is not JsonObject merged) return body;
+        merged.TryAdd("reminders", JsonNode.Parse(Reminders));
+        if (!merged.ContainsKey("appliesTo") || merged["appliesTo"]?.GetValueKind() == JsonValueKind.String && (string?)merged["appliesTo"] == AppliesTo)
+            merged.TryAdd("escalation", JsonNode.Parse(Escalation));
+        merged.TryAdd("enabled", Enabled);
+        if (ScopeCode is not null) merged.TryAdd("scopeCode", ScopeCode);
+        return JsonSerializer.SerializeToElement(merged);
+    }
 
     /// <summary>The occurrence this cadence opens next, whether or not it has come.</summary>
     public DateTimeOffset? Pending(DateTimeOffset now) => Schedule().Pending(LastOccurrenceAt, now);

@@ -40,14 +40,13 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
         if (!caller.IsSystemAdmin)
             throw new ForbiddenException("Only a system administrator may change meeting cadences.");
         var now = clock.GetUtcNow();
-        var (cadence, errors) = CadenceParser.Parse(key, body, now);
-        if (cadence is null)
-            throw new RuleViolationException(errors, $"The cadence '{key}' is invalid; nothing was changed.");
-
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var scopeUnitId = await ScopeAsync(tx, cadence, ct);
         var stored = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct);
+        var (cadence, errors) = CadenceParser.Parse(key, stored?.Complete(body) ?? body, now);
+        if (cadence is null)
+            throw new RuleViolationException(errors, $"The cadence '{key}' is invalid; nothing was changed.");
+        var scopeUnitId = await ScopeAsync(tx, cadence, ct);
         var escalation = CadenceRow.WriteEscalation(cadence.Escalation);
         var restart = stored is null || stored.Cron != cadence.Schedule.Cron || stored.TimeZone != cadence.Schedule.Zone.Id
             || stored.AppliesTo != cadence.AppliesTo.ToString() || stored.ScopeUnitId != scopeUnitId || !stored.Enabled && cadence.Enabled;

@@ -54,4 +54,11 @@ public class ScoreSheetReaderTests
         Assert.Equal(["/indicators"], Read("""{"indicators":{}}""").Fields);
         Assert.Equal([""], Read("[]").Fields);
     }
+
+    [Fact]
+    public void Entries_sent_without_a_comment_member_are_told_apart_from_a_null_comment()
+    {
+        using var document = JsonDocument.Parse("""{"indicators":[{"code":"a","score":1},{"code":"b","score":2,"comment":null},{"code":"c","score":3,"Comment":"x"}]}""");
+        Assert.Equal([0], ScoreSheetReader.WithoutComment(document.RootElement).Order());
+    }
 }

@@ -156,12 +156,13 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Malformed_bodies_are_400()
+    public async Task Malformed_bodies_are_400_and_wrongly_shaped_ones_422_naming_the_field()
     {
         var admin = await AdminAsync();
         var response = await admin.PutAsync("/api/calendars/2040", new StringContent("""{"source":"通知","holidays":[{"date":""", Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var wrongShape = await admin.PutAsync("/api/calendars/2040", new StringContent("""{"source":"通知","holidays":"2040-01-01","workdays":[]}""", Encoding.UTF8, "application/json"));
-        await wrongShape.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["/holidays"], (await wrongShape.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        await (await admin.GetAsync("/api/calendars/2040")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -36,7 +37,8 @@ public class MeetingInputTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var admin = await host.ClientAsync();
         var problem = await (await admin.GetAsync(query)).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains($" {parameter}\"", problem.GetProperty("detail").GetString());
+        Assert.Equal([$"/{parameter}"], problem.ErrorFields());
+        Assert.Contains($"'{parameter}'", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -89,6 +91,31 @@ public class MeetingInputTests(HostFixture host) : IClassFixture<HostFixture>
         var body = """{"name":"街道例会","appliesTo":"Street","cron":"0 9 1 1,4,7,10 *","timeZone":"Asia/Shanghai","scopeCode":"MI-S","enabled":false}""";
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/meeting-cadences/mi-street", Json(body))).StatusCode);
         Assert.Equal("MI-S", (await admin.GetFromJsonAsync<Cadence>("/api/meeting-cadences/mi-street"))!.ScopeCode);
+    }
+
+    [Fact]
+    public async Task A_change_that_leaves_out_optional_members_keeps_them_instead_of_resetting_them()
+    {
+        var admin = await host.ClientAsync();
+        await ImportAsync(admin);
+        var first = """{"name":"街道例会","appliesTo":"Street","cron":"0 9 1 1,4,7,10 *","timeZone":"Asia/Shanghai","scopeCode":"MI-S","enabled":false,"reminders":[10,2],"escalation":[{"afterWorkdays":3,"to":"firstResponsible"}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/meeting-cadences/mi-keep", Json(first))).StatusCode);
+
+        var renamed = """{"name":"街道季度例会","appliesTo":"Street","cron":"0 9 1 1,4,7,10 *","timeZone":"Asia/Shanghai"}""";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/meeting-cadences/mi-keep", Json(renamed))).StatusCode);
+
+        var kept = await admin.GetFromJsonAsync<JsonElement>("/api/meeting-cadences/mi-keep");
+        Assert.Equal("街道季度例会", kept.GetProperty("name").GetString());
+        Assert.False(kept.GetProperty("enabled").GetBoolean());
+        Assert.Equal("MI-S", kept.GetProperty("scopeCode").GetString());
+        Assert.Equal("[10,2]", kept.GetProperty("reminders").GetProperty("daysBefore").GetRawText());
+        Assert.Equal(3, kept.GetProperty("escalation")[0].GetProperty("afterWorkdays").GetInt32());
+
+        var widened = """{"name":"街道季度例会","appliesTo":"Street","cron":"0 9 1 1,4,7,10 *","timeZone":"Asia/Shanghai","scopeCode":null,"enabled":true}""";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync("/api/meeting-cadences/mi-keep", Json(widened))).StatusCode);
+        var changed = await admin.GetFromJsonAsync<JsonElement>("/api/meeting-cadences/mi-keep");
+        Assert.True(changed.GetProperty("enabled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, changed.GetProperty("scopeCode").ValueKind);
     }
 
     sealed record Cadence(string ScopeCode);

@@ -61,6 +61,25 @@ public class LoginLimitTests(TightLoginLimitHost host) : IClassFixture<TightLogi
         Assert.Contains(HttpStatusCode.TooManyRequests, codes);
         Assert.Equal(HttpStatusCode.Unauthorized, codes[0]);
     }
+}
+
+public class LoginRetryAfterTests(TightLoginLimitHost host) : IClassFixture<TightLoginLimitHost>
+{
+    [Fact]
+    public async Task A_429_says_when_to_come_back_in_Retry_After_and_as_a_problem()
+    {
+        var client = host.Anonymous();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 8 && refused is null; i++)
+        {
+            var response = await client.PostAsync("/api/auth/token", new StringContent("""{"username":"nobody","password":"nothing-here"}""", Encoding.UTF8, "application/json"));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+        }
+        Assert.NotNull(refused);
+        var seconds = refused.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.InRange(seconds ?? -1, 1, 60);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
 
 }
 

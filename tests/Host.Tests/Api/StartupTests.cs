@@ -74,11 +74,11 @@ public class StartupTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task A_wrongly_typed_field_is_a_400_problem()
+    public async Task A_wrongly_typed_field_is_a_422_problem_naming_it()
     {
         var client = await host.ClientAsync();
         var response = await client.PostAsync("/api/users", new StringContent("""{"username": 5, "password": "x"}""", System.Text.Encoding.UTF8, "application/json"));
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("username", problem.GetProperty("detail").GetString());
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/username"], problem.ErrorFields());
     }
 }

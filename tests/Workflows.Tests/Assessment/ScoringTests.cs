@@ -62,6 +62,21 @@ public class ScoringTests(EngineFixture engine) : IClassFixture<EngineFixture>
     }
 
     [Fact]
+    public async Task A_score_sent_again_without_a_comment_keeps_the_comment_and_null_clears_it()
+    {
+        var world = await World.CreateAsync(engine, streets: 1);
+        var cycle = await world.LaunchAsync(AssessmentTemplates.Annual);
+        var admin = await world.CallerAsync("district-admin");
+        await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 50, null, "阵地规范")], admin, None);
+
+        var kept = await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 52, null, null)], admin, None, keepComment: new HashSet<int> { 0 });
+        Assert.Equal((52m, "阵地规范"), (kept.Indicators[0].Score, kept.Indicators[0].Comment));
+
+        var cleared = await Scoring.SetScoresAsync(cycle.Id, world.Street(1), [new("work", 53, null, null)], admin, None);
+        Assert.Equal((53m, (string?)null), (cleared.Indicators[0].Score, cleared.Indicators[0].Comment));
+    }
+
+    [Fact]
     public async Task Equal_totals_share_a_rank_and_a_veto_forces_the_lowest_grade_whatever_the_total()
     {
         var world = await World.CreateAsync(engine, streets: 3);
