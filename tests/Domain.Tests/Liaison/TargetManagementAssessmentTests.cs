@@ -21,6 +21,11 @@ public class TargetManagementAssessmentTests
         var score = TargetManagementAssessment.Score(facts, Policy);
         Assert.Equal((4, 1), (facts.ProblemsAssessed, facts.ProblemsOverdue));
         Assert.Equal((66.7m, 62.5m, 66.7m, 65.4m), (score.Targets, score.Problems, score.Visits, score.Score));
+
+        // the same point in January of the next year: 4 visits required, the December problem due and still open.
+        // By hand: P = 2.5 / 5 = 0.5, V = 2/4: 33.33 + 15 + 10 = 58.3
+        var yearOver = TargetManagementAssessment.Score(facts with { ProblemsNotYetDue = 0, VisitsRequired = 4 }, Policy);
+        Assert.Equal((50m, 50m, 58.3m), (yearOver.Problems, yearOver.Visits, yearOver.Score));
     }
 
     [Fact]
