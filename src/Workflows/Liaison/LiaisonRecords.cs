@@ -50,11 +50,14 @@ public sealed record LiaisonComplianceReport(
     int Year, DateOnly AsOf, int VisitDueAfterDays, IReadOnlyList<LeaderComplianceView> Leaders,
     IReadOnlyList<LeaderComplianceView> LeadersWithoutPoint, IReadOnlyList<LiaisonPointSummary> PointsWithoutRecentVisit);
 
-/// <summary>One point's year-end target-management assessment (目标管理考核), ranked by score.</summary>
+/// <summary>
+/// One point's year-end target-management assessment (目标管理考核), ranked by score: problems overdue (open past
+/// due: failures) and not yet due (left out), and the visits required so far (<see cref="TargetManagementAssessment"/>).
+/// </summary>
 public sealed record LiaisonAssessmentView(
     int Rank, long Id, int Year, string Leader, string LeaderDisplayName, LeaderLevel? LeaderLevel, string Community, string CommunityName,
-    string BackingUnit, string BackingUnitName, int TargetsTotal, int TargetsMet, int ProblemsFound, int ProblemsResolvedOnTime, int ProblemsResolvedLate, int Visits,
-    decimal TargetScore, decimal ProblemScore, decimal VisitScore, decimal Score);
+    string BackingUnit, string BackingUnitName, int TargetsTotal, int TargetsMet, int ProblemsFound, int ProblemsResolvedOnTime, int ProblemsResolvedLate,
+    int ProblemsOverdue, int ProblemsNotYetDue, int Visits, int VisitsRequired, decimal TargetScore, decimal ProblemScore, decimal VisitScore, decimal Score);
 
 /// <summary>A problem as its owner and the point's people list it: where it was found, who owns it, and whether the caller may resolve it.</summary>
 public sealed record LiaisonProblemView(

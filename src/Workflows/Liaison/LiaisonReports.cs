@@ -68,15 +68,19 @@ public sealed class LiaisonReports(NpgsqlDataSource db, CommunityWorkflowsOption
         return new LiaisonComplianceReport(year, today, options.Liaison.VisitDueAfterDays, leaders.Select(l => l.View).ToList(), without, unvisited);
     }
 
-    /// <summary>The year-end target-management assessment of every point in reach, best first (<see cref="TargetManagementAssessment"/>).</summary>
+    /// <summary>
+    /// The year-end target-management assessment of every point in reach, best first (<see cref="TargetManagementAssessment"/>),
+    /// as of the host's now: problems not yet due and the visits required so far are counted at that instant (China dates).
+    /// </summary>
     public async Task<IReadOnlyList<LiaisonAssessmentView>> AssessmentAsync(LiaisonFilter filter, Caller caller, CancellationToken ct)
     {
         var (now, today, year) = When(filter);
         await using var connection = await db.OpenConnectionAsync(ct);
         var facts = await LiaisonStandings.LoadAsync(connection, filter with { Year = year }, caller, now, today, ct);
-        var scored = facts.Select(f => (Facts: f, Score: TargetManagementAssessment.Score(f.Assessment(), options.Liaison))).ToList();
+        var scored = facts.Select(f => (Facts: f, Assessment: f.Assessment(today, options.Liaison)))
+            .Select(x => (x.Facts, x.Assessment, Score: TargetManagementAssessment.Score(x.Assessment, options.Liaison))).ToList();
         var ranks = Ranking.Of(scored.Select(x => ((decimal?)x.Score.Score, Vetoed: false)).ToList());
-        return scored.Select((x, i) => x.Facts.Assessed(ranks[i]!.Value, x.Score))
+        return scored.Select((x, i) => x.Facts.Assessed(ranks[i]!.Value, x.Assessment, x.Score))
             .OrderBy(v => v.Rank).ThenBy(v => v.Community, StringComparer.Ordinal).ThenBy(v => v.Leader, StringComparer.Ordinal).ToList();
     }
 

@@ -27,8 +27,11 @@ sealed record PointFacts(
             new BackingUnitContribution(BackingUnit, BackingUnitName, BackingMembers, BackingOwned, BackingResolved), Attention.Reasons(s));
     }
 
-    public AssessmentFacts Assessment() => new(TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate, Visits);
+    /// <summary>The assessment's facts as of <paramref name="today"/>: open problems not yet due, and the visits required so far.</summary>
+    public AssessmentFacts Assessment(DateOnly today, LiaisonPolicy policy) => new(TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate,
+        OpenProblems - OverdueProblems, Visits, TargetManagementAssessment.VisitsRequired(policy.ExpectedVisitsPerYear, StartedOn, Year, today));
 
-    public LiaisonAssessmentView Assessed(int rank, AssessmentScore s) => new(rank, Id, Year, Leader, LeaderDisplayName, Level, Community, CommunityName,
-        BackingUnit, BackingUnitName, TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate, Visits, s.Targets, s.Problems, s.Visits, s.Score);
+    public LiaisonAssessmentView Assessed(int rank, AssessmentFacts f, AssessmentScore s) => new(rank, Id, Year, Leader, LeaderDisplayName, Level, Community, CommunityName,
+        BackingUnit, BackingUnitName, TargetsTotal, TargetsMet, ProblemsFound, ResolvedOnTime, ResolvedLate, f.ProblemsOverdue, f.ProblemsNotYetDue,
+        Visits, f.VisitsRequired, s.Targets, s.Problems, s.Visits, s.Score);
 }

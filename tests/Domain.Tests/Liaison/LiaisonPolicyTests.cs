@@ -45,6 +45,6 @@ public class LiaisonPolicyTests
                 [new EscalationStep(widest.ProblemEscalationWorkdays[0], "leader")], new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero), calendar);
             Assert.Equal(3, schedule.Timers().Count);
         }
-        Assert.Equal(100m, TargetManagementAssessment.Score(new AssessmentFacts(1, 1, 0, 0, 0, 366), widest).Score);
+        Assert.Equal(100m, TargetManagementAssessment.Score(new AssessmentFacts(1, 1, 0, 0, 0, 0, 366, 366), widest).Score);
     }
 }

@@ -105,14 +105,49 @@ public class LiaisonReportTests(EngineFixture engine) : IClassFixture<EngineFixt
         await engine.Get<LiaisonPoints>().RecordProgressAsync(point.Id, "T2", new TargetProgressInput(50, null), leader, None);
 
         var admin = await world.CallerAsync("district-admin");
-        var results = await engine.Get<LiaisonReports>().AssessmentAsync(new LiaisonFilter(world.Year, null, world.World.District), admin, None);
+        var filter = new LiaisonFilter(world.Year, null, world.World.District);
+        var results = await engine.Get<LiaisonReports>().AssessmentAsync(filter, admin, None);
         var best = results[0];
         Assert.Equal((1, point.Id), (best.Rank, best.Id));
-        Assert.Equal((2, 1, 2, 1, 1, 2), (best.TargetsTotal, best.TargetsMet, best.ProblemsFound, best.ProblemsResolvedOnTime, best.ProblemsResolvedLate, best.Visits));
-        // T = 1/2, P = (1 + 0.5 × 1) / 2, V = 2/4: 50 × 0.5 + 30 × 0.75 + 20 × 0.5 = 57.5
-        Assert.Equal((50m, 75m, 50m, 57.5m), (best.TargetScore, best.ProblemScore, best.VisitScore, best.Score));
+        Assert.Equal((2, 1, 2, 1, 1, 0, 0), (best.TargetsTotal, best.TargetsMet, best.ProblemsFound, best.ProblemsResolvedOnTime, best.ProblemsResolvedLate,
+            best.ProblemsOverdue, best.ProblemsNotYetDue));
+        // recomputed by hand for the new formula: on 2 March no quarter is over, so 1 visit is required and 2 were made.
+        // T = 1/2, P = (1 + 0.5 × 1) / 2, V = min(2, 1) / 1: 50 × 0.5 + 30 × 0.75 + 20 × 1 = 67.5
+        Assert.Equal((2, 1), (best.Visits, best.VisitsRequired));
+        Assert.Equal((50m, 75m, 100m, 67.5m), (best.TargetScore, best.ProblemScore, best.VisitScore, best.Score));
         var last = results[1];
-        Assert.Equal((2, idle.Id, 30m), (last.Rank, last.Id, last.Score)); // nothing done, nothing found: only the problem share
+        Assert.Equal((2, idle.Id, 0m), (last.Rank, last.Id, last.Score)); // never visited, nothing met: nothing checked, nothing earned
+
+        await world.World.AdvanceToAsync(1, 10, year: world.Year + 1);
+        best = (await engine.Get<LiaisonReports>().AssessmentAsync(filter, admin, None))[0];
+        // once the year is over all 4 visits are required: 50 × 0.5 + 30 × 0.75 + 20 × 2/4 = 57.5
+        Assert.Equal((point.Id, 4, 50m, 57.5m), (best.Id, best.VisitsRequired, best.VisitScore, best.Score));
+    }
+
+    [Fact]
+    public async Task A_point_never_visited_ranks_below_a_visited_point_whose_problem_is_not_yet_due()
+    {
+        var world = await LiaisonWorld.CreateAsync(engine);
+        await world.StartYearAsync();
+        var absent = await world.CreatePointAsync("s1-secretary", 1);
+        var visited = await world.CreatePointAsync("s2-secretary", 2);
+        await engine.Get<LiaisonVisits>().RecordAsync(visited.Id, new VisitInput(world.Date(1, 5), "走访", [new ProblemInput("活动室未挂牌", world.Date(6, 30), null)]),
+            await world.CallerAsync("s2-secretary"), None);
+        await world.AdvanceToAsync(4, 10);
+
+        var results = await engine.Get<LiaisonReports>().AssessmentAsync(new LiaisonFilter(world.Year, null, world.World.District), await world.CallerAsync("district-admin"), None);
+        Assert.Equal([visited.Id, absent.Id], results.Select(r => r.Id));
+        Assert.Equal([1, 2], results.Select(r => r.Rank));
+        Assert.Equal((0m, 0m, 0m, 0m), (results[1].TargetScore, results[1].ProblemScore, results[1].VisitScore, results[1].Score)); // nothing checked, nothing earned
+        // on 10 April the first quarter is over: 1 visit required, 1 made; the problem due 30 June counts neither way, so P = V = 1
+        Assert.Equal((1, 1, 1, 0), (results[0].ProblemsNotYetDue, results[0].Visits, results[0].VisitsRequired, results[0].ProblemsOverdue));
+        Assert.Equal((100m, 100m, 50m), (results[0].ProblemScore, results[0].VisitScore, results[0].Score));
+
+        await world.AdvanceToAsync(7, 1);
+        var later = await engine.Get<LiaisonReports>().AssessmentAsync(new LiaisonFilter(world.Year, null, world.World.District), await world.CallerAsync("district-admin"), None);
+        // past its due date and still open, the problem is a failure; two quarters over: V = 1/2, so 20 × 0.5 = 10
+        Assert.Equal((visited.Id, 0, 1, 2), (later[0].Id, later[0].ProblemsNotYetDue, later[0].ProblemsOverdue, later[0].VisitsRequired));
+        Assert.Equal((0m, 50m, 10m), (later[0].ProblemScore, later[0].VisitScore, later[0].Score));
     }
 
     [Fact]
@@ -121,17 +156,21 @@ public class LiaisonReportTests(EngineFixture engine) : IClassFixture<EngineFixt
         var world = await LiaisonWorld.CreateAsync(engine, streets: 3);
         await world.StartYearAsync();
         var best = await world.CreatePointAsync("s1-secretary", 1);
-        var idle = new[] { await world.CreatePointAsync("s2-secretary", 2), await world.CreatePointAsync("city-leader", 1) };
+        var overdue = new[] { (Point: await world.CreatePointAsync("s2-secretary", 2), Leader: "s2-secretary"), (Point: await world.CreatePointAsync("city-leader", 1), Leader: "city-leader") };
         var worst = await world.CreatePointAsync("s3-secretary", 3);
         var visits = engine.Get<LiaisonVisits>();
         await visits.RecordAsync(best.Id, new VisitInput(world.Date(1, 5), "走访", null), await world.CallerAsync("s1-secretary"), None);
-        await visits.RecordAsync(worst.Id, new VisitInput(world.Date(1, 5), "走访", [new ProblemInput("a", world.Date(1, 20), null)]), await world.CallerAsync("s3-secretary"), None);
+        foreach (var (point, leader) in overdue)
+            await visits.RecordAsync(point.Id, new VisitInput(world.Date(1, 5), "走访", [new ProblemInput("a", world.Date(1, 20), null)]), await world.CallerAsync(leader), None);
+        await world.AdvanceToAsync(1, 21);
 
         var results = await engine.Get<LiaisonReports>().AssessmentAsync(new LiaisonFilter(world.Year, null, world.World.District), await world.CallerAsync("district-admin"), None);
         Assert.Equal([1, 2, 2, 4], results.Select(r => r.Rank));
-        Assert.Equal([35m, 30m, 30m, 5m], results.Select(r => r.Score)); // 30 + 20 × 1/4; 30; 30; 20 × 1/4
+        // 1 visit required and made: nothing found 30 × 1 + 20 × 1; problem open past due 30 × 0 + 20 × 1 (twice); never visited 0
+        Assert.Equal([50m, 20m, 20m, 0m], results.Select(r => r.Score));
         Assert.Equal(best.Id, results[0].Id);
-        Assert.Equal(idle.Select(p => p.Id).Order(), results.Skip(1).Take(2).Select(r => r.Id).Order());
+        Assert.Equal(overdue.Select(p => p.Point.Id).Order(), results.Skip(1).Take(2).Select(r => r.Id).Order());
+        Assert.Equal([1, 1], results.Skip(1).Take(2).Select(r => r.ProblemsOverdue));
         Assert.Equal(worst.Id, results[3].Id);
     }
 }
