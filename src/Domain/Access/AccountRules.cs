@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Access;
 
@@ -24,6 +25,8 @@ public static partial class AccountRules
             yield return e;
         if (displayName is { Length: > 100 })
             yield return new("/displayName", "Display name must be at most 100 characters.");
+        else if (PlainText.Problem(displayName) is { } problem)
+            yield return new("/displayName", problem);
     }
 
     public static IEnumerable<FieldError> CheckPassword(string? password)

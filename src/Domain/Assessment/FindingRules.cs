@@ -19,6 +19,8 @@ public static class FindingRules
             errors.Add(new("/description", "description is required."));
         else if (finding.Description.Length > MaxDescriptionLength)
             errors.Add(new("/description", $"description must be at most {MaxDescriptionLength} characters."));
+        else if (PlainText.Problem(finding.Description, multiline: true) is { } problem)
+            errors.Add(new("/description", problem));
         if (ParseSeverity(finding.Severity) is null)
             errors.Add(new("/severity", $"severity must be one of {EnumText.Expected<FindingSeverity>()}."));
         if (finding.IndicatorCode is { } code && indicators.All(i => i.Code != code))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Calendar;
 
@@ -26,6 +27,8 @@ public static class CalendarYearValidator
             errors.Add(new("/source", "The source is required: name the notice the schedule comes from."));
         else if (source.Length > MaxSourceLength)
             errors.Add(new("/source", $"The source must be at most {MaxSourceLength} characters."));
+        else if (PlainText.Problem(input.Source) is { } problem)
+            errors.Add(new("/source", problem));
 
         var holidays = ReadList("holidays", year, input.Holidays, errors);
         var workdays = ReadList("workdays", year, input.Workdays, errors);
@@ -96,6 +99,8 @@ public static class CalendarYearValidator
             errors.Add(new($"{pointer}/name", "The name is required (e.g. 春节, 春节调休上班)."));
         else if (name.Length > MaxNameLength)
             errors.Add(new($"{pointer}/name", $"The name must be at most {MaxNameLength} characters."));
+        else if (PlainText.Problem(text) is { } problem)
+            errors.Add(new($"{pointer}/name", problem));
         else
             return name;
         return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Definitions;
 
@@ -7,6 +8,7 @@ namespace CommunityWorkflows.Domain.Definitions;
 /// Reads the members of one JSON object at a JSON pointer, adding a <see cref="FieldError"/> for every member
 /// that is unknown, repeated, missing or of the wrong JSON type instead of throwing, so that a parser can go
 /// on and report everything wrong with a document at once. A member whose value is <c>null</c> counts as absent.
+/// Every string read is held to <see cref="PlainText"/>: one line unless the member is read as multi-line text.
 /// </summary>
 sealed class JsonObjectReader
 {
@@ -55,7 +57,7 @@ sealed class JsonObjectReader
         return null;
     }
 
-    public string? String(string member, bool required = false, int maxLength = int.MaxValue)
+    public string? String(string member, bool required = false, int maxLength = int.MaxValue, bool multiline = false)
     {
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.String)
@@ -64,6 +66,11 @@ sealed class JsonObjectReader
             return null;
         }
         var text = value.GetString()!;
+        if (PlainText.Problem(text, multiline) is { } problem)
+        {
+            Error(member, problem);
+            return null;
+        }
         if (required && string.IsNullOrWhiteSpace(text))
         {
             Error(member, $"'{member}' cannot be empty.");
@@ -135,16 +142,23 @@ sealed class JsonObjectReader
     public JsonObjectReader? Object(string member, bool required, params string[] members) =>
         Value(member, required) is { } value ? Open(value, At(member), errors, members) : null;
 
-    /// <summary>An array of strings; items of another type are reported and left out.</summary>
-    public IReadOnlyList<(string Value, string Pointer)>? Strings(string member)
+    /// <summary>An array of strings; items of another type are reported and left out, text <see cref="PlainText"/> refuses is reported.</summary>
+    public IReadOnlyList<(string Value, string Pointer)>? Strings(string member, bool multiline = false)
     {
         if (Array(member) is not { } items) return null;
         var strings = new List<(string, string)>();
         foreach (var (item, at) in items)
-            if (item.ValueKind == JsonValueKind.String)
-                strings.Add((item.GetString()!, at));
-            else
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
                 errors.Add(new FieldError(at, $"Expected a string, found {Describe(item)}."));
+                continue;
+            }
+            var text = item.GetString()!;
+            if (PlainText.Problem(text, multiline) is { } problem)
+                errors.Add(new FieldError(at, problem));
+            strings.Add((text, at));
+        }
         return strings;
     }
 

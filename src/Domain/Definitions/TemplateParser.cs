@@ -79,7 +79,7 @@ public sealed partial class TemplateParser
     }
 
     static string? Description(JsonObjectReader r) =>
-        r.String("description", maxLength: MaxDescriptionLength)?.Trim() is { Length: > 0 } text ? text : null;
+        r.String("description", maxLength: MaxDescriptionLength, multiline: true)?.Trim() is { Length: > 0 } text ? text : null;
 
     ParticipantRule? Participants(JsonObjectReader template)
     {

@@ -36,8 +36,8 @@ public static partial class LiaisonPointRules
             {
                 var member = input.WorkGroup[i];
                 if (member is null) { errors.Add(new($"/workGroup/{i}", "A member is an object with a name and a role.")); continue; }
-                Text(errors, $"/workGroup/{i}/name", member.Name, MaxNameLength);
-                Text(errors, $"/workGroup/{i}/role", member.Role, MaxNameLength);
+                Line(errors, $"/workGroup/{i}/name", member.Name, MaxNameLength);
+                Line(errors, $"/workGroup/{i}/role", member.Role, MaxNameLength);
             }
 
         var plans = new List<TargetPlan>();
@@ -66,7 +66,7 @@ public static partial class LiaisonPointRules
         var code = input.Code?.Trim();
         if (string.IsNullOrEmpty(code)) errors.Add(new($"{at}/code", "code is required."));
         else if (!TargetCodePattern().IsMatch(code)) errors.Add(new($"{at}/code", "code must be 1-32 characters of letters, digits, '.', '_' or '-'."));
-        Text(errors, $"{at}/title", input.Title, MaxTitleLength);
+        Line(errors, $"{at}/title", input.Title, MaxTitleLength);
         var dueOn = Date(errors, $"{at}/dueOn", input.DueOn);
         if (dueOn is { } d && year is { } y && Years.IsValid(y) && d.Year != y)
             errors.Add(new($"{at}/dueOn", $"A target of a {y} point is due within {y}."));
@@ -110,7 +110,7 @@ public static partial class LiaisonPointRules
         var errors = new List<FieldError>();
         if (input.Progress is null) errors.Add(new("/progress", "progress is required (0-100)."));
         else if (input.Progress is < 0 or > TargetProgress.Complete) errors.Add(new("/progress", "progress must be between 0 and 100."));
-        if (input.Note is { Length: > MaxTextLength }) errors.Add(new("/note", $"note must be at most {MaxTextLength} characters."));
+        Note(errors, input.Note);
         return errors;
     }
 
@@ -123,7 +123,7 @@ public static partial class LiaisonPointRules
             errors.Add(new("/status", $"status must be one of {EnumText.Expected<ProblemStatus>()}."));
         else if (status == ProblemStatus.Resolved && string.IsNullOrWhiteSpace(input.Note))
             errors.Add(new("/note", "A resolved problem needs a note saying how it was solved."));
-        if (input.Note is { Length: > MaxTextLength }) errors.Add(new("/note", $"note must be at most {MaxTextLength} characters."));
+        Note(errors, input.Note);
         return errors;
     }
 
@@ -132,11 +132,21 @@ public static partial class LiaisonPointRules
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new(at, $"{at[1..]} is required."));
     }
 
-    static void Text(List<FieldError> errors, string at, string? value, int max)
+    /// <summary>A required name or title: one line (<see cref="PlainText"/>).</summary>
+    static void Line(List<FieldError> errors, string at, string? value, int max) => Text(errors, at, value, max, multiline: false);
+
+    static void Text(List<FieldError> errors, string at, string? value, int max, bool multiline = true)
     {
         var name = at[(at.LastIndexOf('/') + 1)..];
         if (string.IsNullOrWhiteSpace(value)) errors.Add(new(at, $"{name} is required."));
         else if (value.Trim().Length > max) errors.Add(new(at, $"{name} must be at most {max} characters."));
+        else if (PlainText.Problem(value, multiline) is { } problem) errors.Add(new(at, problem));
+    }
+
+    static void Note(List<FieldError> errors, string? note)
+    {
+        if (note is { Length: > MaxTextLength }) errors.Add(new("/note", $"note must be at most {MaxTextLength} characters."));
+        else if (PlainText.Problem(note, multiline: true) is { } problem) errors.Add(new("/note", problem));
     }
 
     /// <summary>

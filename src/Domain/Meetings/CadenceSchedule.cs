@@ -4,8 +4,8 @@ using CommunityWorkflows.Domain.Errors;
 namespace CommunityWorkflows.Domain.Meetings;
 
 /// <summary>
-/// When a meeting cadence occurs: a five-field cron read in a time zone (Cronos, the parser Hangfire uses),
-/// and the period each occurrence opens — from its date to the day before the next occurrence's date.
+/// When a meeting cadence occurs: a five-field cron (<see cref="FiveFieldCron"/>) read in a time zone (Cronos, the
+/// parser Hangfire uses), and the period each occurrence opens — from its date to the day before the next occurrence's date.
 /// </summary>
 public sealed class CadenceSchedule
 {
@@ -54,12 +54,12 @@ public sealed class CadenceSchedule
     {
         if (string.IsNullOrWhiteSpace(cron))
         {
-            errors.Add(new FieldError("/cron", "cron is required (five fields: minute hour day-of-month month day-of-week)."));
+            errors.Add(new FieldError("/cron", $"cron is required: {FiveFieldCron.Accepted}."));
             return null;
         }
-        if (!cron.TrimStart().StartsWith('@') && cron.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        if (FiveFieldCron.Problem(cron.Trim()) is { } problem)
         {
-            errors.Add(new FieldError("/cron", $"'{cron}' is not a five-field cron expression (minute hour day-of-month month day-of-week)."));
+            errors.Add(new FieldError("/cron", problem));
             return null;
         }
         try

@@ -24,10 +24,10 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var r = JsonObjectReader.Open(body, "", errors, Members);
         if (r is null) throw new RuleViolationException(errors);
         var heldOn = ReadHeldOn(r, period, today);
-        var attendees = Texts(r, "attendees", required: true, errors);
-        var topics = Texts(r, "topics", required: true, errors);
-        var minutes = r.String("minutes", required: true, MaxMinutesLength);
-        var decisions = Texts(r, "decisions", required: false, errors) ?? [];
+        var attendees = Texts(r, "attendees", required: true, multiline: false, errors);
+        var topics = Texts(r, "topics", required: true, multiline: true, errors);
+        var minutes = r.String("minutes", required: true, MaxMinutesLength, multiline: true);
+        var decisions = Texts(r, "decisions", required: false, multiline: true, errors) ?? [];
         if (errors.Count > 0 || heldOn is null || attendees is null || topics is null || minutes is null)
             throw new RuleViolationException(errors, "The meeting record is incomplete or wrong; nothing was recorded.");
         return new MeetingMinutes(heldOn.Value, attendees, topics, minutes.Trim(), decisions);
@@ -48,15 +48,15 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         return null;
     }
 
-    /// <summary>A non-empty list of short texts, or a single text standing for a list of one.</summary>
-    static IReadOnlyList<string>? Texts(JsonObjectReader r, string member, bool required, List<FieldError> errors)
+    /// <summary>A non-empty list of short texts (attendees are names: one line each), or a single text standing for a list of one.</summary>
+    static IReadOnlyList<string>? Texts(JsonObjectReader r, string member, bool required, bool multiline, List<FieldError> errors)
     {
         var value = r.Value(member, required);
         if (value is null) return null;
         var before = errors.Count;
-        var items = value.Value.ValueKind == JsonValueKind.String
-            ? [(value.Value.GetString()!, r.At(member))]
-            : r.Strings(member) ?? [];
+        IReadOnlyList<(string, string)> items = value.Value.ValueKind == JsonValueKind.String
+            ? r.String(member, multiline: multiline) is { } one ? [(one, r.At(member))] : []
+            : r.Strings(member, multiline) ?? [];
         var texts = new List<string>();
         foreach (var (text, at) in items)
         {

@@ -56,6 +56,7 @@ public sealed partial class OrgImportValidator(
         var name = row.Name?.Trim();
         if (string.IsNullOrEmpty(name)) Fail("name", "Name is required.");
         else if (name.Length > MaxNameLength) Fail("name", $"Name must be at most {MaxNameLength} characters.");
+        else if (PlainText.Problem(row.Name) is { } problem) Fail("name", problem);
 
         OrgUnitKind kind = default;
         if (string.IsNullOrWhiteSpace(row.Kind)) Fail("kind", "Kind is required.");

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Meetings;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -25,6 +26,9 @@ static class MeetingCalendar
 
     /// <summary>The periods the feed covers, as <c>from/to</c> dates (China time).</summary>
     public const string WindowHeader = "X-Feed-Window";
+
+    /// <summary>The domain of the UIDs when <c>Hosting:PublicUrl</c> is not set.</summary>
+    public const string FallbackUidDomain = "communityworkflows";
 
     public sealed record Feed(IReadOnlyList<MeetingView> Meetings, DateOnly From, DateOnly To, bool Truncated);
 
@@ -55,7 +59,14 @@ static class MeetingCalendar
             response.Headers[TruncatedHeader] = feed.Meetings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static string Write(Feed feed, string host)
+    /// <summary>
+    /// The domain of every event's UID (<c>meeting-{id}@{domain}</c>): the host of <c>Hosting:PublicUrl</c>, else
+    /// <see cref="FallbackUidDomain"/>. Never the request's Host header, which any client sets: a UID that moved
+    /// with it would make calendar apps list every meeting twice, or let one feed's events overwrite another's.
+    /// </summary>
+    public static string UidDomain(IConfiguration configuration) => HostSettings.PublicUrl(configuration)?.IdnHost ?? FallbackUidDomain;
+
+    public static string Write(Feed feed, string uidDomain)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//CommunityWorkflows//Regular meetings//ZH" };
         calendar.AddProperty("X-WR-CALNAME", "党建例会");
@@ -69,7 +80,7 @@ static class MeetingCalendar
             var day = meeting.HeldOn ?? ChinaTime.DateOf(meeting.DueAt);
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"meeting-{meeting.Id}@{host}",
+                Uid = $"meeting-{meeting.Id}@{uidDomain}",
                 Summary = Printable($"{Status(meeting)}{meeting.OrgUnitName}{meeting.Period}{meeting.Title}"),
                 Description = $"期间：{meeting.PeriodStart:yyyy-MM-dd}至{meeting.PeriodEnd:yyyy-MM-dd}；截止：{ChinaTime.DateOf(meeting.DueAt):yyyy-MM-dd}；状态：{Status(meeting).Trim('【', '】')}",
                 Start = new CalDateTime(day),

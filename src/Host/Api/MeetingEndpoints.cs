@@ -57,7 +57,7 @@ static class MeetingEndpoints
         {
             var feed = await MeetingCalendar.SelectAsync(queries, orgUnitCode, year, feedMax, clock.GetUtcNow(), context.Caller(), ct);
             MeetingCalendar.Describe(context.Response, feed);
-            return Results.Text(MeetingCalendar.Write(feed, context.Request.Host.Host), MeetingCalendar.ContentType);
+            return Results.Text(MeetingCalendar.Write(feed, MeetingCalendar.UidDomain(configuration)), MeetingCalendar.ContentType);
         })
         .WithSummary($"The meetings in scope (of one unit with orgUnitCode) as an iCalendar feed: periods of the year asked for, else from a year back to two years ahead (header {MeetingCalendar.WindowHeader}); at most {MeetingCalendar.DefaultMaxEvents} (Meetings:CalendarFeedMaxEvents), the newest, and header {MeetingCalendar.TruncatedHeader} when more matched.");
     }

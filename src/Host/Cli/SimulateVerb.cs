@@ -11,7 +11,7 @@ static class SimulateVerb
         var year = new Option<int>("--year") { Description = "The cycle's year (calendars ship for 2025 and 2026).", DefaultValueFactory = _ => 2026 };
         var seed = new Option<int>("--seed") { Description = "Seed of the people's behaviour: the same seed, the same year.", DefaultValueFactory = _ => 7 };
         var command = new Command("simulate",
-            "Run a whole year of the default template over the demo city under a simulated clock, in a scratch database, and print per stage what happened.")
+            "Run a whole year of the default template over the demo city under a simulated clock, in a scratch database, and print what happened in each month that saw anything, then per stage.")
         {
             year, seed,
         };

@@ -7,6 +7,7 @@ using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Evidence;
 using CommunityWorkflows.Workflows.Runtime;
+using Npgsql;
 
 namespace CommunityWorkflows.Host.Simulation;
 
@@ -14,7 +15,7 @@ namespace CommunityWorkflows.Host.Simulation;
 /// A year of the default template over the demo city under the simulated clock. Day by day the clock moves
 /// to 10:00 (firing every reminder, deadline and escalation on the way) and the people act as people do:
 /// most submit before the deadline, some late, a few never; reviewers send about one in five back once.
-/// The same seed gives the same year.
+/// Each month that saw anything gets a line saying what (<see cref="MonthTally"/>). The same seed gives the same year.
 /// </summary>
 sealed class YearSimulation(IServiceProvider services, int year, int seed)
 {
@@ -42,13 +43,22 @@ sealed class YearSimulation(IServiceProvider services, int year, int seed)
 
         var advancer = services.GetRequiredService<ClockAdvancer>();
         var last = ChinaTime.DateOf(cycle.Stages[^1].DueAt).AddDays(30);
-        for (var day = ChinaTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow()); day <= last; day = day.AddDays(1))
+        var first = ChinaTime.DateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             await advancer.AdvanceToAsync(ChinaTime.At(day, 10), ct);
             await ActAsync(cycle.Id, day, admin, people, ct);
-            if (day.Day == 1) await progress.WriteLineAsync($"  {day:yyyy-MM}");
+            // at 10:00 on the 1st the month before is over, the deadlines of its last day fired
+            if (day.Day == 1 && day > first) await ReportMonthAsync(cycle.Id, day.AddMonths(-1), progress, ct);
         }
+        await ReportMonthAsync(cycle.Id, last, progress, ct);
         return cycle.Id;
+    }
+
+    async Task ReportMonthAsync(long cycleId, DateOnly month, TextWriter progress, CancellationToken ct)
+    {
+        var tally = await MonthTally.ReadAsync(services.GetRequiredService<NpgsqlDataSource>(), cycleId, month, ct);
+        if (tally.Line() is { } line) await progress.WriteLineAsync(line);
     }
 
     async Task ActAsync(long cycleId, DateOnly day, Caller admin, List<Caller> people, CancellationToken ct)

@@ -54,6 +54,45 @@ public class CadenceScheduleTests
         Assert.Equal([field], errors.Select(e => e.Field));
     }
 
+    [Theory]
+    [InlineData("@yearly")]
+    [InlineData("@daily")]
+    [InlineData("0 9 L * *")]
+    [InlineData("0 9 15W * *")]
+    [InlineData("0 9 ? * 1#1")]
+    [InlineData("0 9 * * 1#1")]
+    [InlineData("0 9 * * 5L")]
+    [InlineData("0 9 1 JAN,JUL *")]
+    [InlineData("0 9 * * MON")]
+    [InlineData("0 0 9 1 1 ?")]
+    [InlineData("0 9 1 1/3 *")]
+    [InlineData("0 9 1 1,4,7,10 * 2026")]
+    public void Macros_names_and_the_quartz_extensions_are_refused_saying_what_is_accepted(string cron)
+    {
+        var errors = new List<FieldError>();
+        Assert.Null(CadenceSchedule.Create(cron, ChinaTime.ZoneId, Now, errors));
+        var error = Assert.Single(errors);
+        Assert.Equal("/cron", error.Field);
+        Assert.Contains("minute hour day-of-month month day-of-week", error.Message);
+        Assert.Contains("@yearly", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0 9 1 1,4,7,10 *")]
+    [InlineData("0 9 1 1,7 *")]
+    [InlineData("0 9 1 * *")]
+    [InlineData("30  8 1 */3 *")]
+    [InlineData("0 9 1-7 1-12/3 1")]
+    [InlineData("0 9 * * 0")]
+    [InlineData("0 9 * * 7")]
+    [InlineData("0 9 * * 1,3,5")]
+    public void Numbers_stars_ranges_steps_and_lists_are_accepted(string cron)
+    {
+        var errors = new List<FieldError>();
+        Assert.NotNull(CadenceSchedule.Create(cron, ChinaTime.ZoneId, Now, errors));
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public void An_unknown_time_zone_is_refused_by_name_alongside_a_bad_cron()
     {

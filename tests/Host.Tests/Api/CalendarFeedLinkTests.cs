@@ -35,6 +35,20 @@ public class CalendarFeedLinkTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/me/calendar-feed")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync(renewed)).StatusCode);
     }
+
+    [Fact]
+    public async Task Without_a_public_address_meeting_uids_still_ignore_the_host_the_request_names()
+    {
+        var admin = await host.ClientAsync();
+        await MeetingUids.StreetWithMeetingsAsync(admin, "NPU");
+
+        var local = await MeetingUids.ReadAsync(admin, "localhost");
+        var forged = await MeetingUids.ReadAsync(admin, "evil.example");
+
+        Assert.NotEmpty(local);
+        Assert.Equal(local, forged);
+        Assert.All(local, uid => Assert.Matches(@"^meeting-\d+@communityworkflows$", uid));
+    }
 }
 
 /// <summary>A host that knows the address people reach it at.</summary>
@@ -55,5 +69,46 @@ public class PublicCalendarFeedLinkTests(PublicUrlHostFixture host) : IClassFixt
 
         var url = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
         Assert.StartsWith("https://djzz.example.gov.cn/api/meetings/calendar.ics?feed=", url);
+    }
+}
+
+public class PublicCalendarFeedUidTests(PublicUrlHostFixture host) : IClassFixture<PublicUrlHostFixture>
+{
+    [Fact]
+    public async Task Meeting_uids_carry_the_configured_public_host_whatever_host_the_request_names()
+    {
+        var admin = await host.ClientAsync();
+        await MeetingUids.StreetWithMeetingsAsync(admin, "UID");
+
+        var ours = await MeetingUids.ReadAsync(admin, "djzz.example.gov.cn");
+        var forged = await MeetingUids.ReadAsync(admin, "evil.example");
+
+        Assert.NotEmpty(ours);
+        Assert.Equal(ours, forged);
+        Assert.All(ours, uid => Assert.Matches(@"^meeting-\d+@djzz\.example\.gov\.cn$", uid));
+    }
+}
+
+/// <summary>The UIDs of the calendar feed as read with a Host header of the client's choosing.</summary>
+static class MeetingUids
+{
+    /// <summary>A District and a Street: the shipped cadences open their meetings once the clock moves.</summary>
+    public static async Task StreetWithMeetingsAsync(HttpClient admin, string prefix)
+    {
+        await admin.PostAsync("/api/org-units/import", new StringContent($$"""
+            [{"code":"{{prefix}}-D","name":"标识区","kind":"District"},
+             {"code":"{{prefix}}-S","name":"标识街道","kind":"Street","parentCode":"{{prefix}}-D"}]
+            """, System.Text.Encoding.UTF8, "application/json")).JsonAsync();
+        await admin.AdvanceClockAsync("2026-01-05T10:00:00+08:00");
+    }
+
+    public static async Task<List<string>> ReadAsync(HttpClient client, string hostHeader)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings/calendar.ics");
+        request.Headers.Host = hostHeader;
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
+        return calendar.Events.Select(e => e.Uid!).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;
@@ -67,6 +68,21 @@ public class MeetingInputTests(HostFixture host) : IClassFixture<HostFixture>
         var response = await admin.PutAsync("/api/meeting-cadences/mi-bad", Json(body));
         Assert.Equal([field], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
         await (await admin.GetAsync("/api/meeting-cadences/mi-bad")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("@yearly")]
+    [InlineData("0 9 L * *")]
+    [InlineData("0 9 1 JAN,JUL *")]
+    [InlineData("0 0 9 1 1,7 ?")]
+    public async Task A_cron_outside_the_five_numeric_fields_is_422_on_cron_saying_what_is_accepted(string cron)
+    {
+        var admin = await host.ClientAsync();
+        var body = JsonSerializer.Serialize(new { name = "例会", appliesTo = "District", cron, timeZone = "Asia/Shanghai" });
+        var problem = await (await admin.PutAsync("/api/meeting-cadences/mi-cron", Json(body))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/cron"], problem.ErrorFields());
+        Assert.Contains("minute hour day-of-month month day-of-week", problem.GetProperty("errors").GetProperty("/cron")[0].GetString());
+        await (await admin.GetAsync("/api/meeting-cadences/mi-cron")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CommunityWorkflows.Host.Bench;
 using CommunityWorkflows.Host.Simulation;
 using CommunityWorkflows.Testing;
@@ -7,12 +8,33 @@ using Npgsql;
 
 namespace CommunityWorkflows.Host.Tests.Tools;
 
-public class SimulationTests(HostFixture host) : IClassFixture<HostFixture>
+/// <summary>A host over a fresh database in which the default template's year has been simulated once.</summary>
+public sealed class SimulatedYear : IAsyncLifetime
+{
+    public HostFixture Host { get; } = new();
+
+    public long CycleId { get; private set; }
+
+    /// <summary>What the simulation printed while it ran.</summary>
+    public string Progress { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await Host.InitializeAsync();
+        var progress = new StringWriter();
+        CycleId = await new YearSimulation(Host.App.Services, 2026, seed: 7).RunAsync(progress, CancellationToken.None);
+        Progress = progress.ToString();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
+
+public class SimulationTests(SimulatedYear year) : IClassFixture<SimulatedYear>
 {
     [Fact]
     public async Task A_simulated_year_runs_every_stage_with_reminders_deadlines_and_escalations()
     {
-        var cycleId = await new YearSimulation(host.App.Services, 2026, seed: 7).RunAsync(TextWriter.Null, CancellationToken.None);
+        var (host, cycleId) = (year.Host, year.CycleId);
         var report = new StringWriter();
         await SimulationReport.PrintAsync(host.App.Services, cycleId, report, CancellationToken.None);
 
@@ -27,6 +49,31 @@ public class SimulationTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("年中检查 MidYearInspection", report.ToString());
         Assert.Contains("hash chain verified", report.ToString());
     }
+
+    [Fact]
+    public async Task Each_month_line_says_what_happened_that_month_and_adds_up_to_the_year()
+    {
+        var months = Regex.Matches(year.Progress, @"^  (\d{4}-\d{2})(.*)$", RegexOptions.Multiline).Select(m => (Month: m.Groups[1].Value, Figures: m.Groups[2].Value.TrimEnd('\r'))).ToList();
+        Assert.NotEmpty(months);
+        Assert.All(months, m => Assert.Matches(@"^  [a-z ]+ \d+(, [a-z ]+ \d+)*$", m.Figures));
+        Assert.Equal(months.Select(m => m.Month).Order(StringComparer.Ordinal), months.Select(m => m.Month));
+        Assert.Equal(months.Count, months.Select(m => m.Month).Distinct().Count());
+        Assert.StartsWith("  tasks opened ", months[0].Figures);
+
+        await using var connection = new NpgsqlConnection(year.Host.ConnectionString);
+        var cycleId = year.CycleId;
+        Assert.Equal(await connection.QuerySingleAsync<int>(
+            "select count(*)::int from task_submission s join task t on t.id = s.task_id where t.cycle_id = @cycleId", new { cycleId }), Sum(months, "submitted"));
+        Assert.Equal(await connection.QuerySingleAsync<int>(
+            "select count(*)::int from task where cycle_id = @cycleId and status = 'Accepted'", new { cycleId }), Sum(months, "accepted"));
+        Assert.Equal(await connection.QuerySingleAsync<int>(
+            "select count(*)::int from timer tm join task t on tm.target_kind = 'Task' and tm.target_id = t.id where t.cycle_id = @cycleId and tm.kind = 'Escalation' and tm.outcome = 'Fired'",
+            new { cycleId }), Sum(months, "escalations"));
+        Assert.True(Sum(months, "reminders") > 0);
+    }
+
+    static int Sum(IEnumerable<(string Month, string Figures)> months, string name) =>
+        months.Sum(m => Regex.Match(m.Figures, $@"(?:^  |, ){name} (\d+)") is { Success: true } found ? int.Parse(found.Groups[1].Value) : 0);
 }
 
 /// <summary>
