@@ -132,6 +132,7 @@ public class LiaisonPointApiTests(HostFixture host) : IClassFixture<HostFixture>
         // no problem found, so P = V = 1: 50 × 1/3 + 30 × 1 + 20 × 1 = 66.7
         Assert.Equal(66.7d, Convert.ToDouble(rows[0]["考核得分"]));
         Assert.Equal("街道", rows[0]["领导层级"]);
+        Assert.Equal((1d, 0d, 0d), (Convert.ToDouble(rows[0]["应走访次数"]), Convert.ToDouble(rows[0]["逾期未解决"]), Convert.ToDouble(rows[0]["未到期问题"])));
         Assert.True((await cityLeader.GetFromJsonAsync<JsonElement>($"/api/liaison-points/{Id(city)}/journal/verify")).GetProperty("valid").GetBoolean());
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
