@@ -1,4 +1,5 @@
+using System.Text.Json.Serialization;
 namespace CommunityWorkflows.Domain.Assessment;
 
 /// <summary>A finding as an inspector records it: any member may be missing or wrong until <see cref="FindingRules"/> says otherwise.</summary>
-public sealed record NewFinding(string? OrgUnitCode, string? Description, string? Severity, string? IndicatorCode, int? RectifyWithinDays);
+public sealed record NewFinding(string? OrgUnitCode, string? Description, string? Severity, string? IndicatorCode = null, [property: JsonRequired] int? RectifyWithinDays = null);

@@ -7,4 +7,4 @@ namespace CommunityWorkflows.Domain.Assessment;
 public sealed record ScoredIndicator(string Code, decimal Score, bool Vetoed);
 
 /// <summary>One entry of a score sheet as sent: any member may be missing or wrong.</summary>
-public sealed record ScoreInput(string? Code, decimal? Score, bool? Vetoed, string? Comment);
+public sealed record ScoreInput(string? Code, decimal? Score = null, bool? Vetoed = null, string? Comment = null);

@@ -29,6 +29,11 @@ public static class EvidenceFile
 
     public const string Accepted = "PDF, images (PNG, JPEG, GIF, WEBP) and Office documents (Word, Excel, PowerPoint)";
 
+    /// <summary>Every content type an evidence file is stored and served with.</summary>
+    public static IReadOnlyList<string> ContentTypes { get; } =
+        [Pdf.ContentType, Png.ContentType, Jpeg.ContentType, Gif.ContentType, Webp.ContentType,
+         .. OpenXml.Values.Select(k => k.ContentType), .. LegacyOffice.Values.Select(k => k.ContentType)];
+
     /// <summary>
     /// What the file really is, from its content (and, for Office containers that share a signature with other
     /// formats, the extension the person gave); null when it is nothing accepted. An Office container must hold

@@ -3,6 +3,8 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Assessment;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class AssessmentEndpoints
@@ -23,28 +25,35 @@ static class AssessmentEndpoints
             return await scoring.SetScoresAsync(id, orgUnitCode, entries, request.HttpContext.Caller(), ct, ScoreSheetReader.WithoutComment(body));
         })
             .Accepts<ScoresRequest>("application/json")
+            .WithName("SetScores").Produces<ScoreSheetView>()
             .WithSummary("Score the named indicators of a participant (DistrictAdmin over it): points from 0 to maxScore, veto items with vetoed: true|false; 422 per bad entry; 409 once published.");
 
         cycles.MapGet("/scores/{orgUnitCode}", async (long id, string orgUnitCode, HttpContext context, Scoring scoring, CancellationToken ct) =>
             await scoring.GetSheetAsync(id, orgUnitCode, context.Caller(), ct))
+            .WithName("GetScoreSheet")
             .WithSummary("A participant's score sheet: every indicator with its score, the democratic rating votes, and the outcome so far.");
 
         cycles.MapPut("/ratings/{orgUnitCode}", async (long id, string orgUnitCode, RatingInput body, HttpContext context, Scoring scoring, CancellationToken ct) =>
             await scoring.SetRatingAsync(id, orgUnitCode, body, context.Caller(), ct))
+            .WithName("SetRating")
             .WithSummary("Record the democratic rating (民主测评) vote counts {excellent, good, fair, poor} of a participant (DistrictAdmin over it); 409 once published.");
 
         cycles.MapGet("/results", async (long id, HttpContext context, AssessmentResults results, CancellationToken ct) =>
         {
             var cycle = await results.GetAsync(id, context.Caller(), ct);
             return context.Request.WantsSpreadsheet() ? ResultsSheet.File(cycle) : Results.Ok(cycle.Results);
-        }).WithSummary("The results: rank (ties share it), indicator score, rating score, bonus, total, veto and grade per participant, with their inputs; .xlsx with Accept.");
+        })
+        .WithName("GetResults").ProducesJsonOrSpreadsheet<IReadOnlyList<ResultView>>()
+        .WithSummary("The results: rank (ties share it), indicator score, rating score, bonus, total, veto and grade per participant, with their inputs; .xlsx with Accept.");
 
         cycles.MapGet("/results.xlsx", async (long id, HttpContext context, AssessmentResults results, CancellationToken ct) =>
             ResultsSheet.File(await results.GetAsync(id, context.Caller(), ct)))
+            .WithName("GetResultsSpreadsheet").ProducesSpreadsheet()
             .WithSummary("The results as a spreadsheet: Chinese headers, one row per participant, every input of the formula shown.");
 
         cycles.MapPost("/results/publish", async (long id, HttpContext context, ResultsPublication publication, CancellationToken ct) =>
             await publication.PublishAsync(id, context.Caller(), ct))
+            .WithName("PublishResults")
             .WithSummary("Publish the results (DistrictAdmin over the scope) once every sheet is complete: scores and votes freeze (409 after), the results are journaled.");
     }
 }

@@ -2,6 +2,8 @@ using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Accounts;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class AuthEndpoints
@@ -11,6 +13,9 @@ static class AuthEndpoints
     public sealed record TokenRequest(string? Username, string? Password);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
+
+    /// <summary>A calendar subscription link (the meetings feed with a secret of its own) and how to narrow it.</summary>
+    public sealed record FeedLink(string Url, string Note);
 
     public static void MapAuth(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
@@ -24,6 +29,7 @@ static class AuthEndpoints
                     detail: "Wrong username or password, or the account is locked for a while after repeated failures."))
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
+            .WithName("IssueToken").Produces<TokenResponse>().Problems(401, 429)
             .WithSummary("Exchange a username and password for a bearer token.");
 
         auth.MapPost("/revoke", async (HttpContext context, AccessTokens tokens, CancellationToken ct) =>
@@ -31,7 +37,9 @@ static class AuthEndpoints
             var header = context.Request.Headers.Authorization.ToString();
             await tokens.RevokeAsync(header["Bearer ".Length..].Trim(), ct);
             return Results.NoContent();
-        }).WithSummary("End the session of the token in the Authorization header.");
+        })
+        .WithName("RevokeToken").Produces(StatusCodes.Status204NoContent)
+        .WithSummary("End the session of the token in the Authorization header.");
 
         app.MapPost("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
         {
@@ -39,9 +47,10 @@ static class AuthEndpoints
             // the link leaves the product (into calendar apps): from the configured public address, else the request's
             var site = publicSite ?? $"{context.Request.Scheme}://{context.Request.Host}";
             var url = $"{site}{CallerAuthentication.FeedPath}?feed={secret}";
-            return Results.Ok(new { url, note = "Add orgUnitCode= or year= to narrow the feed; a new link replaces this one." });
+            return Results.Ok(new FeedLink(url, "Add orgUnitCode= or year= to narrow the feed; a new link replaces this one."));
         })
         .WithTags("Regular meetings")
+        .WithName("RenewCalendarFeedLink").Produces<FeedLink>()
         .WithSummary("A subscription link for calendar apps (which cannot log in): the meetings feed, read with a secret of its own; a new link replaces the old.");
 
         app.MapDelete("/api/me/calendar-feed", async (HttpContext context, FeedTokens feeds, CancellationToken ct) =>
@@ -50,11 +59,13 @@ static class AuthEndpoints
             return Results.NoContent();
         })
         .WithTags("Regular meetings")
+        .WithName("RevokeCalendarFeedLink").Produces(StatusCodes.Status204NoContent)
         .WithSummary("Revoke the caller's calendar subscription link.");
 
         app.MapGet("/api/me", async (HttpContext context, Users users, CancellationToken ct) =>
             await users.GetAsync(context.Caller().Username, context.Caller(), ct))
             .WithTags("Auth")
+            .WithName("GetMe")
             .WithSummary("The caller and the roles they hold.");
     }
 }

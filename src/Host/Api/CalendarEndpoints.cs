@@ -4,6 +4,8 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Calendar;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class CalendarEndpoints
@@ -13,6 +15,7 @@ static class CalendarEndpoints
         var calendars = app.MapGroup("/api/calendars").WithTags("Business calendar");
 
         calendars.MapGet("/", async (Calendars store, CancellationToken ct) => await store.ListAsync(ct))
+            .WithName("ListCalendars")
             .WithSummary("The years loaded: statutory days off (holidays) and adjusted weekend working days (workdays, 调休).");
 
         // query parameters arrive as text so that a bad one is answered 422 naming it, not 400
@@ -21,16 +24,19 @@ static class CalendarEndpoints
             var query = WorkdayQuery.Parse(from, days);
             return await store.AddWorkdaysAsync(query.From, query.Days, ct);
         })
+        .WithName("AddWorkdays")
         .WithSummary($"The date N working days after 'from' (before it when N is negative, |N| ≤ {WorkdayQuery.MaxDays}); assumedYears names the years crossed without a calendar, where only weekends were counted.");
 
         calendars.MapGet("/{year}", async (string year, Calendars store, CancellationToken ct) =>
             int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
                 ? await store.GetAsync(y, ct)
                 : throw new NotFoundException($"No calendar is loaded for '{year}'."))
+            .WithName("GetCalendarYear")
             .WithSummary("One loaded year; 404 when the year has no calendar.");
 
         calendars.MapPut("/{year}", async (string year, CalendarYearInput schedule, HttpContext context, Calendars store, CancellationToken ct) =>
             await store.PutYearAsync(ParseYear(year), schedule, context.Caller(), ct))
+            .WithName("PutCalendarYear")
             .WithSummary("Replace or add a year's schedule (SystemAdmin); a date outside the year, repeated, unreadable or in both lists → 422 naming each.");
     }
 

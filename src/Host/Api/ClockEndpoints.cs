@@ -3,12 +3,17 @@ using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Clock;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 /// <summary>The simulated clock: only with Clock:Mode=Simulated (404 otherwise), SystemAdmin only.</summary>
 static class ClockEndpoints
 {
     public sealed record AdvanceRequest(DateTimeOffset? To);
+
+    /// <summary>The clock's time and mode (<c>Simulated</c>).</summary>
+    public sealed record ClockView(DateTimeOffset Now, string Mode);
 
     public static void MapClock(this IEndpointRouteBuilder app)
     {
@@ -17,15 +22,19 @@ static class ClockEndpoints
         clock.MapGet("/", (CommunityWorkflowsOptions options, TimeProvider time) =>
         {
             EnsureSimulated(options);
-            return Results.Ok(new { now = time.GetUtcNow(), mode = options.Clock.ToString() });
-        }).WithSummary("The simulated clock's time.");
+            return Results.Ok(new ClockView(time.GetUtcNow(), options.Clock.ToString()));
+        })
+        .WithName("GetClock").Produces<ClockView>().Problems(403, 404)
+        .WithSummary("The simulated clock's time.");
 
         clock.MapPost("/advance", async (AdvanceRequest request, CommunityWorkflowsOptions options, IServiceProvider services, CancellationToken ct) =>
         {
             EnsureSimulated(options);
             var to = request.To ?? throw new RuleViolationException("/to", "to is required (an ISO 8601 instant).");
             return await services.GetRequiredService<ClockAdvancer>().AdvanceToAsync(to, ct);
-        }).WithSummary("Move the simulated clock forward to `to`, firing every timer due on the way, in order.");
+        })
+        .WithName("AdvanceClock").Problems(404)
+        .WithSummary("Move the simulated clock forward to `to`, firing every timer due on the way, in order.");
     }
 
     static void EnsureSimulated(CommunityWorkflowsOptions options)

@@ -1,6 +1,9 @@
+using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Evidence;
+
+using CommunityWorkflows.Host.Api.OpenApi;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -19,6 +22,7 @@ static class EvidenceEndpoints
         .DisableAntiforgery()
         .WithMetadata(EvidenceUpload.Limit(maxBytes))
         .WithTags("Tasks")
+        .WithName("AddTaskEvidence").Produces<EvidenceView>(StatusCodes.Status201Created).AcceptsFile("file", EvidenceUpload.FileDescription)
         .WithSummary("Attach a file (PDF, image or Office document) to a task: 413 when too large, 422 when of another kind.");
 
         app.MapGet("/api/evidence/{id:long}", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
@@ -29,6 +33,7 @@ static class EvidenceEndpoints
             return Results.File(file.Content, file.ContentType, file.FileName);
         })
         .WithTags("Tasks")
+        .WithName("GetEvidence").Produces(StatusCodes.Status200OK, null, "application/pdf", EvidenceUpload.ContentTypes)
         .WithSummary("Download an evidence file, if its task lies in the caller's scope.");
     }
 }

@@ -5,6 +5,12 @@ namespace CommunityWorkflows.Host.Api;
 /// <summary>An evidence file as it arrived: multipart/form-data, field <c>file</c>, within the size limit.</summary>
 sealed record EvidenceUpload(string FileName, byte[] Content)
 {
+    /// <summary>What the OpenAPI document says of the form field <c>file</c>.</summary>
+    public const string FileDescription = "The file: " + Domain.Evidence.EvidenceFile.Accepted + ", recognised by its content; within Limits:MaxEvidenceBytes.";
+
+    /// <summary>The content types an evidence file is served with, beyond <c>application/pdf</c>.</summary>
+    public static string[] ContentTypes => [.. Domain.Evidence.EvidenceFile.ContentTypes.Skip(1)];
+
     /// <summary>The body limit of an upload endpoint: the file plus the multipart envelope around it.</summary>
     public static BodyLimit Limit(long maxBytes) => new(maxBytes + 64 * 1024);
 

@@ -1,9 +1,14 @@
 using Npgsql;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class HealthEndpoints
 {
+    /// <summary><c>ok</c> once the database answers.</summary>
+    public sealed record HealthView(string Status);
+
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", async (NpgsqlDataSource db, CancellationToken ct) =>
         {
@@ -11,7 +16,7 @@ static class HealthEndpoints
             {
                 await using var command = db.CreateCommand("select 1");
                 await command.ExecuteScalarAsync(ct);
-                return Results.Ok(new { status = "ok" });
+                return Results.Ok(new HealthView("ok"));
             }
             catch (NpgsqlException e)
             {
@@ -20,5 +25,6 @@ static class HealthEndpoints
         })
         .AllowAnonymous()
         .WithTags("Start-up")
+        .WithName("GetHealth").Produces<HealthView>().Problems(503)
         .WithSummary("200 {status: ok} once the database answers.");
 }

@@ -11,7 +11,7 @@ namespace CommunityWorkflows.Host.Api;
 static class JournalEndpoints
 {
     public static void MapJournal<TQueries>(
-        this RouteGroupBuilder group, string what, Func<long, string> stream, Func<TQueries, long, Caller, CancellationToken, Task> ensureVisible)
+        this RouteGroupBuilder group, string resource, string what, Func<long, string> stream, Func<TQueries, long, Caller, CancellationToken, Task> ensureVisible)
         where TQueries : notnull
     {
         Task EnsureAsync(HttpContext context, long id, CancellationToken ct) =>
@@ -22,12 +22,16 @@ static class JournalEndpoints
             var page = JournalPage.Of(afterSeq, limit);
             await EnsureAsync(context, id, ct);
             return await journal.ReadAsync(stream(id), page, ct);
-        }).WithSummary($"The {what} in order, each with its hash and the previous entry's (page with afterSeq and limit).");
+        })
+        .WithName($"Get{resource}Journal")
+        .WithSummary($"The {what} in order, each with its hash and the previous entry's (page with afterSeq and limit).");
 
         group.MapGet("/{id:long}/journal/verify", async (long id, HttpContext context, EventJournal journal, CancellationToken ct) =>
         {
             await EnsureAsync(context, id, ct);
             return await journal.VerifyAsync(stream(id), ct);
-        }).WithSummary($"Recompute the hash chain of the {what}: {{valid, entries, firstBrokenSeq}}.");
+        })
+        .WithName($"Verify{resource}Journal")
+        .WithSummary($"Recompute the hash chain of the {what}: {{valid, entries, firstBrokenSeq}}.");
     }
 }

@@ -4,6 +4,8 @@ using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Liaison;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class LiaisonPointEndpoints
@@ -17,62 +19,80 @@ static class LiaisonPointEndpoints
         {
             var point = await liaison.CreateAsync(body, context.Caller(), ct);
             return Results.Created($"/api/liaison-points/{point.Id}", point);
-        }).WithSummary("Set up a leader's liaison point for a year: community, backing unit (a SeatedUnit), work group, targets (the leader, or a DistrictAdmin over the community).");
+        })
+        .WithName("CreateLiaisonPoint").Produces<LiaisonPointDetail>(StatusCodes.Status201Created)
+        .WithSummary("Set up a leader's liaison point for a year: community, backing unit (a SeatedUnit), work group, targets (the leader, or a DistrictAdmin over the community).");
 
         points.MapGet("/", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
         {
             var page = LiaisonPage.Of(limit, offset);
             return page.Of(await queries.ListAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
-        }).WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first (limit 1-500, default 50; offset).");
+        })
+        .WithName("ListLiaisonPoints")
+        .WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first (limit 1-500, default 50; offset).");
 
         points.MapGet("/dashboard", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
         {
             var page = LiaisonPage.Of(limit, offset);
             var dashboard = await reports.DashboardAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
             return dashboard with { Points = page.Of(dashboard.Points) };
-        }).WithSummary("For a leader, a district or the city: totals over every point (totals.points counts them), and a page of the points' progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order (limit 1-500, default 50; offset).");
+        })
+        .WithName("GetLiaisonDashboard")
+        .WithSummary("For a leader, a district or the city: totals over every point (totals.points counts them), and a page of the points' progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order (limit 1-500, default 50; offset).");
 
         points.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
             await reports.ComplianceAsync(new LiaisonFilter(year, null, scopeCode), context.Caller(), ct))
+            .WithName("GetLiaisonCompliance")
             .WithSummary("The City, District and Street leaders in scope without a point that year, and the points with no visit for longer than Liaison:VisitDueAfterDays.");
 
         points.MapGet("/assessment", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
         {
             var page = LiaisonPage.Of(limit, offset);
             return page.Of(await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
-        }).WithSummary("The year-end target-management assessment of the points in scope, ranked over all of them: targets met, problems resolved, visits made, score; best first (limit 1-500, default 50; offset). The .xlsx holds every point.");
+        })
+        .WithName("GetLiaisonAssessment")
+        .WithSummary("The year-end target-management assessment of the points in scope, ranked over all of them: targets met, problems resolved, visits made, score; best first (limit 1-500, default 50; offset). The .xlsx holds every point.");
 
         points.MapGet("/assessment.xlsx", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
         {
             var rows = await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
             return Spreadsheet.File($"liaison-assessment-{rows.FirstOrDefault()?.Year ?? year}.xlsx", "联系点目标管理考核", AssessmentColumns, rows);
-        }).WithSummary("The assessment as a spreadsheet (Chinese headers).");
+        })
+        .WithName("GetLiaisonAssessmentSpreadsheet").ProducesSpreadsheet()
+        .WithSummary("The assessment as a spreadsheet (Chinese headers).");
 
         points.MapGet("/{id:long}", async (long id, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, context.Caller(), ct))
+            .WithName("GetLiaisonPoint")
             .WithSummary("A point with its work group, backing unit, targets with their progress history, visits and problems.");
 
         points.MapPost("/{id:long}/targets", async (long id, TargetInput body, HttpContext context, LiaisonPoints liaison, CancellationToken ct) =>
         {
             var target = await liaison.AddTargetAsync(id, body, context.Caller(), ct);
             return Results.Created($"/api/liaison-points/{id}", target);
-        }).WithSummary("Add a target to a point; a code it already has → 409.");
+        })
+        .WithName("AddLiaisonTarget").Produces<TargetView>(StatusCodes.Status201Created)
+        .WithSummary("Add a target to a point; a code it already has → 409.");
 
         points.MapPut("/{id:long}/targets/{code}", async (long id, string code, TargetProgressInput body, HttpContext context, LiaisonPoints liaison, CancellationToken ct) =>
             await liaison.RecordProgressAsync(id, code, body, context.Caller(), ct))
+            .WithName("SetLiaisonTargetProgress")
             .WithSummary("Record a target's progress (0-100) with a note; earlier entries stay in its history.");
 
         points.MapPost("/{id:long}/visits", async (long id, VisitInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
         {
             var visit = await visits.RecordAsync(id, body, context.Caller(), ct);
             return Results.Created($"/api/liaison-points/{id}", visit);
-        }).WithSummary("Record a visit and the problems found, each with an owner unit (the community unless named) and a due date on the engine's timers.");
+        })
+        .WithName("RecordLiaisonVisit").Produces<RecordedVisit>(StatusCodes.Status201Created)
+        .WithSummary("Record a visit and the problems found, each with an owner unit (the community unless named) and a due date on the engine's timers.");
 
         points.MapPut("/{id:long}/problems/{problemId:long}", async (long id, long problemId, ProblemStatusInput body, HttpContext context, LiaisonVisits visits, CancellationToken ct) =>
             await visits.SetStatusAsync(id, problemId, body, context.Caller(), ct))
+            .WithName("SetLiaisonProblemStatus")
             .WithSummary("Resolve a problem with a note (Open → Resolved), by the point's people or whoever answers for its owner unit; its reminders and escalation stop.");
 
-        points.MapJournal<LiaisonQueries>("point's changes and notices", JournalStreams.LiaisonPoint, (queries, id, caller, ct) => queries.EnsureVisibleAsync(id, caller, ct));
+        points.MapJournal<LiaisonQueries>("LiaisonPoint", "point's changes and notices", JournalStreams.LiaisonPoint, (queries, id, caller, ct) => queries.EnsureVisibleAsync(id, caller, ct));
     }
 
     static string LevelName(LeaderLevel? level) => level switch

@@ -1,6 +1,8 @@
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Notifications;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class NotificationEndpoints
@@ -11,12 +13,15 @@ static class NotificationEndpoints
 
         notifications.MapGet("/", async (bool? unread, string? kind, int? limit, long? beforeId, HttpContext context, Inbox inbox, CancellationToken ct) =>
             await inbox.ListAsync(unread ?? false, kind, limit ?? 100, beforeId, context.Caller(), ct))
+            .WithName("ListNotifications")
             .WithSummary("The caller's reminders, deadlines, escalations and returns, newest first (page with beforeId).");
 
         notifications.MapPost("/{id:long}/read", async (long id, HttpContext context, Inbox inbox, CancellationToken ct) =>
         {
             await inbox.MarkReadAsync(id, context.Caller(), ct);
             return Results.NoContent();
-        }).WithSummary("Mark one of the caller's notifications read.");
+        })
+        .WithName("MarkNotificationRead").Produces(StatusCodes.Status204NoContent)
+        .WithSummary("Mark one of the caller's notifications read.");
     }
 }

@@ -6,10 +6,15 @@ using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Organisation;
 
+using CommunityWorkflows.Host.Api.OpenApi;
+
 namespace CommunityWorkflows.Host.Api;
 
 static class OrgUnitEndpoints
 {
+    /// <summary>One unit of a JSON import (the document's shape; the import reads every value as text and names each bad one).</summary>
+    public sealed record OrgUnitImportItem(string Code, string Name, string Kind, string? ParentCode = null, string? PartyOrgLevel = null, int? MemberCount = null);
+
     /// <summary><c>username</c> must be sent: a body without it (or with a misspelt key) never clears the secretary; null does.</summary>
     public sealed record SecretaryRequest([property: JsonRequired] string? Username);
 
@@ -22,12 +27,14 @@ static class OrgUnitEndpoints
             var rows = await OrgUnitImportReader.ReadAsync(context.Request, ct);
             return Results.Ok(await import.ImportAsync(rows, context.Caller(), ct));
         })
-        .Accepts<OrgUnitImportRow[]>("application/json", "text/csv")
+        .Accepts<OrgUnitImportItem[]>("application/json", "text/csv")
         .WithMetadata(new BodyLimit(HostSettings.MaxImportBytes(configuration)), new ReadsOwnBody())
+        .WithName("ImportOrgUnits").Produces<OrgImportResult>()
         .WithSummary("Upsert org units by code from a JSON array or CSV; any bad row → 422 listing every bad row, nothing written.");
 
         units.MapGet("/{code}", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
             await orgUnits.GetAsync(code, context.Caller(), ct))
+            .WithName("GetOrgUnit")
             .WithSummary("One org unit with its secretary and the Party organisation level its member count suggests.");
 
         units.MapGet("/", async (string? parent, string? kind, int? limit, int? offset, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
@@ -42,6 +49,7 @@ static class OrgUnitEndpoints
                 throw new RuleViolationException("/offset", "offset cannot be negative.");
             return await orgUnits.ListAsync(parent, parsedKind, limit ?? 1000, offset ?? 0, context.Caller(), ct);
         })
+        .WithName("ListOrgUnits")
         .WithSummary("Org units in the caller's scope, by parent and/or kind, ordered by code (limit default 1000).");
 
         units.MapPut("/{code}/secretary", async (string code, SecretaryRequest request, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
@@ -50,10 +58,12 @@ static class OrgUnitEndpoints
                 throw new RuleViolationException("/username", "username names a user; send null (or DELETE) to leave the unit without a secretary.");
             return await orgUnits.SetSecretaryAsync(code, request.Username, context.Caller(), ct);
         })
+        .WithName("SetSecretary")
         .WithSummary("Name the unit's secretary: a District's is the FirstResponsible, a Street's the DirectResponsible person; {\"username\": null} clears it.");
 
         units.MapDelete("/{code}/secretary", async (string code, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
             await orgUnits.SetSecretaryAsync(code, null, context.Caller(), ct))
+            .WithName("ClearSecretary")
             .WithSummary("Leave the unit without a secretary (as PUT with {\"username\": null}); answers the unit.");
     }
 }

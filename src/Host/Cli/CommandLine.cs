@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(UsersVerb.Create());
         root.Subcommands.Add(SimulateVerb.Create());
         root.Subcommands.Add(BenchVerb.Create());
+        root.Subcommands.Add(OpenApiVerb.Create());
         if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
             args = ["serve", .. args];
         try

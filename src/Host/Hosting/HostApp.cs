@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CommunityWorkflows.Host.Api;
+using CommunityWorkflows.Host.Api.OpenApi;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Accounts;
@@ -58,10 +59,11 @@ public static class HostApp
         });
         services.Configure<JsonOptions>(o =>
         {
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // a number is a number: "50" is not 50, in reading and in the document
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
         });
-        services.AddOpenApi();
+        services.AddApiDocument();
         AddSecurity(services, HostSettings.LoginsPerMinute(configuration));
         AddJobs(services, configuration, connectionString);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -107,12 +109,13 @@ public static class HostApp
         app.MapMeetings(configuration);
         app.MapLiaisonPoints();
         app.MapLiaisonProblems();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [],
-            DashboardTitle = "CommunityWorkflows · Hangfire",
-            DisplayStorageConnectionString = false,
-        }).RequireAuthorization(CallerAuthentication.SystemAdminPolicy);
+        if (HostSettings.ServesJobDashboard(configuration))
+            app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [],
+                DashboardTitle = "CommunityWorkflows · Hangfire",
+                DisplayStorageConnectionString = false,
+            }).RequireAuthorization(CallerAuthentication.SystemAdminPolicy);
         app.MapRazorPages();
         return app;
     }

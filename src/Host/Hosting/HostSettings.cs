@@ -78,4 +78,7 @@ static class HostSettings
 
     /// <summary>Whether this process runs a Hangfire server (off for tools and for tests that drive jobs by hand).</summary>
     public static bool RunsJobServer(IConfiguration c) => c.GetValue("Hangfire:Server", true);
+
+    /// <summary>Whether this host serves the Hangfire dashboard at /hangfire (mapping it opens Hangfire's storage).</summary>
+    public static bool ServesJobDashboard(IConfiguration c) => c.GetValue("Hangfire:Dashboard", true);
 }

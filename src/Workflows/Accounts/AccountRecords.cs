@@ -1,13 +1,14 @@
+using System.Text.Json.Serialization;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Liaison;
 
 namespace CommunityWorkflows.Workflows.Accounts;
 
 /// <summary>A role to grant: its name and the org unit it covers (none for a SystemAdmin).</summary>
-public sealed record RoleAssignment(string? Role, string? OrgUnitCode);
+public sealed record RoleAssignment(string? Role, string? OrgUnitCode = null);
 
 /// <summary>A person to create; every field is checked and reported by name.</summary>
-public sealed record NewUser(string? Username, string? Password, string? DisplayName, IReadOnlyList<RoleAssignment>? Roles);
+public sealed record NewUser(string? Username, string? Password, string? DisplayName = null, [property: JsonRequired] IReadOnlyList<RoleAssignment>? Roles = null);
 
 /// <summary>A person, their roles, and — for a leader — their level, read from the units of their Leader roles.</summary>
 public sealed record UserView(string Username, string DisplayName, IReadOnlyList<RoleView> Roles, DateTimeOffset CreatedAt, LeaderLevel? LeaderLevel = null);
