@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using CommunityWorkflows.Host.Api.OpenApi;
 using CommunityWorkflows.Workflows.Clock;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace CommunityWorkflows.Testing;
 
@@ -26,6 +29,17 @@ public class HostFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Every API answer of this host, held to the OpenAPI document it serves; a breach fails the test class.</summary>
+    public ResponseContract Contract { get; }
+
+    public HostFixture() => Contract = new ResponseContract(DocumentAsync);
+
+    async Task<string> DocumentAsync()
+    {
+        var document = await App.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>(ApiDocument.Name).GetOpenApiDocumentAsync();
+        return await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1);
+    }
 
     /// <summary>Extra configuration for a fixture subclass (e.g. smaller limits).</summary>
     protected virtual IEnumerable<string> Settings => [];
@@ -46,6 +60,7 @@ public class HostFixture : IAsyncLifetime
             .. Settings]);
         builder.Services.AddSingleton(Clock);
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSingleton<IStartupFilter>(new ContractCheck(Contract));
         App = HostApp.Build(builder, ConnectionString);
         await HostApp.PrepareAsync(App, CancellationToken.None);
         await App.StartAsync();
@@ -72,5 +87,17 @@ public class HostFixture : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (Contract.Violations.Count > 0)
+            throw new Xunit.Sdk.XunitException($"The API broke its OpenAPI document {Contract.Violations.Count} time(s):\n  " + string.Join("\n  ", Contract.Violations));
+    }
+
+    /// <summary>Puts the <see cref="ResponseContract"/> in front of the whole pipeline, so it sees every answer as sent.</summary>
+    sealed class ContractCheck(ResponseContract contract) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) => contract.InvokeAsync(context, following));
+            next(app);
+        };
     }
 }

@@ -80,16 +80,11 @@ static class BodyContract
             else
                 Value(member.Value, property.PropertyType, at, options, errors, depth + 1);
         }
-        foreach (var property in known.Where(IsRequired))
+        // only a member whose absence the endpoint could not tell from null; the rules report the others, all at once
+        foreach (var property in known.Where(p => p.IsRequired))
             if (!value.EnumerateObject().Any(m => string.Equals(m.Name, property.Name, comparison)))
                 errors.Add(new FieldError($"{pointer}/{Escape(property.Name)}", $"'{property.Name}' is required."));
     }
-
-    /// <summary>
-    /// Required as the OpenAPI document says: marked required, or a constructor parameter without a default
-    /// (a request record's optional members are the parameters with <c>= null</c>).
-    /// </summary>
-    public static bool IsRequired(JsonPropertyInfo property) => property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false };
 
     /// <summary>The fault of a value of a scalar type, or null when it fits (or the type is not a scalar).</summary>
     static string? Scalar(JsonElement value, Type type)

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using System.ComponentModel.DataAnnotations;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Liaison;
 
@@ -8,7 +8,7 @@ namespace CommunityWorkflows.Workflows.Accounts;
 public sealed record RoleAssignment(string? Role, string? OrgUnitCode = null);
 
 /// <summary>A person to create; every field is checked and reported by name.</summary>
-public sealed record NewUser(string? Username, string? Password, string? DisplayName = null, [property: JsonRequired] IReadOnlyList<RoleAssignment>? Roles = null);
+public sealed record NewUser(string? Username, string? Password, string? DisplayName = null, [property: Required] IReadOnlyList<RoleAssignment>? Roles = null);
 
 /// <summary>A person, their roles, and — for a leader — their level, read from the units of their Leader roles.</summary>
 public sealed record UserView(string Username, string DisplayName, IReadOnlyList<RoleView> Roles, DateTimeOffset CreatedAt, LeaderLevel? LeaderLevel = null);

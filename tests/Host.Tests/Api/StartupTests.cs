@@ -81,4 +81,14 @@ public class StartupTests(HostFixture host) : IClassFixture<HostFixture>
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["/username"], problem.ErrorFields());
     }
+
+    [Fact]
+    public async Task Every_answer_of_the_test_host_is_held_to_the_openapi_document()
+    {
+        var before = host.Contract.Checked;
+        var client = await host.ClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.True(host.Contract.Checked > before);
+        Assert.Empty(host.Contract.Violations);
+    }
 }

@@ -50,16 +50,43 @@ static class ApiDocument
         document.Tags = ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }).ToHashSet();
         foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
             WithoutNullMember(schema);
+        var closed = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+            foreach (var (mediaType, body) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
+                if (mediaType.EndsWith("json", StringComparison.Ordinal) && body.Schema is { } schema)
+                    Close(schema, document, closed);
+    }
+
+    /// <summary>
+    /// A request body's objects take no members but their own (an unknown property is 422, see BodyContract), and
+    /// the document says so, so that a client finds a misspelt member before the server does.
+    /// </summary>
+    static void Close(IOpenApiSchema schema, OpenApiDocument document, HashSet<IOpenApiSchema> closed)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            if (reference.Reference.Id is { } id && document.Components?.Schemas?.TryGetValue(id, out var target) == true) Close(target, document, closed);
+            return;
+        }
+        if (schema is not OpenApiSchema own || !closed.Add(own)) return;
+        if (own.Properties is { Count: > 0 } properties)
+        {
+            own.AdditionalPropertiesAllowed = false;
+            foreach (var property in properties.Values) Close(property, document, closed);
+        }
+        if (own.Items is { } items) Close(items, document, closed);
+        foreach (var alternative in (own.OneOf ?? []).Concat(own.AnyOf ?? []).Concat(own.AllOf ?? [])) Close(alternative, document, closed);
     }
 
     /// <summary>
     /// An enum used as nullable comes out listing <c>null</c> among its names while its uses already say
-    /// <c>oneOf [null, the enum]</c>: a strict client then refuses every null. The names are the names.
+    /// <c>oneOf [null, the enum]</c>: a strict client then refuses every null. The names are the names, and strings.
     /// </summary>
     static void WithoutNullMember(OpenApiSchema schema)
     {
-        if (schema.Enum is not { Count: > 0 } names || !names.Any(n => n is null || n.GetValueKind() == System.Text.Json.JsonValueKind.Null)) return;
+        if (schema.Enum is not { Count: > 0 } names) return;
         schema.Enum = names.Where(n => n is not null && n.GetValueKind() != System.Text.Json.JsonValueKind.Null).ToList();
-        if (schema.Type is { } type) schema.Type = type & ~JsonSchemaType.Null;
+        // enums are written by name (JsonStringEnumConverter): say so, or a generator reads them as numbers
+        schema.Type = JsonSchemaType.String;
     }
 }
