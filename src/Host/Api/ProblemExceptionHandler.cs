@@ -51,6 +51,8 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     static string TitleOf(int status) => status switch
     {
         413 => "Request too large",
+        414 => "Address too long",
+        431 => "Headers too large",
         415 => "Unsupported media type",
         _ => "Malformed request",
     };

@@ -44,7 +44,13 @@ public static class HostApp
         var configuration = builder.Configuration;
         if (string.IsNullOrEmpty(configuration["urls"]))
             builder.WebHost.UseUrls(HostSettings.DefaultUrls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = HostSettings.MaxRequestBytes(configuration));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = HostSettings.MaxRequestBytes(configuration);
+            k.Limits.MaxRequestLineSize = RequestSizeGuard.ServerLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = RequestSizeGuard.ServerHeaderBytes;
+            k.ConfigureEndpointDefaults(listen => listen.Use(ServerRefusals.Rewrite));
+        });
 
         var services = builder.Services;
         services.AddCommunityWorkflows(o => HostSettings.Apply(configuration, o, connectionString));
@@ -79,6 +85,7 @@ public static class HostApp
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeGuard>();
         app.UseRequestLocalization(o => o
             .SetDefaultCulture("zh-CN")
             .AddSupportedCultures("zh-CN", "en")

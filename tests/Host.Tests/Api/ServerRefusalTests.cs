@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+using CommunityWorkflows.Host.Hosting;
+using CommunityWorkflows.Testing;
+
+namespace CommunityWorkflows.Host.Tests.Api;
+
+/// <summary>Every refusal is a problem document, those the server makes before the API runs included.</summary>
+public class ServerRefusalTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task A_NUL_in_a_path_segment_is_a_400_problem()
+    {
+        var response = await host.Anonymous().GetAsync("/api/cycles/1%00");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("NUL", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_query_of_9000_characters_is_a_414_problem()
+    {
+        var client = await host.ClientAsync();
+        var response = await client.GetAsync("/api/cycles?year=2026&x=" + new string('a', 9000));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.RequestUriTooLong);
+        Assert.Contains("8192", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_header_of_40_KB_is_a_431_problem()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Big", new string('a', 40_000));
+        await (await host.Anonymous().SendAsync(request)).AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+
+    [Fact]
+    public async Task Beyond_the_server_s_own_limits_the_refusal_is_still_a_problem()
+    {
+        var line = await host.Anonymous().GetAsync("/api/cycles?x=" + new string('a', 70_000));
+        await line.AssertProblemAsync(HttpStatusCode.RequestUriTooLong);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        for (var i = 0; i < 5; i++) request.Headers.Add($"X-Big-{i}", new string('a', 30_000));
+        await (await host.Anonymous().SendAsync(request)).AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 204 No Content\r\nDate: x\r\nServer: Kestrel\r\n\r\n")]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: 12\r\nConnection: close\r\n\r\n")]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n{}")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")]
+    public void Answers_of_the_api_are_never_rewritten(string head) =>
+        Assert.Null(ServerRefusals.Rewritten(Encoding.ASCII.GetBytes(head)));
+
+    [Fact]
+    public void The_server_s_empty_refusal_gets_a_problem_body_of_the_length_it_declares()
+    {
+        var rewritten = Encoding.ASCII.GetString(ServerRefusals.Rewritten(
+            "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\nDate: Sat, 05 Dec 2026 12:00:00 GMT\r\nServer: Kestrel\r\n\r\n"u8)!);
+        var (head, body) = (rewritten[..rewritten.IndexOf("\r\n\r\n", StringComparison.Ordinal)], rewritten[(rewritten.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+        Assert.Contains("Content-Type: application/problem+json", head);
+        Assert.Contains($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", head);
+        Assert.Contains("\"status\":431", body);
+    }
+}
