@@ -75,6 +75,11 @@ static class ServerRefusals
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
+        // Kestrel's response writer reports these to System.Text.Json, which flushes large bodies by them
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
+
         public override void Complete(Exception? exception = null)
         {
             Forward();

@@ -53,7 +53,9 @@ public class MeetingJobTests
         Assert.Contains(next.Month, new[] { 1, 4, 7, 10 });
 
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var token = await (await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AdminPassword })).Content.ReadFromJsonAsync<Token>();
+        var issued = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = AdminPassword });
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var token = await issued.Content.ReadFromJsonAsync<Token>();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
         var lesson = new { name = "党课（三会一课·每季度）", appliesTo = "Community", cron = "0 9 1 1,4,7,10 *", timeZone = "Asia/Shanghai", enabled = true };
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/meeting-cadences/party-lesson-quarterly", lesson)).StatusCode);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Testing;
 
@@ -61,5 +63,30 @@ public class ServerRefusalTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("Content-Type: application/problem+json", head);
         Assert.Contains($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", head);
         Assert.Contains("\"status\":431", body);
+    }
+
+    /// <summary>
+    /// The test hosts buffer every answer to check it against the document, which hides how Kestrel's own response
+    /// writer behaves behind the connection middleware; a host without that buffering serves JSON, large and small.
+    /// </summary>
+    [Fact]
+    public async Task A_host_without_the_test_buffering_answers_json_through_the_rewriting_connection()
+    {
+        var builder = HostApp.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Hangfire:Server=false", "--Logging:LogLevel:Default=Warning",
+            $"--Bootstrap:AdminPassword={HostFixture.AdminPassword}", "--Auth:PasswordHashIterations=1000"]);
+        await using var app = HostApp.Build(builder, await TestCluster.CreateDatabaseAsync());
+        await HostApp.PrepareAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = HostFixture.AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        var document = await client.GetAsync("/openapi/v1.json");
+        Assert.True((await document.Content.ReadAsByteArrayAsync()).Length > 100_000);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/calendars")).StatusCode);
+        await (await client.GetAsync("/api/cycles/1%00")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await app.StopAsync();
     }
 }
