@@ -120,6 +120,17 @@ public class OpenApiDocumentTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_template_body_is_described_by_the_template_format_itself()
+    {
+        var document = await ServedAsync();
+        var body = document["paths"]!["/api/templates"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("#/components/schemas/TemplateDefinition", (string?)body["$ref"]);
+        var format = JsonNode.Parse(CommunityWorkflows.Workflows.Definitions.TemplateSchema.Json)!;
+        Assert.Equal(format["required"]!.AsArray().Select(n => (string)n!), document["components"]!["schemas"]!["TemplateDefinition"]!["required"]!.AsArray().Select(n => (string)n!));
+        Assert.NotNull(document["components"]!["schemas"]!["TemplateStage"]);
+    }
+
+    [Fact]
     public async Task Docs_api_md_lists_the_same_operations_as_the_document()
     {
         var rows = Regex.Matches(RepositoryFile.Read("docs/api.md"), @"^\| (GET|POST|PUT|DELETE|PATCH) \| `([^`?]+)", RegexOptions.Multiline)

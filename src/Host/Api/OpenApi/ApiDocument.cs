@@ -50,6 +50,7 @@ static class ApiDocument
         document.Tags = ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }).ToHashSet();
         foreach (var schema in document.Components.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
             WithoutNullMember(schema);
+        TemplateSchemas.Add(document);
         var closed = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
             foreach (var (mediaType, body) in operation.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>())
