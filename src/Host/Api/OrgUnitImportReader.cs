@@ -50,14 +50,16 @@ static class OrgUnitImportReader
                     var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                     foreach (var property in item.EnumerateObject())
                     {
+                        var at = $"/{index}/{property.Name}";
                         if (!Fields.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
-                            errors.Add(new FieldError($"/{index}/{property.Name}", $"Unknown field '{property.Name}'; expected {string.Join(", ", Fields)}."));
-                        values[property.Name] = property.Value.ValueKind switch
-                        {
-                            JsonValueKind.Null => null,
-                            JsonValueKind.String => property.Value.GetString(),
-                            _ => property.Value.GetRawText(),
-                        };
+                            errors.Add(new FieldError(at, $"Unknown field '{property.Name}'; expected {string.Join(", ", Fields)}."));
+                        else if (values.ContainsKey(property.Name))
+                            errors.Add(new FieldError(at, $"'{property.Name}' is given twice in one row (names are read in any letter case)."));
+                        else if (JsonValue(property.Name, property.Value) is { } fault)
+                            errors.Add(new FieldError(at, fault));
+                        else
+                            values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null
+                                : property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
                     }
                     rows.Add(Row(index, null, values));
                 }
@@ -68,6 +70,31 @@ static class OrgUnitImportReader
             return rows;
         }
     }
+
+    /// <summary>
+    /// The fault of a JSON value for its field, or null: the member count is a number, everything else text, so that
+    /// <c>"name": 123</c> never renames a unit to "123" and <c>"memberCount": "31"</c> is not read as a number.
+    /// </summary>
+    static string? JsonValue(string field, JsonElement value)
+    {
+        var count = string.Equals(field, "memberCount", StringComparison.OrdinalIgnoreCase);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Number when count => null, // its range and whole-ness are the validator's, reported with the row
+            JsonValueKind.String when !count => null,
+            _ => count ? $"A whole number is expected, found {Kind(value)}." : $"A string is expected, found {Kind(value)}.",
+        };
+    }
+
+    static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Array => "an array",
+        _ => "an object",
+    };
 
     static async Task<IReadOnlyList<OrgUnitImportRow>> ReadCsvAsync(Stream body, CancellationToken ct)
     {

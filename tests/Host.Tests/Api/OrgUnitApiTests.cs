@@ -168,6 +168,40 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(["/0/parent_code"], problem.ErrorFields());
     }
 
+    /// <summary>A JSON row's values are held to their types: a number is not a name and a string is not a count.</summary>
+    [Theory]
+    [InlineData("""{"code": "@-K2", "name": 123, "kind": "Community", "parentCode": "@-S2"}""", "/0/name")]
+    [InlineData("""{"code": "@-K2", "name": true, "kind": "Community", "parentCode": "@-S2"}""", "/0/name")]
+    [InlineData("""{"code": "@-K2", "name": {"zh": "幸福"}, "kind": "Community", "parentCode": "@-S2"}""", "/0/name")]
+    [InlineData("""{"code": "@-K2", "name": "幸福社区", "kind": ["Community"], "parentCode": "@-S2"}""", "/0/kind")]
+    [InlineData("""{"code": "@-K2", "name": "幸福社区", "kind": "Community", "parentCode": "@-S2", "memberCount": "31"}""", "/0/memberCount")]
+    [InlineData("""{"code": "@-K2", "name": "幸福社区", "kind": "Community", "parentCode": "@-S2", "Name": "改名"}""", "/0/Name")]
+    public async Task A_json_value_of_the_wrong_type_or_a_field_given_twice_is_refused_and_the_unit_stays(string row, string field)
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+
+        var response = await admin.PostAsync("/api/org-units/import", Json($"[{row.Replace("@", c, StringComparison.Ordinal)}]"));
+
+        Assert.Contains(field, (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var unit = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-K2");
+        Assert.Equal("幸福社区", unit.GetProperty("name").GetString());
+        Assert.Equal(30, unit.GetProperty("memberCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_json_code_that_is_a_number_creates_nothing()
+    {
+        var c = NewCity();
+        var admin = await CityAsync(c);
+        var code = Random.Shared.Next(100_000_000, 999_999_999);
+
+        var response = await admin.PostAsync("/api/org-units/import", Json($$"""[{"code": {{code}}, "name": "数字社区", "kind": "Community", "parentCode": "{{c}}-S1"}]"""));
+
+        Assert.Equal(["/0/code"], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/org-units/{code}")).StatusCode);
+    }
+
     [Fact]
     public async Task Malformed_bodies_and_other_media_types_are_refused()
     {
