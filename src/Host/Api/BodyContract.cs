@@ -9,7 +9,7 @@ namespace CommunityWorkflows.Host.Api;
 /// <summary>
 /// Holds a JSON body to the contract of the type an endpoint binds it to, before the endpoint runs, and names
 /// every departure by JSON pointer at once: a property the type does not have (a misspelt key must never read
-/// as an absent field, which a PUT would take as "set to nothing"), a required property left out, and a value
+/// as an absent field, which a PUT would take as "set to nothing"), one given twice in two letter cases, a required property left out, and a value
 /// of the wrong JSON type or out of the type's range (<c>1e400</c> for a year).
 /// </summary>
 static class BodyContract
@@ -69,6 +69,7 @@ static class BodyContract
     {
         var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var known = info.Properties.Where(p => p.Set is not null || p.AssociatedParameter is not null).ToList();
+        var given = new HashSet<JsonPropertyInfo>();
         foreach (var member in value.EnumerateObject())
         {
             var property = known.FirstOrDefault(p => string.Equals(p.Name, member.Name, comparison));
@@ -77,6 +78,9 @@ static class BodyContract
                 errors.Add(new FieldError(at, known.Count == 0
                     ? $"Unknown property '{member.Name}'; this object takes no properties."
                     : $"Unknown property '{member.Name}'; expected {string.Join(", ", known.Select(p => p.Name))}."));
+            else if (!given.Add(property))
+                // the reader takes the later silently ({"username": "x", "Username": null} would clear a secretary)
+                errors.Add(new FieldError(at, $"'{property.Name}' is given twice in one object (names are read in any letter case)."));
             else
                 Value(member.Value, property.PropertyType, at, options, errors, depth + 1);
         }

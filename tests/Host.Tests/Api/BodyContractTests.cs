@@ -67,6 +67,34 @@ public class BodyContractTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Null(await SecretaryAsync(admin, street));
     }
 
+    /// <summary>Names are read in any letter case, so two spellings of one name are one key given twice, never "the later wins".</summary>
+    [Theory]
+    [InlineData("""{"username": "@", "Username": null}""", "/Username")]
+    [InlineData("""{"USERNAME": null, "username": "@"}""", "/username")]
+    public async Task A_key_given_twice_in_another_letter_case_is_422_and_the_secretary_stays(string body, string field)
+    {
+        var (admin, street) = await StreetWithSecretaryAsync();
+        var before = await SecretaryAsync(admin, street);
+
+        var response = await admin.PutAsync($"/api/org-units/{street}/secretary", Json(body.Replace("@", before, StringComparison.Ordinal)));
+
+        Assert.Equal([field], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        Assert.Equal(before, await SecretaryAsync(admin, street));
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/cycles/1/scores/X", """{"indicators": [{"code": "work", "score": 5, "Score": 6}]}""", "/indicators/0/Score")]
+    [InlineData("PUT", "/api/cycles/1/ratings/X", """{"excellent": 1, "good": 0, "fair": 0, "poor": 0, "Poor": 9}""", "/Poor")]
+    [InlineData("POST", "/api/auth/token", """{"username": "admin", "password": "x", "Password": "y"}""", "/Password")]
+    public async Task A_key_given_twice_in_another_letter_case_is_422_on_every_endpoint(string method, string path, string body, string field)
+    {
+        var admin = await host.ClientAsync();
+
+        var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json(body) });
+
+        Assert.Equal([field], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+    }
+
     /// <summary>Every command endpoint bound to a request type refuses a property that type does not have.</summary>
     [Theory]
     [InlineData("POST", "/api/auth/token", """{"username": "admin", "password": "x", "remember": true}""", "/remember")]
