@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CommunityWorkflows.Host.Api;
 
 /// <summary>
 /// Stops, before any endpoint runs, input that PostgreSQL cannot store or that would be read ambiguously:
 /// NUL characters in query parameters (400 naming the parameter), and in JSON or CSV bodies, NUL characters,
-/// broken characters (bytes that are not UTF-8 in a CSV) and JSON keys given twice (422 naming each place), and a JSON
+/// broken characters (bytes that are not UTF-8 in a CSV) and JSON keys given twice (422 naming each place), JSON in another
+/// charset than UTF-8 (415), and a JSON
 /// body that does not fit the type its endpoint binds (<see cref="BodyContract"/>: unknown or missing properties, wrong types). It also applies an endpoint's own
 /// <see cref="BodyLimit"/> before the body is read.
 /// </summary>
@@ -41,6 +43,7 @@ sealed class InputGuard(RequestDelegate next)
                 Refuse(CsvText(body.Span), "The body holds text that cannot be stored; nothing was done.");
             else
             {
+                Utf8Only(context.Request);
                 if (body.Span.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..]; // the endpoints' readers skip it too
                 Refuse(JsonTextCheck.Check(body.Span), "The body holds text that cannot be stored; nothing was done.");
                 if (BoundType(context) is { } type)
@@ -51,6 +54,23 @@ sealed class InputGuard(RequestDelegate next)
     }
 
     static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// JSON is UTF-8 (RFC 8259): the checks here read the bytes as UTF-8, so a body the framework would transcode from
+    /// another charset would reach the endpoint unchecked (and an unknown charset name failed as a 500). UTF-8 in any
+    /// spelling (<c>UTF8</c>, <c>"utf-8"</c>) is read as the bare media type, whose reader knows only one spelling.
+    /// </summary>
+    static void Utf8Only(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.Charset.HasValue) return;
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset).Value ?? "";
+        if (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            request.ContentType = type.MediaType.Value;
+        else
+            throw new BadHttpRequestException(
+                $"JSON is read as UTF-8 only, and the body says charset={charset}; send it encoded as UTF-8, with charset=utf-8 or no charset.",
+                StatusCodes.Status415UnsupportedMediaType);
+    }
 
     static void Refuse(IReadOnlyList<FieldError> errors, string detail)
     {

@@ -95,6 +95,55 @@ public class BodyContractTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal([field], (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
     }
 
+    /// <summary>
+    /// JSON is UTF-8 (RFC 8259): a body declared in another charset would be transcoded by the reader after the
+    /// checks had looked at its bytes, so the unknown property here would go unseen and the secretary be cleared.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("iso-8859-1")]
+    public async Task A_json_body_in_another_charset_than_utf8_is_415_and_the_secretary_stays(string charset)
+    {
+        var (admin, street) = await StreetWithSecretaryAsync();
+        var before = await SecretaryAsync(admin, street);
+        var body = new ByteArrayContent(Encoding.GetEncoding(charset).GetBytes("""{"username": null, "note": "x"}"""));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = charset };
+
+        var response = await admin.PutAsync($"/api/org-units/{street}/secretary", body);
+
+        Assert.Contains("UTF-8", (await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString());
+        Assert.Equal(before, await SecretaryAsync(admin, street));
+    }
+
+    [Fact]
+    public async Task A_json_body_in_a_charset_nobody_knows_is_415_not_an_internal_error()
+    {
+        var admin = await host.ClientAsync();
+        var body = new StringContent("""{"username": null}""", Encoding.UTF8);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "klingon" };
+
+        var response = await admin.PutAsync("/api/org-units/X/secretary", body);
+
+        Assert.Contains("klingon", (await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("UTF-8")]
+    [InlineData("utf8")]
+    [InlineData("\"utf-8\"")]
+    public async Task A_json_body_declared_as_utf8_in_any_spelling_is_read(string charset)
+    {
+        var (admin, street) = await StreetWithSecretaryAsync();
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"username": null}"""));
+        body.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        var response = await admin.PutAsync($"/api/org-units/{street}/secretary", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await SecretaryAsync(admin, street));
+    }
+
     /// <summary>Every command endpoint bound to a request type refuses a property that type does not have.</summary>
     [Theory]
     [InlineData("POST", "/api/auth/token", """{"username": "admin", "password": "x", "remember": true}""", "/remember")]
