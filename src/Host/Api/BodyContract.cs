@@ -109,7 +109,8 @@ static class BodyContract
         if (type == typeof(double) || type == typeof(float))
             return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : $"A number is expected, found {Found(value)}.";
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
-            return value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            // as the reader takes it (ISO 8601 only), or a body this check passed would fail there
+            return (type == typeof(DateTimeOffset) ? ChinaTimeJsonConverter.CanRead(value) : value.ValueKind == JsonValueKind.String && value.TryGetDateTime(out _))
                 ? null : $"An instant is expected (ISO 8601, e.g. 2026-06-30T17:00:00+08:00), found {Found(value)}.";
         if (type == typeof(DateOnly))
             return value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)

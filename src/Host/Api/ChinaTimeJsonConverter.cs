@@ -13,8 +13,21 @@ sealed class ChinaTimeJsonConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TryGetDateTime(out var written) && written.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(written, ChinaTime.Zone.GetUtcOffset(written))
+            ? InChina(written) ?? throw new JsonException("The time lies outside the range of instants.")
             : reader.GetDateTimeOffset();
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToChina());
+
+    /// <summary>Whether <see cref="Read"/> takes <paramref name="value"/>: what the body check holds an instant to.</summary>
+    public static bool CanRead(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+        && (value.TryGetDateTime(out var written) && written.Kind == DateTimeKind.Unspecified ? InChina(written) is not null : value.TryGetDateTimeOffset(out _));
+
+    /// <summary>The China time written, or null when it lies outside the instants (0001-01-01T00:00 is before the first in UTC).</summary>
+    static DateTimeOffset? InChina(DateTime written)
+    {
+        var offset = ChinaTime.Zone.GetUtcOffset(written);
+        var utc = written.Ticks - offset.Ticks;
+        return utc < DateTime.MinValue.Ticks || utc > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(written, offset);
+    }
 }
