@@ -16,7 +16,7 @@ static class AccountabilityEndpoints
             var rows = await accountability.ReportAsync(year, scopeCode, context.Caller(), ct);
             return context.Request.WantsSpreadsheet() ? AccountabilitySheet.File(year!.Value, scopeCode!, rows) : Results.Ok(rows);
         })
-        .WithName("GetAccountability").ProducesJsonOrSpreadsheet<IReadOnlyList<AccountabilityRow>>()
+        .WithName("GetAccountability").Problems(404).ProducesJsonOrSpreadsheet<IReadOnlyList<AccountabilityRow>>()
         .WithSummary("Per FirstResponsible and DirectResponsible person in the scope: units, their tasks done and overdue, findings open and verified, published grades; .xlsx with Accept.");
 
         report.MapGet("/accountability.xlsx", async (int? year, string? scopeCode, HttpContext context, AccountabilityReport accountability, CancellationToken ct) =>
@@ -24,7 +24,7 @@ static class AccountabilityEndpoints
             var rows = await accountability.ReportAsync(year, scopeCode, context.Caller(), ct);
             return AccountabilitySheet.File(year!.Value, scopeCode!, rows);
         })
-            .WithName("GetAccountabilitySpreadsheet").ProducesSpreadsheet()
+            .WithName("GetAccountabilitySpreadsheet").Problems(404).ProducesSpreadsheet()
             .WithSummary("The accountability report as a spreadsheet with Chinese headers, one row per responsible person.");
     }
 }

@@ -28,7 +28,7 @@ static class LiaisonPointEndpoints
             var page = LiaisonPage.Of(limit, offset);
             return page.Of(await queries.ListAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
         })
-        .WithName("ListLiaisonPoints")
+        .WithName("ListLiaisonPoints").Problems(404)
         .WithSummary("The points the caller sees (their own; a district's for its administrators), what needs attention first (limit 1-500, default 50; offset).");
 
         points.MapGet("/dashboard", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
@@ -37,12 +37,12 @@ static class LiaisonPointEndpoints
             var dashboard = await reports.DashboardAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
             return dashboard with { Points = page.Of(dashboard.Points) };
         })
-        .WithName("GetLiaisonDashboard")
+        .WithName("GetLiaisonDashboard").Problems(404)
         .WithSummary("For a leader, a district or the city: totals over every point (totals.points counts them), and a page of the points' progress, open and overdue problems, days since the last visit and the backing unit's contribution, in attention order (limit 1-500, default 50; offset).");
 
         points.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
             await reports.ComplianceAsync(new LiaisonFilter(year, null, scopeCode), context.Caller(), ct))
-            .WithName("GetLiaisonCompliance")
+            .WithName("GetLiaisonCompliance").Problems(404)
             .WithSummary("The City, District and Street leaders in scope without a point that year, and the points with no visit for longer than Liaison:VisitDueAfterDays.");
 
         points.MapGet("/assessment", async (int? year, string? leader, string? scopeCode, int? limit, int? offset, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
@@ -50,7 +50,7 @@ static class LiaisonPointEndpoints
             var page = LiaisonPage.Of(limit, offset);
             return page.Of(await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct));
         })
-        .WithName("GetLiaisonAssessment")
+        .WithName("GetLiaisonAssessment").Problems(404)
         .WithSummary("The year-end target-management assessment of the points in scope, ranked over all of them: targets met, problems resolved, visits made, score; best first (limit 1-500, default 50; offset). The .xlsx holds every point.");
 
         points.MapGet("/assessment.xlsx", async (int? year, string? leader, string? scopeCode, HttpContext context, LiaisonReports reports, CancellationToken ct) =>
@@ -58,7 +58,7 @@ static class LiaisonPointEndpoints
             var rows = await reports.AssessmentAsync(new LiaisonFilter(year, leader, scopeCode), context.Caller(), ct);
             return Spreadsheet.File($"liaison-assessment-{rows.FirstOrDefault()?.Year ?? year}.xlsx", "联系点目标管理考核", AssessmentColumns, rows);
         })
-        .WithName("GetLiaisonAssessmentSpreadsheet").ProducesSpreadsheet()
+        .WithName("GetLiaisonAssessmentSpreadsheet").Problems(404).ProducesSpreadsheet()
         .WithSummary("The assessment as a spreadsheet (Chinese headers).");
 
         points.MapGet("/{id:long}", async (long id, HttpContext context, LiaisonQueries queries, CancellationToken ct) =>

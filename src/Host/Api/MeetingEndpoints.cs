@@ -99,7 +99,7 @@ static class MeetingEndpoints
                 ? Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows)
                 : Results.Ok(rows);
         })
-        .WithName("GetMeetingCompliance").ProducesJsonOrSpreadsheet<IReadOnlyList<MeetingCompliance>>()
+        .WithName("GetMeetingCompliance").Problems(404).ProducesJsonOrSpreadsheet<IReadOnlyList<MeetingCompliance>>()
         .WithSummary("Per unit and cadence in a year: meetings due, held on time, held late, missed and still open; .xlsx with Accept or at compliance.xlsx.");
 
         meetings.MapGet("/compliance.xlsx", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
@@ -107,7 +107,7 @@ static class MeetingEndpoints
             var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
             return Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows);
         })
-        .WithName("GetMeetingComplianceSpreadsheet").ProducesSpreadsheet()
+        .WithName("GetMeetingComplianceSpreadsheet").Problems(404).ProducesSpreadsheet()
         .WithSummary("The compliance view as a spreadsheet (Chinese headers).");
     }
 }

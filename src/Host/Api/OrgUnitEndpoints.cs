@@ -49,7 +49,7 @@ static class OrgUnitEndpoints
                 throw new RuleViolationException("/offset", "offset cannot be negative.");
             return await orgUnits.ListAsync(parent, parsedKind, limit ?? 1000, offset ?? 0, context.Caller(), ct);
         })
-        .WithName("ListOrgUnits")
+        .WithName("ListOrgUnits").Problems(404)
         .WithSummary("Org units in the caller's scope, by parent and/or kind, ordered by code (limit default 1000).");
 
         units.MapPut("/{code}/secretary", async (string code, SecretaryRequest request, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
