@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;
@@ -29,6 +31,22 @@ public class InputGuardTests(HostFixture host) : IClassFixture<HostFixture>
         await (await admin.PostAsync("/api/auth/token", Json("""{"username":"ad\u0000min","password":"x"}"""))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         var csv = await admin.PostAsync("/api/org-units/import", new StringContent("code,name,kind\nN2,a\0b,City\n", Encoding.UTF8, "text/csv"));
         Assert.Contains("Line 2", (await csv.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").GetProperty("/")[0].GetString());
+    }
+
+    /// <summary>Every operation may answer 400 for a NUL in its address, the parameters it does not read included, so every one documents it.</summary>
+    [Theory]
+    [InlineData("/api/me", "/api/me?x=a%00b")]
+    [InlineData("/api/cycles/{id}", "/api/cycles/1?x=a%00b")]
+    [InlineData("/api/templates/schema", "/api/templates/schema?x=%00")]
+    public async Task A_nul_in_a_query_parameter_the_operation_does_not_read_is_a_documented_400(string operation, string url)
+    {
+        var admin = await host.ClientAsync();
+
+        await (await admin.GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var document = await host.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(document.GetProperty("paths").GetProperty(operation).GetProperty("get").GetProperty("responses").TryGetProperty("400", out _),
+            $"GET {operation} answers 400 but does not document it");
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace CommunityWorkflows.Host.Api.OpenApi;
 
 /// <summary>
 /// Completes each operation with what the framework cannot see: the bearer requirement, the problems the
-/// request pipeline answers for every operation of its kind (401 without a token; 400, 413, 415, 422 for a body;
+/// request pipeline answers for every operation of its kind (400 for any, as a NUL in the address is refused anywhere;
+/// 401 without a token; 413, 415, 422 for a body;
 /// 404 for a path that names a resource; 403 and 409 for a command), every error as
 /// <c>application/problem+json</c> with <see cref="ApiProblem"/>, and a multipart file body.
 /// </summary>
@@ -19,7 +20,7 @@ sealed class ApiOperations : IOpenApiOperationTransformer
 
     static readonly Dictionary<int, string> Meanings = new()
     {
-        [400] = "Malformed: the body is not JSON, or a parameter cannot be read (named in `errors`).",
+        [400] = "Malformed: the body is not JSON, a parameter cannot be read (named in `errors`), or the address holds a NUL.",
         [401] = "No bearer token, or an expired or revoked one.",
         [403] = "The caller's roles do not allow this.",
         [404] = "Unknown, or outside the caller's scope.",
@@ -41,7 +42,8 @@ sealed class ApiOperations : IOpenApiOperationTransformer
         var hasBody = file is not null || metadata.OfType<IAcceptsMetadata>().Any()
             || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form);
 
-        var statuses = new SortedSet<int>(metadata.OfType<ProblemStatuses>().SelectMany(p => p.Codes));
+        // 400 for all: a NUL anywhere in the address is refused, in a parameter the operation does not read too
+        var statuses = new SortedSet<int>(metadata.OfType<ProblemStatuses>().SelectMany(p => p.Codes)) { 400 };
         if (!anonymous)
         {
             statuses.Add(401);
