@@ -18,7 +18,7 @@ static class ServerRefusals
     public static ConnectionDelegate Rewrite(ConnectionDelegate next) => async connection =>
     {
         var transport = connection.Transport;
-        var writer = new RefusalWriter(transport.Output);
+        var writer = new RefusalWriter(transport.Output, connection.ConnectionId);
         connection.Transport = new Pipe(transport.Input, writer);
         try
         {
@@ -32,8 +32,11 @@ static class ServerRefusals
 
     sealed record Pipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 
-    /// <summary>The body for a refused answer (<paramref name="head"/> is its status line and headers), or null when it is not one.</summary>
-    public static byte[]? Rewritten(ReadOnlySpan<byte> head)
+    /// <summary>
+    /// The body for a refused answer (<paramref name="head"/> is its status line and headers), or null when it is not one;
+    /// <paramref name="traceId"/> is the connection's id, which Kestrel's own log of the refusal names.
+    /// </summary>
+    public static byte[]? Rewritten(ReadOnlySpan<byte> head, string traceId)
     {
         if (head.Length > 2048 || !(head.StartsWith("HTTP/1.1 4"u8) || head.StartsWith("HTTP/1.0 4"u8) || head.StartsWith("HTTP/1.1 5"u8))
             || !head.EndsWith("\r\n\r\n"u8) || head.IndexOf("\r\n\r\n"u8) != head.Length - 4
@@ -48,6 +51,7 @@ static class ServerRefusals
             title = statusLine.Length > 13 ? statusLine[13..] : "Refused",
             status,
             detail = Detail(status),
+            traceId,
         });
         var headers = text[..^4].Replace("\r\nContent-Length: 0\r\n", $"\r\nContent-Type: application/problem+json\r\nContent-Length: {problem.Length}\r\n", StringComparison.Ordinal);
         return [.. Encoding.ASCII.GetBytes(headers + "\r\n\r\n"), .. problem];
@@ -62,7 +66,7 @@ static class ServerRefusals
     };
 
     /// <summary>Passes every flush through, rewriting one that is wholly a refusal's head.</summary>
-    sealed class RefusalWriter(PipeWriter inner) : PipeWriter
+    sealed class RefusalWriter(PipeWriter inner, string connectionId) : PipeWriter
     {
         const int KeptCapacity = 256 * 1024;
         ArrayBufferWriter<byte> pending = new();
@@ -101,7 +105,7 @@ static class ServerRefusals
         void Forward()
         {
             if (pending.WrittenCount == 0) return;
-            if (Rewritten(pending.WrittenSpan) is { } problem) inner.Write(problem);
+            if (Rewritten(pending.WrittenSpan, connectionId) is { } problem) inner.Write(problem);
             else inner.Write(pending.WrittenSpan);
             // a large download does not keep its buffer for the connection's life
             if (pending.Capacity > KeptCapacity) pending = new ArrayBufferWriter<byte>();

@@ -16,6 +16,7 @@ public class ServerRefusalTests(HostFixture host) : IClassFixture<HostFixture>
         var response = await host.Anonymous().GetAsync("/api/cycles/1%00");
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("NUL", problem.GetProperty("detail").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()), "ApiProblem requires a traceId");
     }
 
     [Fact]
@@ -52,17 +53,18 @@ public class ServerRefusalTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n{}")]
     [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")]
     public void Answers_of_the_api_are_never_rewritten(string head) =>
-        Assert.Null(ServerRefusals.Rewritten(Encoding.ASCII.GetBytes(head)));
+        Assert.Null(ServerRefusals.Rewritten(Encoding.ASCII.GetBytes(head), "0HN1:00000001"));
 
     [Fact]
     public void The_server_s_empty_refusal_gets_a_problem_body_of_the_length_it_declares()
     {
         var rewritten = Encoding.ASCII.GetString(ServerRefusals.Rewritten(
-            "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\nDate: Sat, 05 Dec 2026 12:00:00 GMT\r\nServer: Kestrel\r\n\r\n"u8)!);
+            "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\nDate: Sat, 05 Dec 2026 12:00:00 GMT\r\nServer: Kestrel\r\n\r\n"u8, "0HN1")!);
         var (head, body) = (rewritten[..rewritten.IndexOf("\r\n\r\n", StringComparison.Ordinal)], rewritten[(rewritten.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
         Assert.Contains("Content-Type: application/problem+json", head);
         Assert.Contains($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", head);
         Assert.Contains("\"status\":431", body);
+        Assert.Contains("\"traceId\":\"0HN1\"", body);
     }
 
     /// <summary>
