@@ -28,7 +28,7 @@ static class CalendarEndpoints
         .WithSummary($"The date N working days after 'from' (before it when N is negative, |N| ≤ {WorkdayQuery.MaxDays}); assumedYears names the years crossed without a calendar, where only weekends were counted.");
 
         calendars.MapGet("/{year}", async (string year, Calendars store, CancellationToken ct) =>
-            int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            Year(year) is { } y
                 ? await store.GetAsync(y, ct)
                 : throw new NotFoundException($"No calendar is loaded for '{year}'."))
             .WithName("GetCalendarYear")
@@ -40,8 +40,9 @@ static class CalendarEndpoints
             .WithSummary("Replace or add a year's schedule (SystemAdmin); a date outside the year, repeated, unreadable or in both lists → 422 naming each.");
     }
 
-    static int ParseYear(string year) =>
-        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            ? y
-            : throw new RuleViolationException("/year", $"'{year}' is not a year.");
+    static int ParseYear(string year) => Year(year) ?? throw new RuleViolationException("/year", $"'{year}' is not a year.");
+
+    /// <summary>The year a path names, written one way as ids are (<c>02026</c> and <c>+2026</c> name none), so one year has one address.</summary>
+    static int? Year(string text) =>
+        CanonicalIdConstraint.IsCanonical(text, int.MaxValue) ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 }

@@ -130,11 +130,25 @@ public class CalendarApiTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("abc")]
     [InlineData("1800")]
     [InlineData("-2038")]
+    [InlineData("02038")]
+    [InlineData("%2B2038")]
     public async Task A_bad_year_in_the_path_is_named(string year)
     {
         var admin = await AdminAsync();
         var problem = await (await admin.PutAsJsonAsync($"/api/calendars/{year}", Schedule(2038))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("/year", problem.ErrorFields());
+        await (await admin.GetAsync("/api/calendars/2038")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A year in the path is written one way, as ids are: 02026 is not 2026.</summary>
+    [Theory]
+    [InlineData("02026")]
+    [InlineData("%2B2026")]
+    public async Task A_year_spelt_another_way_is_unknown(string year)
+    {
+        var admin = await AdminAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/calendars/2026")).StatusCode);
+        await (await admin.GetAsync($"/api/calendars/{year}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
