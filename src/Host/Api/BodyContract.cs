@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CommunityWorkflows.Domain.Errors;
 
@@ -62,6 +64,13 @@ static class BodyContract
                 foreach (var item in value.EnumerateArray())
                     Value(item, info.ElementType!, $"{pointer}/{index++}", options, errors, depth + 1);
                 break;
+            case JsonTypeInfoKind.Dictionary when value.ValueKind != JsonValueKind.Object:
+                errors.Add(new FieldError(PointerOrRoot(pointer), $"An object is expected, found {Found(value)}."));
+                break;
+            case JsonTypeInfoKind.Dictionary:
+                foreach (var member in value.EnumerateObject())
+                    Value(member.Value, info.ElementType!, $"{pointer}/{Escape(member.Name)}", options, errors, depth + 1);
+                break;
         }
     }
 
@@ -98,9 +107,9 @@ static class BodyContract
         if (type == typeof(bool))
             return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"true or false is expected, found {Found(value)}.";
         if (type.IsEnum)
-            return value.ValueKind == JsonValueKind.String
-                ? null // which names are accepted is the endpoint's rule, answered with the list
-                : $"One of {string.Join(", ", Enum.GetNames(type))} is expected, found {Found(value)}.";
+            // one name, in any letter case: the reader would also take "1", " Alpha" and "Alpha, Beta"
+            return value.ValueKind == JsonValueKind.String && EnumNames(type).Contains(value.GetString(), StringComparer.OrdinalIgnoreCase)
+                ? null : $"One of {string.Join(", ", EnumNames(type))} is expected, found {Found(value)}.";
         if (Integers.TryGetValue(type, out var range))
             return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= range.Min && n <= range.Max
                 ? null : $"A whole number from {range.Min.ToString(CultureInfo.InvariantCulture)} to {range.Max.ToString(CultureInfo.InvariantCulture)} is expected, found {Found(value)}.";
@@ -117,6 +126,9 @@ static class BodyContract
                 ? null : $"A date is expected (YYYY-MM-DD), found {Found(value)}.";
         return null;
     }
+
+    static IEnumerable<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
 
     static readonly Dictionary<Type, (long Min, long Max)> Integers = new()
     {
