@@ -47,6 +47,43 @@ public class ServerRefusalTests(HostFixture host) : IClassFixture<HostFixture>
         await (await host.Anonymous().SendAsync(request)).AssertProblemAsync(HttpStatusCode.RequestHeaderFieldsTooLarge);
     }
 
+    /// <summary>A HEAD's answer has no content (RFC 9110 §9.3.2), a refused one included: the problem's headers, no body.</summary>
+    [Theory]
+    [InlineData("HEAD /api/cycles/1%00 HTTP/1.1\r\nHost: x\r\n\r\n")]
+    [InlineData("GET /health HTTP/1.1\r\nHost: x\r\n\r\nHEAD /api/cycles/1%00 HTTP/1.1\r\nHost: x\r\n\r\n")]
+    public async Task A_refused_head_request_is_answered_without_a_body(string requests)
+    {
+        var answer = await RawAsync(requests);
+
+        var refusal = answer[answer.LastIndexOf("HTTP/1.1 ", StringComparison.Ordinal)..];
+        Assert.StartsWith("HTTP/1.1 400 ", refusal);
+        Assert.Contains("Content-Type: application/problem+json", refusal);
+        Assert.EndsWith("\r\n\r\n", refusal);
+    }
+
+    [Fact]
+    public async Task A_refused_get_after_a_head_still_gets_its_problem()
+    {
+        var answer = await RawAsync("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/cycles/1%00 HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        var refusal = answer[answer.LastIndexOf("HTTP/1.1 ", StringComparison.Ordinal)..];
+        Assert.StartsWith("HTTP/1.1 400 ", refusal);
+        Assert.EndsWith("}", refusal);
+    }
+
+    /// <summary>Writes <paramref name="requests"/> on one connection and reads until the server closes it.</summary>
+    async Task<string> RawAsync(string requests)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(host.BaseAddress.Host, host.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(requests));
+        using var answer = new MemoryStream();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await stream.CopyToAsync(answer, timeout.Token);
+        return Encoding.ASCII.GetString(answer.ToArray());
+    }
+
     [Theory]
     [InlineData("HTTP/1.1 204 No Content\r\nDate: x\r\nServer: Kestrel\r\n\r\n")]
     [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: 12\r\nConnection: close\r\n\r\n")]
