@@ -110,7 +110,7 @@ static class ServerRefusals
     /// <summary>Passes every flush through, rewriting one that is wholly a refusal's head.</summary>
     sealed class RefusalWriter(PipeWriter inner, string connectionId, RequestLineReader requests) : PipeWriter
     {
-        const int KeptCapacity = 256 * 1024;
+        const int KeptCapacity = 16 * 1024;
         ArrayBufferWriter<byte> pending = new();
 
         public override void Advance(int bytes) => pending.Advance(bytes);
