@@ -10,6 +10,9 @@ namespace CommunityWorkflows.Host.Embedded;
 /// pg_ctl on a free loopback port, stopped again by the process that started it. A process that finds
 /// the cluster already running (postmaster.pid) connects to it and leaves it running. As root the
 /// server runs as the <c>postgres</c> system user, because initdb and pg_ctl refuse root.
+/// Nobody else on the machine gets in: every connection proves a random password (scram-sha-256) kept in the
+/// data directory (<see cref="PasswordFile"/>, mode 0600, the server's user's), the server listens on loopback
+/// only and has no Unix socket; a cluster made before this (trust, socket in /tmp) is upgraded on start.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -22,7 +25,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     EmbeddedPostgres(PostgresBinaries binaries, string dataDirectory, bool throwaway, ILogger logger) =>
         (this.binaries, this.dataDirectory, this.throwaway, this.logger) = (binaries, dataDirectory, throwaway, logger);
 
+    /// <summary>The file in the data directory that keeps the <c>postgres</c> role's password.</summary>
+    public const string PasswordFile = "communityworkflows.password";
+
     public int Port { get; private set; }
+
+    string password = "";
 
     /// <summary>Whether this process started the server (and so stops it on dispose).</summary>
     public bool StartedHere { get; private set; }
@@ -41,6 +49,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new InvalidOperationException("Running as root, the embedded PostgreSQL runs as the 'postgres' system user, which does not exist: create it (useradd --system postgres) or install the postgresql package.");
         await cluster.InitialiseAsync(ct);
         await cluster.StartOrJoinAsync(ct);
+        await cluster.SecureAsync(ct);
         if (throwaway && cluster.StartedHere)
             cluster.StartReaper();
         return cluster;
@@ -51,6 +60,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Host = "127.0.0.1",
         Port = Port,
         Username = "postgres",
+        Password = password,
         Database = database,
         MaxPoolSize = 50,
     }.ConnectionString;
@@ -64,10 +74,80 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (asPostgresUser)
             await CheckedAsync(ExternalProcess.RunAsync("chown", ["postgres:postgres", dataDirectory], ct), "chown of the data directory");
         logger.LogInformation("Creating the embedded PostgreSQL cluster in {DataDirectory}", dataDirectory);
-        List<string> args = ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"];
-        if (throwaway) args.Add("--no-sync");
-        await CheckedAsync(RunAsync(binaries.InitDb, args, ct), "initdb");
+        var secret = NewPassword();
+        // initdb wants an empty directory: the password goes in through a private file beside it, then into the cluster
+        var passwordInput = dataDirectory.TrimEnd('/') + ".initdb-password";
+        await WritePrivateAsync(passwordInput, secret, ct);
+        try
+        {
+            List<string> args = ["-D", dataDirectory, "-U", "postgres", "--auth=scram-sha-256", "--pwfile", passwordInput, "-E", "UTF8", "--locale=C.UTF-8"];
+            if (throwaway) args.Add("--no-sync");
+            await CheckedAsync(RunAsync(binaries.InitDb, args, ct), "initdb");
+        }
+        finally
+        {
+            File.Delete(passwordInput);
+        }
+        await WritePrivateAsync(Path.Combine(dataDirectory, PasswordFile), secret, ct);
     }
+
+    static string NewPassword() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+
+    /// <summary>Writes a file only the server's user may read (0600, owned by it).</summary>
+    async Task WritePrivateAsync(string path, string text, CancellationToken ct)
+    {
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = ownerOnly;
+        await using (var file = new FileStream(path, options))
+        await using (var writer = new StreamWriter(file))
+            await writer.WriteAsync(text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, ownerOnly);
+        if (asPostgresUser)
+            await CheckedAsync(ExternalProcess.RunAsync("chown", ["postgres:postgres", path], ct), $"chown of {Path.GetFileName(path)}");
+    }
+
+    /// <summary>
+    /// Reads the password, or upgrades a cluster created before passwords: while it still trusts local
+    /// connections, give <c>postgres</c> a random password, keep it in <see cref="PasswordFile"/>, require it of
+    /// every connection (pg_hba.conf) and reload.
+    /// </summary>
+    async Task SecureAsync(CancellationToken ct)
+    {
+        var file = Path.Combine(dataDirectory, PasswordFile);
+        if (File.Exists(file))
+        {
+            password = (await File.ReadAllTextAsync(file, ct)).Trim();
+            return;
+        }
+        logger.LogWarning("The embedded PostgreSQL in {DataDirectory} trusts every local account: setting a password and requiring it", dataDirectory);
+        var secret = NewPassword();
+        await using (var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false"))
+        {
+            await connection.OpenAsync(ct);
+            // the password is a literal: ALTER ROLE takes no parameters; it is hex, so it needs no quoting
+            await using (var alter = new NpgsqlCommand($"alter role postgres with password '{secret}'", connection))
+                await alter.ExecuteNonQueryAsync(ct);
+            await WritePrivateAsync(file, secret, ct);
+            await File.WriteAllTextAsync(Path.Combine(dataDirectory, "pg_hba.conf"), HostBasedAuthentication, ct);
+            await using var reload = new NpgsqlCommand("select pg_reload_conf()", connection);
+            await reload.ExecuteScalarAsync(ct);
+        }
+        password = secret;
+    }
+
+    /// <summary>Every connection, local or over loopback, proves the password; nothing else is let in.</summary>
+    const string HostBasedAuthentication = """
+        # CommunityWorkflows: every connection proves the password kept in communityworkflows.password
+        # TYPE  DATABASE        USER            ADDRESS                 METHOD
+        local   all             all                                     scram-sha-256
+        host    all             all             127.0.0.1/32            scram-sha-256
+        host    all             all             ::1/128                 scram-sha-256
+        local   replication     all                                     scram-sha-256
+        host    replication     all             127.0.0.1/32            scram-sha-256
+        host    replication     all             ::1/128                 scram-sha-256
+
+        """;
 
     async Task StartOrJoinAsync(CancellationToken ct)
     {
@@ -96,7 +176,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     string ServerOptions(int port)
     {
-        var options = $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300";
+        // no Unix socket (nothing in /tmp for other accounts to find), loopback only
+        var options = $"-p {port} -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c max_connections=300";
         return throwaway ? options + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : options;
     }
 
