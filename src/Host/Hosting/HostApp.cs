@@ -79,7 +79,11 @@ public static class HostApp
         if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
         {
             // behind a load balancer the client's address (which login limits count by) comes from X-Forwarded-For
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            // ForwardLimit null: a chain of listed proxies (balancer, then nginx) is walked back to the first address not listed
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
+            // the framework trusts loopback by default: only the listed proxies are believed, or any local client could pick its address
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
             foreach (var proxy in proxies) forwarded.KnownProxies.Add(proxy);
             app.UseForwardedHeaders(forwarded);
         }
