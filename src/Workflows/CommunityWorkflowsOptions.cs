@@ -25,7 +25,7 @@ public sealed class CommunityWorkflowsOptions
     /// <summary>PBKDF2 iterations for new password hashes (ASP.NET Core Identity's default); lower only in tests.</summary>
     public int PasswordHashIterations { get; set; } = 100_000;
 
-    /// <summary>Failed logins in a row before an account is locked, and for how long.</summary>
+    /// <summary>Failed logins from one address before it is locked out of an account, or out of every account, and for how long.</summary>
     public LoginThrottle LoginThrottle { get; set; } = LoginThrottle.Default;
 
     /// <summary>System time, or a simulated clock moved by <see cref="Clock.ClockAdvancer"/>.</summary>
@@ -44,8 +44,7 @@ public sealed class CommunityWorkflowsOptions
         foreach (var p in PartyOrgThresholds.Problems()) yield return p;
         if (TokenLifetime <= TimeSpan.Zero) yield return "TokenLifetime must be positive.";
         if (PasswordHashIterations < 1) yield return "PasswordHashIterations must be positive.";
-        if (LoginThrottle.MaxFailures < 1) yield return "LoginThrottle.MaxFailures must be at least 1.";
-        if (LoginThrottle.LockFor <= TimeSpan.Zero) yield return "LoginThrottle.LockFor must be positive.";
+        foreach (var p in LoginThrottle.Problems()) yield return p;
         foreach (var p in Liaison.Problems()) yield return p;
     }
 }

@@ -22,7 +22,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The one entry point of the engine: the data source, migrations, journal, organisation, accounts, templates, cycles, timers and meetings.
-    /// A <see cref="TimeProvider"/> registered before this call wins over the system clock.
+    /// A <see cref="TimeProvider"/>, <see cref="SecurityClock"/> or <see cref="IPasswordHasher{TUser}"/> registered before this call wins over the default.
     /// </summary>
     public static IServiceCollection AddCommunityWorkflows(this IServiceCollection services, Action<CommunityWorkflowsOptions> configure)
     {
@@ -42,12 +42,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SecurityClock(TimeProvider.System));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
-        services.AddSingleton(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
+        services.TryAddSingleton<IPasswordHasher<string>>(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
         services.AddSingleton<Migrator>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<OrgUnits>();
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
+        services.AddSingleton<LoginAttempts>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<FeedTokens>();
         services.AddSingleton<Templates>();

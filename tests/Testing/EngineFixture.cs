@@ -9,7 +9,7 @@ using CommunityWorkflows.Workflows.Clock;
 namespace CommunityWorkflows.Testing;
 
 /// <summary>The engine's services over a fresh database of their own, with a clock the test drives.</summary>
-public sealed class EngineFixture : IAsyncLifetime
+public class EngineFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 1, 0, 0, TimeSpan.Zero); // Monday 09:00 in China
 
@@ -42,7 +42,13 @@ public sealed class EngineFixture : IAsyncLifetime
             o.ConnectionString = ConnectionString;
             o.PasswordHashIterations = 1000; // the real cost belongs to production, not to every test login
         });
+        ConfigureServices(services);
         Services = services.BuildServiceProvider();
+    }
+
+    /// <summary>Services a fixture subclass replaces (registered after the engine's, so they win).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync() => await Services.DisposeAsync();

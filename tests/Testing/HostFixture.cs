@@ -44,6 +44,11 @@ public class HostFixture : IAsyncLifetime
     /// <summary>Extra configuration for a fixture subclass (e.g. smaller limits).</summary>
     protected virtual IEnumerable<string> Settings => [];
 
+    /// <summary>Services a fixture subclass puts in before the host's own (e.g. a security clock the test drives).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     public async Task InitializeAsync()
@@ -61,6 +66,7 @@ public class HostFixture : IAsyncLifetime
         builder.Services.AddSingleton(Clock);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton<IStartupFilter>(new ContractCheck(Contract));
+        ConfigureServices(builder.Services);
         App = HostApp.Build(builder, ConnectionString);
         await HostApp.PrepareAsync(App, CancellationToken.None);
         await App.StartAsync();

@@ -14,6 +14,9 @@ static class AuthEndpoints
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
 
+    /// <summary>The caller's new password, given the current one.</summary>
+    public sealed record PasswordChangeRequest(string? CurrentPassword, string? Password);
+
     /// <summary>A calendar subscription link (the meetings feed with a secret of its own) and how to narrow it.</summary>
     public sealed record FeedLink(string Url, string Note);
 
@@ -22,11 +25,12 @@ static class AuthEndpoints
         // a bad public address stops the start here, not the first link handed out
         var publicSite = HostSettings.PublicUrl(configuration)?.ToString().TrimEnd('/');
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/token", async (TokenRequest request, AccessTokens tokens, CancellationToken ct) =>
-            await tokens.IssueAsync(request.Username, request.Password, ct) is { } token
+        auth.MapPost("/token", async (TokenRequest request, HttpContext context, AccessTokens tokens, CancellationToken ct) =>
+            await tokens.IssueAsync(request.Username, request.Password, context.ClientAddress(), ct) is { } token
                 ? Results.Ok(new TokenResponse(token.Value, token.ExpiresAt))
+                // one answer for every refusal: an unknown user, a wrong password, a disabled or a locked account
                 : Results.Problem(statusCode: 401, title: "Login failed",
-                    detail: "Wrong username or password, or the account is locked for a while after repeated failures."))
+                    detail: "Wrong username or password, or the account is disabled, or this address is locked out for a while after repeated failures."))
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
             .WithName("IssueToken").Produces<TokenResponse>().Problems(401, 429)
@@ -61,6 +65,25 @@ static class AuthEndpoints
         .WithTags("Regular meetings")
         .WithName("RevokeCalendarFeedLink").Produces(StatusCodes.Status204NoContent)
         .WithSummary("Revoke the caller's calendar subscription link.");
+
+        app.MapPut("/api/me/password", async (PasswordChangeRequest request, HttpContext context, Users users, CancellationToken ct) =>
+        {
+            await users.ChangeOwnPasswordAsync(context.Caller(), request.CurrentPassword, request.Password, context.ClientAddress(), ct);
+            return Results.NoContent();
+        })
+        .RequireRateLimiting(LoginRateLimit) // a guess at the current password is a login attempt
+        .WithTags("Auth")
+        .WithName("ChangeOwnPassword").Produces(StatusCodes.Status204NoContent).Problems(429)
+        .WithSummary("Change the caller's password, giving the current one; every session of the caller ends, this one included.");
+
+        app.MapPost("/api/me/sign-out-everywhere", async (HttpContext context, Users users, CancellationToken ct) =>
+        {
+            await users.SignOutEverywhereAsync(context.Caller(), ct);
+            return Results.NoContent();
+        })
+        .WithTags("Auth")
+        .WithName("SignOutEverywhere").Produces(StatusCodes.Status204NoContent)
+        .WithSummary("End every session of the caller (API tokens and UI sessions on every device, this one included) and their calendar link.");
 
         app.MapGet("/api/me", async (HttpContext context, Users users, CancellationToken ct) =>
             await users.GetAsync(context.Caller().Username, context.Caller(), ct))

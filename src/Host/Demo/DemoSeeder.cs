@@ -61,6 +61,8 @@ static class DemoSeeder
         foreach (var (user, password) in table)
             await output.WriteLineAsync($"  {user.Username,-16} {password}  {string.Join(" ", user.Roles.Select(r => r.OrgUnitCode is null ? r.Role : $"{r.Role}@{r.OrgUnitCode}")),-40} {user.DisplayName}");
         await output.WriteLineAsync();
+        await output.WriteLineAsync("Change them before the demo is shared: each person with PUT /api/me/password, or an operator with `users reset-password --username <name>`.");
+        await output.WriteLineAsync();
     }
 
     /// <summary>The demo city's people by username, for tools that act as them (simulate, bench).</summary>

@@ -79,7 +79,11 @@ public static class HostApp
         if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
         {
             // behind a load balancer the client's address (which login limits count by) comes from X-Forwarded-For
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            // ForwardLimit null: a chain of listed proxies (balancer, then nginx) is walked back to the first address not listed
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
+            // the framework trusts loopback by default: only the listed proxies are believed, or any local client could pick its address
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
             foreach (var proxy in proxies) forwarded.KnownProxies.Add(proxy);
             app.UseForwardedHeaders(forwarded);
         }
@@ -148,7 +152,7 @@ public static class HostApp
                 return ValueTask.CompletedTask;
             };
             o.AddPolicy(AuthEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Domain.Access.ClientAddress.Key(context.Connection.RemoteIpAddress), // as failed logins are counted: an IPv6 client by its /64
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }
@@ -192,9 +196,9 @@ public static class HostApp
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options.Clock);
         await app.Services.GetRequiredService<MeetingSchedules>().SyncAllAsync(ct);
         logger.LogInformation(
-            "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures for {LockFor}, job server {JobServer}",
+            "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures per account and address or {MaxAddressFailures} per address for {LockFor}, job server {JobServer}",
             options.Clock, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.PartyOrgThresholds, options.TokenLifetime,
-            options.LoginThrottle.MaxFailures, options.LoginThrottle.LockFor, HostSettings.RunsJobServer(app.Configuration));
+            options.LoginThrottle.MaxFailures, options.LoginThrottle.MaxAddressFailures, options.LoginThrottle.LockFor, HostSettings.RunsJobServer(app.Configuration));
         logger.LogInformation(
             "Liaison points: visit due after {VisitDueAfterDays} days, {ExpectedVisits} visits a year expected, problem reminders {Reminders} days before, escalation after {Escalation} workdays, assessment weights {Weights}, late credit {LateCredit}",
             options.Liaison.VisitDueAfterDays, options.Liaison.ExpectedVisitsPerYear, options.Liaison.ProblemReminderDays, options.Liaison.ProblemEscalationWorkdays,

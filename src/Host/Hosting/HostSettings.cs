@@ -28,7 +28,8 @@ static class HostSettings
         o.SimulatedClockStart = c.GetValue<DateTimeOffset?>("Clock:Start");
         o.LoginThrottle = new LoginThrottle(
             c.GetValue("Auth:MaxFailedLogins", LoginThrottle.Default.MaxFailures),
-            c.GetValue("Auth:LockoutDuration", LoginThrottle.Default.LockFor));
+            c.GetValue("Auth:LockoutDuration", LoginThrottle.Default.LockFor),
+            c.GetValue("Auth:MaxFailedLoginsPerAddress", LoginThrottle.Default.MaxAddressFailures));
         o.Liaison = Liaison(c);
     }
 

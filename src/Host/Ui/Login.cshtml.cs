@@ -25,7 +25,7 @@ public sealed class LoginModel(AccessTokens tokens) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var token = await tokens.IssueAsync(Username, Password, ct);
+        var token = await tokens.IssueAsync(Username, Password, HttpContext.ClientAddress(), ct);
         if (token is null)
         {
             Failed = true;

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityWorkflows.Domain.Access;
-using CommunityWorkflows.Workflows.Journal;
 using Dapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Accounts;
@@ -14,81 +11,43 @@ namespace CommunityWorkflows.Workflows.Accounts;
 /// so every host sharing the database recognises them and a stolen table yields nothing usable.
 /// </summary>
 public sealed class AccessTokens(
-    NpgsqlDataSource db, EventJournal journal, SecurityClock clock, PasswordHasher<string> hasher,
-    CommunityWorkflowsOptions options, ILogger<AccessTokens> logger)
+    NpgsqlDataSource db, LoginAttempts logins, SecurityClock clock, CommunityWorkflowsOptions options)
 {
-    // verified against when the username is unknown, so that a miss costs as much time as a wrong password
-    static readonly string DecoyHash = new PasswordHasher<string>().HashPassword("", "decoy-password-never-matches");
-
-    /// <summary>A token for the right credentials on an unlocked account; null otherwise, whatever the reason.</summary>
-    public async Task<AccessToken?> IssueAsync(string? username, string? password, CancellationToken ct)
+    /// <summary>
+    /// A token for the right credentials on an enabled account that <paramref name="address"/> (<see cref="ClientAddress.Key"/>)
+    /// is not locked out of; null otherwise, whatever the reason, after the same password work (<see cref="LoginAttempts"/>).
+    /// </summary>
+    public async Task<AccessToken?> IssueAsync(string? username, string? password, string address, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return null;
-        username = AccountRules.NormaliseUsername(username);
         await using var connection = await db.OpenConnectionAsync(ct);
+        var attempt = await logins.VerifyAsync(connection, username, password, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<UserLogin>(new CommandDefinition(
-            "select id, password_hash, failed_logins, locked_until from app_user where username = @username for update",
-            new { username }, tx, cancellationToken: ct));
+        if (!await logins.SettleAsync(tx, attempt, address, ct))
+        {
+            await tx.CommitAsync(ct); // the failure is counted
+            return null;
+        }
         var now = clock.UtcNow;
-        if (user is null)
-        {
-            hasher.VerifyHashedPassword("", DecoyHash, password);
-            return null;
-        }
-        if (options.LoginThrottle.IsLocked(user.LockedUntil, now))
-        {
-            logger.LogWarning("Login refused for {Username}: locked until {LockedUntil}", username, user.LockedUntil);
-            return null;
-        }
-        var verdict = hasher.VerifyHashedPassword(username, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            await RecordFailureAsync(tx, username, user, now, ct);
-            await tx.CommitAsync(ct);
-            return null;
-        }
         var token = new AccessToken(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
             now + options.TokenLifetime);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            update app_user set failed_logins = 0, locked_until = null,
-                password_hash = case when @rehash then @newHash else password_hash end
-            where id = @id;
+            update app_user set password_hash = @newHash where id = @id and @newHash::text is not null;
             insert into access_token (token_hash, user_id, created_at, expires_at) values (@tokenHash, @id, @now, @expiresAt);
             """,
-            new
-            {
-                id = user.Id, now, token.ExpiresAt, tokenHash = HashToken(token.Value),
-                rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded,
-                // a second PBKDF2 run only when the stored hash is due for an upgrade
-                newHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(username, password) : null,
-            }, tx, cancellationToken: ct));
+            new { id = attempt.UserId, now, token.ExpiresAt, tokenHash = HashToken(token.Value), newHash = logins.RehashIfNeeded(attempt, password) },
+            tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return token;
     }
 
-    async Task RecordFailureAsync(NpgsqlTransaction tx, string username, UserLogin user, DateTimeOffset now, CancellationToken ct)
-    {
-        var failures = user.FailedLogins + 1;
-        var lockUntil = options.LoginThrottle.LockAfterFailure(failures, now);
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "update app_user set failed_logins = @failures, locked_until = @lockUntil where id = @id",
-            new { failures, lockUntil, id = user.Id }, tx, cancellationToken: ct));
-        if (lockUntil is not null)
-        {
-            await journal.AppendAsync(tx, now, null,
-                [new JournalDraft(JournalStreams.Accounts, "AccountLocked", username, new { failures, lockedUntil = lockUntil })], ct);
-            logger.LogWarning("Account {Username} locked until {LockedUntil} after {Failures} failed logins", username, lockUntil, failures);
-        }
-    }
-
-    /// <summary>The person behind a live token, with every role they hold; null for an unknown or expired token.</summary>
+    /// <summary>The person behind a live token on an enabled account, with every role they hold; null otherwise.</summary>
     public async Task<Caller?> AuthenticateAsync(string token, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await CallerLoader.LoadAsync(connection,
-            "access_token t join app_user u on u.id = t.user_id {roles} where t.token_hash = @hash and t.expires_at > @now",
+            "access_token t join app_user u on u.id = t.user_id {roles} where t.token_hash = @hash and t.expires_at > @now and u.disabled_at is null",
             new { hash = HashToken(token), now = clock.UtcNow }, ct);
     }
 
@@ -99,6 +58,4 @@ public sealed class AccessTokens(
     }
 
     static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
-    sealed record UserLogin(long Id, string PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil);
 }

@@ -38,11 +38,11 @@ public sealed class FeedTokens(NpgsqlDataSource db, EventJournal journal, Securi
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The person behind a feed secret, with their roles; null when unknown.</summary>
+    /// <summary>The person behind a feed secret, with their roles; null when unknown or the account is disabled.</summary>
     public async Task<Caller?> AuthenticateAsync(string secret, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await CallerLoader.LoadAsync(connection, "feed_token f join app_user u on u.id = f.user_id {roles} where f.token_hash = @hash",
+        return await CallerLoader.LoadAsync(connection, "feed_token f join app_user u on u.id = f.user_id {roles} where f.token_hash = @hash and u.disabled_at is null",
             new { hash = Hash(secret) }, ct);
     }
 

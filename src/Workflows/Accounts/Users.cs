@@ -11,8 +11,13 @@ using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Accounts;
 
-/// <summary>People and the roles they hold, each role scoped to an org unit and its subtree.</summary>
-public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, PasswordHasher<string> hasher, ILogger<Users> logger)
+/// <summary>
+/// People and the roles they hold, each role scoped to an org unit and its subtree; their roles
+/// (<c>Users.Roles.cs</c>) and what administrators do to accounts (<c>Users.Controls.cs</c>).
+/// </summary>
+public sealed partial class Users(
+    NpgsqlDataSource db, EventJournal journal, TimeProvider clock, SecurityClock security, IPasswordHasher<string> hasher,
+    LoginAttempts logins, ILogger<Users> logger)
 {
     public const string BootstrapAdminUsername = "admin";
 
@@ -31,7 +36,7 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
         // the units' kinds stay as read until the roles are in: an import changing a kind waits (and then sees them)
         await connection.ExecuteAsync(new CommandDefinition(
             $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
-        var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, ct);
+        var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, i => $"/roles/{i}", ct);
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The user could not be created.");
 
@@ -54,71 +59,12 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
             [new JournalDraft(JournalStreams.Accounts, "UserCreated", username, new { displayName, roles })], ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("User {Username} created by {Actor} with {RoleCount} roles", username, caller?.Username ?? "(cli)", roles.Count);
-        return new UserView(username, displayName, roles, now, LeaderLevelOf(grants.Select(g => (g.Role, g.Kind))));
+        return new UserView(username, displayName, roles, now, LeaderLevelOf(grants.Select(g => (g.Role, g.Kind))), Disabled: false);
     }
 
     /// <summary>A leader's level comes from the units of their Leader roles (<see cref="LeaderLevels"/>); it is not stored twice.</summary>
     static LeaderLevel? LeaderLevelOf(IEnumerable<(Role Role, OrgUnitKind? Kind)> grants) =>
         LeaderLevels.Of(grants.Where(g => g.Role == Role.Leader && g.Kind is not null).Select(g => g.Kind!.Value));
-
-    async Task<List<(Role Role, string? Code, long? UnitId, OrgUnitKind? Kind)>> ResolveRolesAsync(
-        NpgsqlTransaction tx, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, CancellationToken ct)
-    {
-        var resolved = new List<(Role, string?, long?, OrgUnitKind?)>();
-        if (requested is not { Count: > 0 })
-        {
-            errors.Add(new("/roles", "At least one role is required."));
-            return resolved;
-        }
-        var codes = requested.Select(r => r?.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
-        var units = (await tx.Connection!.QueryAsync<(long Id, string Code, string Kind, string Path)>(new CommandDefinition(
-            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
-            .ToDictionary(u => u.Code, StringComparer.Ordinal);
-        for (var i = 0; i < requested.Count; i++)
-        {
-            var at = $"/roles/{i}";
-            if (requested[i] is null)
-            {
-                errors.Add(new(at, "A role is an object {role, orgUnitCode}, not null."));
-                continue;
-            }
-            var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
-            if (!EnumText.TryParse<Role>(roleText, out var role))
-            {
-                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {EnumText.Expected<Role>()}."));
-                continue;
-            }
-            if (role == Role.SystemAdmin)
-            {
-                if (!string.IsNullOrEmpty(code))
-                    errors.Add(new($"{at}/orgUnitCode", "A SystemAdmin holds the role over the whole installation; leave orgUnitCode empty."));
-                else if (caller is { IsSystemAdmin: false })
-                    errors.Add(new($"{at}/role", "Only a system administrator may grant SystemAdmin."));
-                else
-                    resolved.Add((role, null, null, null));
-                continue;
-            }
-            if (string.IsNullOrEmpty(code))
-            {
-                errors.Add(new($"{at}/orgUnitCode", $"A {role} role needs the org unit it covers."));
-                continue;
-            }
-            if (!units.TryGetValue(code, out var unit) || caller is not null && !caller.Holds(unit.Path, Role.DistrictAdmin))
-            {
-                errors.Add(new($"{at}/orgUnitCode", $"Unknown org unit '{code}'."));
-                continue;
-            }
-            var allowed = RolePlacement.AllowedAt(role);
-            var kind = Enum.Parse<OrgUnitKind>(unit.Kind);
-            if (!allowed.Contains(kind))
-            {
-                errors.Add(new($"{at}/orgUnitCode", $"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}."));
-                continue;
-            }
-            resolved.Add((role, code, unit.Id, kind));
-        }
-        return resolved;
-    }
 
     /// <summary>On an installation without any user, creates <c>admin</c> as SystemAdmin; otherwise does nothing.</summary>
     public async Task<bool> BootstrapAdminAsync(string password, CancellationToken ct)
@@ -148,24 +94,37 @@ public sealed class Users(NpgsqlDataSource db, EventJournal journal, TimeProvide
             new { username = AccountRules.NormaliseUsername(username) }, ct) ?? throw new NotFoundException($"User '{username}' was not found.");
     }
 
+    /// <summary>A user the caller can see, with the roles in the caller's scope; to those who administer the account, whether it is disabled or locked.</summary>
     public async Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = (await connection.QueryAsync<(string Username, string DisplayName, DateTimeOffset CreatedAt, string? Role, string? Code, string? Path, string? Kind)>(
+        return await ViewAsync(connection, username, caller, ct);
+    }
+
+    /// <param name="caller">null: a trusted local operator, who sees everything.</param>
+    async Task<UserView> ViewAsync(NpgsqlConnection connection, string username, Caller? caller, CancellationToken ct)
+    {
+        var rows = (await connection.QueryAsync<(long Id, string Username, string DisplayName, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, string? Role, string? Code, string? Path, string? Kind)>(
             new CommandDefinition(
                 """
-                select u.username, u.display_name, u.created_at, r.role, o.code, o.path, o.kind
+                select u.id, u.username, u.display_name, u.created_at, u.disabled_at, r.role, o.code, o.path, o.kind
                 from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
                 where u.username = @username
                 """, new { username = AccountRules.NormaliseUsername(username) }, cancellationToken: ct))).ToList();
-        // a user is visible to oneself, to a SystemAdmin, and to anyone whose scope covers one of the user's roles
-        if (rows.Count == 0 || !(caller.IsSystemAdmin || rows[0].Username == caller.Username || rows.Any(r => r.Path is not null && caller.CanSee(r.Path))))
+        var held = rows.Where(r => r.Role is not null).ToList();
+        var grants = held.Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
+        if (rows.Count == 0 || caller is not null && !AccountAdministration.CanSee(caller, rows[0].Username, grants))
             throw new NotFoundException($"User '{username}' was not found.");
+        var user = rows[0];
         // roles held outside the caller's scope are not the caller's business
-        var roles = rows.Where(r => r.Role is not null && (caller.IsSystemAdmin || rows[0].Username == caller.Username || r.Path is not null && caller.CanSee(r.Path)))
+        var everything = caller is null || caller.IsSystemAdmin || user.Username == caller.Username;
+        var roles = held.Where(r => everything || r.Path is not null && caller!.CanSee(r.Path))
             .Select(r => new RoleView(Enum.Parse<Role>(r.Role!), r.Code)).ToList();
-        var level = LeaderLevelOf(rows.Where(r => r.Role is not null && r.Kind is not null)
+        var level = LeaderLevelOf(held.Where(r => r.Kind is not null)
             .Select(r => (Enum.Parse<Role>(r.Role!), (OrgUnitKind?)Enum.Parse<OrgUnitKind>(r.Kind!))));
-        return new UserView(rows[0].Username, rows[0].DisplayName, roles, rows[0].CreatedAt, level);
+        if (caller is not null && !AccountAdministration.CanAdminister(caller, grants))
+            return new UserView(user.Username, user.DisplayName, roles, user.CreatedAt, level);
+        return new UserView(user.Username, user.DisplayName, roles, user.CreatedAt, level,
+            Disabled: user.DisabledAt is not null, LockedUntil: await LoginLocks.LockedUntilAsync(connection, user.Id, security.UtcNow, ct));
     }
 }

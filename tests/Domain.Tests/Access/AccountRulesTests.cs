@@ -23,18 +23,6 @@ public class AccountRulesTests
         Assert.Equal(["/username", "/password", "/displayName"], fields);
     }
 
-    [Fact]
-    public void The_lock_starts_at_the_last_allowed_failure()
-    {
-        var throttle = new LoginThrottle(3, TimeSpan.FromMinutes(10));
-        var now = DateTimeOffset.UnixEpoch;
-        Assert.Null(throttle.LockAfterFailure(2, now));
-        var until = throttle.LockAfterFailure(3, now);
-        Assert.Equal(now.AddMinutes(10), until);
-        Assert.True(throttle.IsLocked(until, now.AddMinutes(9)));
-        Assert.False(throttle.IsLocked(until, now.AddMinutes(10)));
-    }
-
     [Theory]
     [InlineData("Leader@D1", "Leader", "D1")]
     [InlineData("SystemAdmin", "SystemAdmin", null)]

@@ -96,3 +96,30 @@ public class UiLoginLimitTests(TightLoginLimitHost host) : IClassFixture<TightLo
         Assert.Contains(HttpStatusCode.TooManyRequests, codes);
     }
 }
+
+/// <summary>A proxy elsewhere is trusted; the loopback address the tests come from is not one.</summary>
+public sealed class RemoteProxyHost : HostFixture
+{
+    protected override IEnumerable<string> Settings => ["--Hosting:TrustedProxies=10.9.9.9", "--Auth:LoginsPerMinutePerAddress=5"];
+}
+
+public class UntrustedForwardingTests(RemoteProxyHost host) : IClassFixture<RemoteProxyHost>
+{
+    [Fact]
+    public async Task A_client_that_is_not_a_listed_proxy_cannot_escape_the_login_limit_with_X_Forwarded_For()
+    {
+        var client = host.Anonymous();
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+            {
+                Content = new StringContent("""{"username":"nobody","password":"nothing-here"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            codes.Add((await client.SendAsync(request)).StatusCode);
+        }
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), codes.Take(5));
+        Assert.All(codes.Skip(5), code => Assert.Equal(HttpStatusCode.TooManyRequests, code));
+    }
+}

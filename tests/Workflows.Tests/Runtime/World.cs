@@ -68,7 +68,7 @@ sealed class World
     public async Task<Caller> CallerAsync(string role)
     {
         var tokens = Engine.Get<AccessTokens>();
-        var token = await tokens.IssueAsync(Name(role), "pass-word-1", CancellationToken.None) ?? throw new InvalidOperationException($"No login for {role}.");
+        var token = await tokens.IssueAsync(Name(role), "pass-word-1", "192.0.2.1", CancellationToken.None) ?? throw new InvalidOperationException($"No login for {role}.");
         return await tokens.AuthenticateAsync(token.Value, CancellationToken.None) ?? throw new InvalidOperationException();
     }
 

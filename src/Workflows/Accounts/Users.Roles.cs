@@ -1,0 +1,136 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Journal;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Accounts;
+
+/// <summary>Granting and removing roles of an existing account.</summary>
+public sealed partial class Users
+{
+    /// <summary>
+    /// Grants one more role, by an administrator of the account who may grant it (see <see cref="CreateAsync"/>);
+    /// a role already held changes nothing.
+    /// </summary>
+    public async Task<UserView> AddRoleAsync(string username, RoleAssignment role, Caller? caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        // as for a new user: the units' kinds stay as read until the role is in
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
+        var account = await AdministeredAsync(tx, username, caller, ct);
+        var errors = new List<FieldError>();
+        var grants = await ResolveRolesAsync(tx, [role], caller, errors, _ => "", ct);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The role could not be granted.");
+        var (granted, code, unitId, _) = grants[0];
+        var added = await connection.ExecuteAsync(new CommandDefinition(
+            "insert into user_role (user_id, role, org_unit_id) values (@id, @role, @unitId) on conflict do nothing",
+            new { id = account.Id, role = granted.ToString(), unitId }, tx, cancellationToken: ct));
+        if (added > 0)
+            await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
+                [new JournalDraft(JournalStreams.Accounts, "RoleAdded", account.Username, new { role = granted, orgUnitCode = code })], ct);
+        await tx.CommitAsync(ct);
+        if (added > 0)
+            logger.LogInformation("Role {Role} at {OrgUnitCode} granted to {Username} by {Actor}", granted, code, account.Username, Actor(caller));
+        return await ViewAsync(connection, account.Username, caller, ct);
+    }
+
+    /// <summary>
+    /// Takes a role away (<paramref name="spec"/> as <c>Leader@JC-DH</c>, or <c>SystemAdmin</c>) and ends the
+    /// person's sessions. A role not held is 404; one's own roles and a person's last role stay (disable instead).
+    /// </summary>
+    public async Task<UserView> RemoveRoleAsync(string username, string spec, Caller? caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var account = await AdministeredAsync(tx, username, caller, ct);
+        var (roleText, codeText) = RolePlacement.ParseSpec(spec);
+        var code = string.IsNullOrEmpty(codeText) ? null : codeText;
+        var held = EnumText.TryParse<Role>(roleText, out var role) ? account.Roles.FirstOrDefault(r => r.Role == role && r.OrgUnitCode == code) : null;
+        if (held is null)
+            throw new NotFoundException($"User '{account.Username}' holds no role '{spec}'.");
+        if (caller is not null && caller.Username == account.Username)
+            throw new ForbiddenException("You cannot take away your own roles; another administrator can.");
+        if (account.Roles.Count == 1)
+            throw new ConflictException($"'{spec}' is the last role of '{account.Username}'; disable the account instead.");
+        await connection.ExecuteAsync(new CommandDefinition(
+            "delete from user_role where user_id = @id and role = @role and org_unit_id is not distinct from (select id from org_unit where code = @code)",
+            new { id = account.Id, role = role.ToString(), code }, tx, cancellationToken: ct));
+        var sessionsEnded = await Sessions.EndAllAsync(tx, account.Id, ct);
+        await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
+            [new JournalDraft(JournalStreams.Accounts, "RoleRemoved", account.Username, new { role, orgUnitCode = code, sessionsEnded })], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Role {Role} at {OrgUnitCode} taken from {Username} by {Actor}; {Sessions} sessions ended", role, code, account.Username, Actor(caller), sessionsEnded);
+        return await ViewAsync(connection, account.Username, caller, ct);
+    }
+
+    /// <summary>
+    /// The units of the roles asked for, each checked: a known role, at a unit of a kind it may be held at, that the
+    /// caller (null: a local operator) may grant — a SystemAdmin anything, a DistrictAdmin any role but SystemAdmin in its scope.
+    /// </summary>
+    async Task<List<(Role Role, string? Code, long? UnitId, OrgUnitKind? Kind)>> ResolveRolesAsync(
+        NpgsqlTransaction tx, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, Func<int, string> pointer, CancellationToken ct)
+    {
+        var resolved = new List<(Role, string?, long?, OrgUnitKind?)>();
+        if (requested is not { Count: > 0 })
+        {
+            errors.Add(new("/roles", "At least one role is required."));
+            return resolved;
+        }
+        var codes = requested.Select(r => r?.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
+        var units = (await tx.Connection!.QueryAsync<(long Id, string Code, string Kind, string Path)>(new CommandDefinition(
+            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
+            .ToDictionary(u => u.Code, StringComparer.Ordinal);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var at = pointer(i);
+            if (requested[i] is null)
+            {
+                errors.Add(new(at, "A role is an object {role, orgUnitCode}, not null."));
+                continue;
+            }
+            var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
+            if (!EnumText.TryParse<Role>(roleText, out var role))
+            {
+                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {EnumText.Expected<Role>()}."));
+                continue;
+            }
+            if (role == Role.SystemAdmin)
+            {
+                if (!string.IsNullOrEmpty(code))
+                    errors.Add(new($"{at}/orgUnitCode", "A SystemAdmin holds the role over the whole installation; leave orgUnitCode empty."));
+                else if (caller is { IsSystemAdmin: false })
+                    errors.Add(new($"{at}/role", "Only a system administrator may grant SystemAdmin."));
+                else
+                    resolved.Add((role, null, null, null));
+                continue;
+            }
+            if (string.IsNullOrEmpty(code))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"A {role} role needs the org unit it covers."));
+                continue;
+            }
+            if (!units.TryGetValue(code, out var unit) || caller is not null && !caller.Holds(unit.Path, Role.DistrictAdmin))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"Unknown org unit '{code}'."));
+                continue;
+            }
+            var allowed = RolePlacement.AllowedAt(role);
+            var kind = Enum.Parse<OrgUnitKind>(unit.Kind);
+            if (!allowed.Contains(kind))
+            {
+                errors.Add(new($"{at}/orgUnitCode", $"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}."));
+                continue;
+            }
+            resolved.Add((role, code, unit.Id, kind));
+        }
+        return resolved;
+    }
+
+}
