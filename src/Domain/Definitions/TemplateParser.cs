@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Organisation;
 
 namespace CommunityWorkflows.Domain.Definitions;
 
@@ -26,7 +27,7 @@ public sealed partial class TemplateParser
 
     public static readonly IReadOnlyList<string> ParticipantKinds = ["Street", "Community"];
 
-    static readonly string[] Members = ["key", "name", "description", "participants", "reminders", "escalation", "stages", "indicators", "grading"];
+    static readonly string[] Members = ["key", "name", "description", "participants", "reminders", "escalation", "stages", "indicators", "grading", "ownerScopeCode"];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     private static partial Regex KeyPattern();
@@ -37,6 +38,9 @@ public sealed partial class TemplateParser
 
     readonly List<FieldError> errors = [];
 
+    /// <summary>The owner the body names, read beside the definition and never part of it (see <see cref="TemplateParseResult"/>).</summary>
+    string? ownerScopeCode;
+
     TemplateParser() { }
 
     public static TemplateParseResult Parse(JsonElement root)
@@ -44,8 +48,8 @@ public sealed partial class TemplateParser
         var parser = new TemplateParser();
         var definition = parser.Template(root);
         return parser.errors.Count == 0 && definition is not null
-            ? new TemplateParseResult(definition, [])
-            : new TemplateParseResult(null, parser.errors);
+            ? new TemplateParseResult(definition, [], parser.ownerScopeCode)
+            : new TemplateParseResult(null, parser.errors, parser.ownerScopeCode);
     }
 
     /// <summary>The definition, or a <see cref="RuleViolationException"/> naming every problem.</summary>
@@ -66,6 +70,7 @@ public sealed partial class TemplateParser
             r.Error("key", key == ReservedKey
                 ? $"'{ReservedKey}' is reserved."
                 : "A key is 2–64 characters: lower-case letters, digits and '-', not starting with '-'.");
+        ownerScopeCode = OwnerScopeCode(r);
         var name = r.String("name", required: true, MaxNameLength)?.Trim();
         var description = Description(r);
         var participants = Participants(r);
@@ -76,6 +81,14 @@ public sealed partial class TemplateParser
         var grading = Grading(r);
         return new TemplateDefinition(key ?? "", name ?? "", description, participants ?? new ParticipantRule(""),
             reminders, escalation, stages, indicators, grading);
+    }
+
+    static string? OwnerScopeCode(JsonObjectReader r)
+    {
+        var code = r.String("ownerScopeCode");
+        if (code is null || OrgImportValidator.IsValidCode(code)) return code;
+        r.Error("ownerScopeCode", $"'{code}' is not an org unit code: 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit.");
+        return null;
     }
 
     static string? Description(JsonObjectReader r) =>

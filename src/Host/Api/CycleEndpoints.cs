@@ -32,7 +32,7 @@ static class CycleEndpoints
             return Results.Created($"/api/cycles/{cycle.Id}", cycle);
         })
         .WithName("LaunchCycle").Produces<CycleView>(StatusCodes.Status201Created)
-        .WithSummary("Launch a published template for a year over a scope: one instance per participant; the same template, year and scope again → 409.");
+        .WithSummary("Launch a published template for a year over a scope: one instance per participant; the same template, year and scope again → 409; a template owned by a unit only over that unit or beneath it (else 403).");
 
         cycles.MapGet("/", async (int? year, HttpContext context, CycleQueries queries, CancellationToken ct) =>
             await queries.ListAsync(year, context.Caller(), ct))

@@ -7,7 +7,8 @@ namespace CommunityWorkflows.Host.Api;
 
 /// <summary>
 /// A template version as the API shows it: the canonical definition (every default spelled out) with its
-/// <c>version</c> and <c>status</c> beside the key, and who made and published it when at the end.
+/// <c>version</c>, <c>status</c> and <c>ownerScopeCode</c> (null: the installation's) beside the key, and who made
+/// and published it when at the end.
 /// </summary>
 static class TemplateVersionDocument
 {
@@ -19,6 +20,7 @@ static class TemplateVersionDocument
             ["key"] = v.Key,
             ["version"] = v.Version,
             ["status"] = v.Status.ToString(),
+            ["ownerScopeCode"] = v.OwnerScopeCode,
         };
         foreach (var (name, node) in definition.ToList())
         {

@@ -17,13 +17,16 @@ static class DefaultTemplates
         {
             using var document = JsonDocument.Parse(ShippedFiles.Read(name));
             var parsed = TemplateParser.Parse(document.RootElement);
+            if (parsed.OwnerScopeCode is not null)
+                throw new InvalidOperationException($"The shipped template {name} names an owner; shipped templates belong to the installation.");
             return parsed.Definition ?? throw new InvalidOperationException(
                 $"The shipped template {name} is invalid: {string.Join("; ", parsed.Errors.Select(e => $"{e.Field} {e.Message}"))}");
         }).ToList();
 
     /// <summary>
     /// Runs after the migrations under their lock; a key the database knows in any version is left alone, so an
-    /// administrator's own versions of a shipped template are never overwritten. Returns how many were installed.
+    /// administrator's own versions of a shipped template are never overwritten. A shipped template belongs to the
+    /// installation (no owner unit): only a system administrator edits it. Returns how many were installed.
     /// </summary>
     public static async Task<int> InstallAsync(NpgsqlConnection connection, CancellationToken ct)
     {
@@ -44,7 +47,7 @@ static class DefaultTemplates
             if (inserted == 1)
             {
                 await EventJournal.AppendInAsync(tx, now, Installer,
-                    [new JournalDraft(JournalStreams.Template(definition.Key), "Installed", $"{definition.Key}@1", canonical)], ct);
+                    [new JournalDraft(JournalStreams.Template(definition.Key), "Installed", $"{definition.Key}@1", TemplatePayload.Of(definition, null))], ct);
                 installed++;
             }
             await tx.CommitAsync(ct);

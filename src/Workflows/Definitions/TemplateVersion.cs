@@ -2,7 +2,10 @@ using CommunityWorkflows.Domain.Definitions;
 
 namespace CommunityWorkflows.Workflows.Definitions;
 
-/// <summary>One stored version of a template: its definition and who made and published it when.</summary>
+/// <summary>
+/// One stored version of a template: its definition, who made and published it when, and the code of the org unit
+/// the template belongs to (<see cref="OwnerScopeCode"/>, null for the installation).
+/// </summary>
 public sealed record TemplateVersion(
     string Key,
     int Version,
@@ -13,4 +16,5 @@ public sealed record TemplateVersion(
     string UpdatedBy,
     DateTimeOffset? PublishedAt,
     string? PublishedBy,
-    TemplateDefinition Definition);
+    TemplateDefinition Definition,
+    string? OwnerScopeCode);

@@ -11,40 +11,77 @@ namespace CommunityWorkflows.Workflows.Definitions;
 
 /// <summary>
 /// Templates (workflow definitions) and their versions: a draft is edited, publishing freezes it for good, and
-/// the next edit starts a new draft. System and district administrators write; everyone signed in reads.
+/// the next edit starts a new draft. A template has an owner, the org unit whose district administrators (at it or
+/// above it) edit and publish it and beneath which it is launched (null: the installation, changed only by system
+/// administrators and the city's district administrators); everyone signed in reads.
 /// Every change is journaled in the stream <c>template:&lt;key&gt;</c> in the same transaction.
 /// </summary>
 public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<Templates> logger)
 {
+    const string OwnerField = "/ownerScopeCode";
+
     const string SelectVersion = """
-        select template_key, version, status, definition::text as definition, created_at, created_by,
-               updated_at, updated_by, published_at, published_by
-        from template_version
+        select t.template_key, t.version, t.status, t.definition::text as definition, t.created_at, t.created_by,
+               t.updated_at, t.updated_by, t.published_at, t.published_by, o.code as owner_scope_code
+        from template_version t left join org_unit o on o.id = t.owner_unit_id
         """;
 
-    /// <summary>Creates a template as draft version 1; 409 when the key exists, 422 naming every broken rule.</summary>
+    /// <summary>
+    /// Creates a template as draft version 1, owned by the body's <c>ownerScopeCode</c> or by default the creator's
+    /// (see <see cref="TemplateOwnership.ChooseOwner"/>): 403 unless the caller may edit a template of that owner,
+    /// 409 when the key exists, 422 naming every broken rule (an owner unknown or out of sight among them).
+    /// </summary>
     public async Task<TemplateVersionRef> CreateAsync(JsonElement body, Caller caller, CancellationToken ct)
     {
-        EnsureMayEdit(caller);
-        var definition = TemplateParser.ParseValid(body);
+        EnsureMayWrite(caller);
+        var parsed = TemplateParser.Parse(body);
+        var errors = parsed.Errors.ToList();
+        var choice = TemplateOwnership.ChooseOwner(caller, parsed.OwnerScopeCode);
+        var ownerNamedBadly = errors.Any(e => e.Field == OwnerField);
+        if (choice.Problem is not null && !ownerNamedBadly)
+            errors.Add(new FieldError(OwnerField, choice.Problem));
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var owner = choice.OrgUnitCode is null || ownerNamedBadly ? null : await OwnerUnitAsync(tx, choice.OrgUnitCode, caller, errors, ct);
+        if (errors.All(e => e.Field != OwnerField))
+            await EnsureMayEditAsync(tx, caller, parsed.Definition is { } named ? $"Template '{named.Key}'" : "The template", owner, ct);
+        if (errors.Count > 0)
+            throw new RuleViolationException(errors, "The template breaks one or more rules.");
+        var definition = parsed.Definition!;
         await LockAsync(tx, definition.Key, ct);
         if (await VersionsAsync(tx, definition.Key, ct) is { Count: > 0 })
             throw new ConflictException($"Template '{definition.Key}' already exists; replace its draft instead.");
-        var created = await InsertDraftAsync(tx, definition, 1, caller.Username, ct);
+        var created = await InsertDraftAsync(tx, definition, 1, owner, caller.Username, ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Template {TemplateKey} created by {Actor}", definition.Key, caller.Username);
+        logger.LogInformation("Template {TemplateKey} created by {Actor}, owned by {Owner}", definition.Key, caller.Username, owner?.Code ?? "(installation)");
         return created;
     }
 
     /// <summary>
+    /// The unit a new template is to belong to: one a cycle can be launched over (a City, District or Street). Like a
+    /// launch's <c>scopeCode</c>, a unit the caller cannot see is reported as unknown.
+    /// </summary>
+    static async Task<OwnerUnit?> OwnerUnitAsync(NpgsqlTransaction tx, string code, Caller caller, List<FieldError> errors, CancellationToken ct)
+    {
+        var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
+            "select id, code, path, kind from org_unit where code = @code", new { code }, tx, cancellationToken: ct));
+        if (unit is null || !caller.CanSee(unit.Path))
+            errors.Add(new FieldError(OwnerField, $"Unknown org unit '{code}'."));
+        else if (unit.Kind is not ("City" or "District" or "Street"))
+            errors.Add(new FieldError(OwnerField, $"A template belongs to a City, District or Street (or, left out, to the installation), not to a {unit.Kind}."));
+        else
+            return new OwnerUnit(unit.Id, unit.Code, unit.Path);
+        return null;
+    }
+
+    /// <summary>
     /// Replaces the draft of <paramref name="key"/>; when there is none, the body becomes the next version's draft.
-    /// 404 for an unknown key, 422 when the body breaks a rule or names another key.
+    /// 404 for an unknown key, 403 unless the caller administers its owner, 422 when the body breaks a rule or names
+    /// another key or owner.
     /// </summary>
     public async Task<TemplateVersionRef> ReplaceDraftAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
     {
-        EnsureMayEdit(caller);
+        EnsureMayWrite(caller);
         var parsed = TemplateParser.Parse(body);
         var errors = parsed.Errors.Concat(KeyMismatch(body, key)).ToList();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -53,12 +90,16 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         var versions = await VersionsAsync(tx, key, ct);
         if (versions.Count == 0)
             throw new NotFoundException($"Template '{key}' was not found.");
+        var owner = OwnerOf(versions);
+        await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
+        if (parsed.OwnerScopeCode is { } named && named != owner?.Code)
+            errors.Add(new FieldError(OwnerField, $"A template's owner does not change: '{key}' belongs to {Describe(owner)}, not to '{named}'."));
         if (errors.Count > 0)
             throw new RuleViolationException(errors, "The template breaks one or more rules.");
         var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
         var saved = draft is null
-            ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, caller.Username, ct)
-            : await UpdateDraftAsync(tx, parsed.Definition!, draft.Version, caller.Username, ct);
+            ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, owner, caller.Username, ct)
+            : await UpdateDraftAsync(tx, parsed.Definition!, draft.Version, owner, caller.Username, ct);
         await tx.CommitAsync(ct);
         return saved;
     }
@@ -70,16 +111,21 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
             yield return new FieldError("/key", $"The body's key '{bodyKey}' differs from the template's key '{key}'.");
     }
 
-    /// <summary>Publishes the draft of <paramref name="key"/>; from now on that version never changes. 409 when there is no draft.</summary>
+    /// <summary>
+    /// Publishes the draft of <paramref name="key"/>; from now on that version never changes. 404 for an unknown key,
+    /// 403 unless the caller administers its owner, 409 when there is no draft.
+    /// </summary>
     public async Task<TemplateVersionRef> PublishAsync(string key, Caller caller, CancellationToken ct)
     {
-        EnsureMayEdit(caller);
+        EnsureMayWrite(caller);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await LockAsync(tx, key, ct);
         var versions = await VersionsAsync(tx, key, ct);
         if (versions.Count == 0)
             throw new NotFoundException($"Template '{key}' was not found.");
+        var owner = OwnerOf(versions);
+        await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
         var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft))
             ?? throw new ConflictException($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.");
         var now = clock.GetUtcNow();
@@ -89,7 +135,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
             where template_key = @key and version = @version
             """, new { now, actor = caller.Username, key, version = draft.Version }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, now, caller.Username,
-            [new JournalDraft(JournalStreams.Template(key), "Published", $"{key}@{draft.Version}", new { version = draft.Version })], ct);
+            [new JournalDraft(JournalStreams.Template(key), "Published", $"{key}@{draft.Version}", new { version = draft.Version, ownerScopeCode = owner?.Code })], ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Template {TemplateKey} version {Version} published by {Actor}", key, draft.Version, caller.Username);
         return new TemplateVersionRef(key, draft.Version, TemplateStatus.Published);
@@ -119,16 +165,18 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
             """
-            select template_key,
-                   (array_agg(name order by version desc))[1] as name,
-                   max(version) as latest_version,
-                   (array_agg(status order by version desc))[1] as status,
-                   coalesce(array_agg(version order by version) filter (where status = 'Published'), '{}') as published_versions
-            from template_version
-            group by template_key
-            order by template_key
+            select t.template_key,
+                   (array_agg(t.name order by t.version desc))[1] as name,
+                   max(t.version) as latest_version,
+                   (array_agg(t.status order by t.version desc))[1] as status,
+                   coalesce(array_agg(t.version order by t.version) filter (where t.status = 'Published'), '{}') as published_versions,
+                   (array_agg(o.code order by t.version desc))[1] as owner_scope_code
+            from template_version t left join org_unit o on o.id = t.owner_unit_id
+            group by t.template_key
+            order by t.template_key
             """, cancellationToken: ct));
-        return rows.Select(r => new TemplateSummary(r.TemplateKey, r.Name, r.LatestVersion, Enum.Parse<TemplateStatus>(r.Status), r.PublishedVersions)).ToList();
+        return rows.Select(r => new TemplateSummary(
+            r.TemplateKey, r.Name, r.LatestVersion, Enum.Parse<TemplateStatus>(r.Status), r.PublishedVersions, r.OwnerScopeCode)).ToList();
     }
 
     /// <summary>
@@ -156,11 +204,35 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         return new PublishedTemplate(found.Key, found.Version, found.Definition);
     }
 
-    static void EnsureMayEdit(Caller caller)
+    /// <summary>403 for a caller who writes no template at all, before the body is read.</summary>
+    static void EnsureMayWrite(Caller caller)
     {
-        if (!caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
+        if (!TemplateOwnership.MayWrite(caller))
             throw new ForbiddenException("Only a system administrator or a district administrator may create, edit or publish templates.");
     }
+
+    /// <summary>
+    /// 403 unless the caller administers the template's owner (see <see cref="TemplateOwnership.MayEdit"/>): the
+    /// template is in everyone's sight, so a refusal is never a 404. Reading stays open.
+    /// </summary>
+    static async Task EnsureMayEditAsync(NpgsqlTransaction tx, Caller caller, string template, OwnerUnit? owner, CancellationToken ct)
+    {
+        var cityPaths = owner is null && !caller.IsSystemAdmin ? await CityPathsAsync(tx, ct) : [];
+        if (TemplateOwnership.MayEdit(caller, owner?.Path, cityPaths)) return;
+        throw new ForbiddenException(owner is null
+            ? $"{template} belongs to the installation: only a system administrator or a district administrator of the city may create, edit or publish it."
+            : $"{template} belongs to {owner.Code}: only a system administrator or a district administrator of {owner.Code} or a unit above it may create, edit or publish it.");
+    }
+
+    static async Task<IReadOnlyCollection<string>> CityPathsAsync(NpgsqlTransaction tx, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<string>(new CommandDefinition(
+            "select path from org_unit where kind = 'City'", transaction: tx, cancellationToken: ct))).ToList();
+
+    static string Describe(OwnerUnit? owner) => owner is null ? "the installation" : $"'{owner.Code}'";
+
+    /// <summary>Every version of a key has the same owner; the first one's is read.</summary>
+    static OwnerUnit? OwnerOf(IReadOnlyList<StoredVersion> versions) =>
+        versions.MinBy(v => v.Version) is { OwnerUnitId: { } id, OwnerCode: { } code, OwnerPath: { } path } ? new OwnerUnit(id, code, path) : null;
 
     /// <summary>Commands on one key take turns, so that two of them never compute the same next version.</summary>
     static Task LockAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
@@ -169,23 +241,29 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
 
     static async Task<IReadOnlyList<StoredVersion>> VersionsAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
         (await tx.Connection!.QueryAsync<StoredVersion>(new CommandDefinition(
-            "select version, status from template_version where template_key = @key", new { key }, tx, cancellationToken: ct))).ToList();
+            """
+            select t.version, t.status, t.owner_unit_id, o.code as owner_code, o.path as owner_path
+            from template_version t left join org_unit o on o.id = t.owner_unit_id
+            where t.template_key = @key
+            """, new { key }, tx, cancellationToken: ct))).ToList();
 
-    async Task<TemplateVersionRef> InsertDraftAsync(NpgsqlTransaction tx, TemplateDefinition definition, int version, string actor, CancellationToken ct)
+    async Task<TemplateVersionRef> InsertDraftAsync(
+        NpgsqlTransaction tx, TemplateDefinition definition, int version, OwnerUnit? owner, string actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var canonical = TemplateJson.Serialize(definition);
         await tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            insert into template_version (template_key, version, status, name, definition, created_at, created_by, updated_at, updated_by)
-            values (@key, @version, 'Draft', @name, cast(@canonical as jsonb), @now, @actor, @now, @actor)
-            """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
+            insert into template_version (template_key, version, status, name, definition, owner_unit_id, created_at, created_by, updated_at, updated_by)
+            values (@key, @version, 'Draft', @name, cast(@canonical as jsonb), @ownerId, @now, @actor, @now, @actor)
+            """, new { key = definition.Key, version, name = definition.Name, canonical, ownerId = owner?.Id, now, actor }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, now, actor,
-            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftCreated", $"{definition.Key}@{version}", canonical)], ct);
+            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftCreated", $"{definition.Key}@{version}", TemplatePayload.Of(definition, owner?.Code))], ct);
         return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
     }
 
-    async Task<TemplateVersionRef> UpdateDraftAsync(NpgsqlTransaction tx, TemplateDefinition definition, int version, string actor, CancellationToken ct)
+    async Task<TemplateVersionRef> UpdateDraftAsync(
+        NpgsqlTransaction tx, TemplateDefinition definition, int version, OwnerUnit? owner, string actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var canonical = TemplateJson.Serialize(definition);
@@ -195,7 +273,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
             where template_key = @key and version = @version and status = 'Draft'
             """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, now, actor,
-            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftReplaced", $"{definition.Key}@{version}", canonical)], ct);
+            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftReplaced", $"{definition.Key}@{version}", TemplatePayload.Of(definition, owner?.Code))], ct);
         return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
     }
 
@@ -209,13 +287,18 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
 
     static TemplateVersion ToVersion(VersionRow r) => new(
         r.TemplateKey, r.Version, Enum.Parse<TemplateStatus>(r.Status), r.CreatedAt, r.CreatedBy, r.UpdatedAt, r.UpdatedBy,
-        r.PublishedAt, r.PublishedBy, ReadStored(r.TemplateKey, r.Version, r.Definition));
+        r.PublishedAt, r.PublishedBy, ReadStored(r.TemplateKey, r.Version, r.Definition), r.OwnerScopeCode);
 
     sealed record VersionRow(
         string TemplateKey, int Version, string Status, string Definition, DateTimeOffset CreatedAt, string CreatedBy,
-        DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt, string? PublishedBy);
+        DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, string? OwnerScopeCode);
 
-    sealed record StoredVersion(int Version, string Status);
+    sealed record StoredVersion(int Version, string Status, long? OwnerUnitId, string? OwnerCode, string? OwnerPath);
+
+    sealed record UnitRow(long Id, string Code, string Path, string Kind);
+
+    /// <summary>The org unit a template belongs to.</summary>
+    sealed record OwnerUnit(long Id, string Code, string Path);
 
     // a class with setters: Dapper matches an int[] column to a constructor parameter only as System.Array
     sealed class SummaryRow
@@ -225,5 +308,6 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         public int LatestVersion { get; init; }
         public string Status { get; init; } = "";
         public int[] PublishedVersions { get; init; } = [];
+        public string? OwnerScopeCode { get; init; }
     }
 }

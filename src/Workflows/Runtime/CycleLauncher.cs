@@ -34,6 +34,7 @@ public sealed class CycleLauncher(
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
+        await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
         var now = clock.GetUtcNow();
 
         var cycleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
@@ -103,6 +104,25 @@ public sealed class CycleLauncher(
         if (scopeKind == participantKind || !OrgTreeRules.CanBeChildOf(participantKind, scopeKind))
             throw new RuleViolationException("/scopeCode", $"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.");
         return unit;
+    }
+
+    sealed record OwnerRow(string Code, string Path);
+
+    /// <summary>
+    /// A template owned by an org unit is launched over that unit or one beneath it (one district's own template is not
+    /// another district's, nor the city's); the installation's templates, and a definition stored under no template,
+    /// anywhere. The template is in everyone's sight, so a refusal is a 403, whoever asks.
+    /// </summary>
+    static async Task EnsureLaunchableOverAsync(NpgsqlTransaction tx, string templateKey, UnitRow scope, CancellationToken ct)
+    {
+        var owner = await tx.Connection!.QueryFirstOrDefaultAsync<OwnerRow>(new CommandDefinition(
+            """
+            select o.code, o.path from template_version t join org_unit o on o.id = t.owner_unit_id
+            where t.template_key = @templateKey order by t.version limit 1
+            """, new { templateKey }, tx, cancellationToken: ct));
+        if (!TemplateOwnership.MayLaunchOver(owner?.Path, scope.Path))
+            throw new ForbiddenException(
+                $"Template '{templateKey}' belongs to {owner!.Code}: it is launched over {owner.Code} or a unit beneath it, not over {scope.Code}.");
     }
 
     static Task InsertStagesAsync(NpgsqlTransaction tx, long cycleId, List<StagePlan> stages, CancellationToken ct) =>

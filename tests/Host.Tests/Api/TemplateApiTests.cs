@@ -75,7 +75,7 @@ public class TemplateApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Equal(("第二版", "Draft"), (second.GetProperty("name").GetString(), second.GetProperty("status").GetString()));
 
         var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/templates")).EnumerateArray().Single(t => t.GetProperty("key").GetString() == key);
-        Assert.Equal($$"""{"key":"{{key}}","name":"第二版","latestVersion":2,"status":"Draft","publishedVersions":[1]}""", listed.GetRawText());
+        Assert.Equal($$"""{"key":"{{key}}","name":"第二版","latestVersion":2,"status":"Draft","publishedVersions":[1],"ownerScopeCode":null}""", listed.GetRawText());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Testing;
@@ -9,11 +10,15 @@ using static CommunityWorkflows.Workflows.Tests.Definitions.TemplateBodies;
 
 namespace CommunityWorkflows.Workflows.Tests.Definitions;
 
-public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<EngineFixture>
+public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<EngineFixture>, IAsyncLifetime
 {
     static readonly CancellationToken None = CancellationToken.None;
 
     Templates Templates => engine.Get<Templates>();
+
+    public Task InitializeAsync() => EnsureUnitsAsync(engine);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Creating_makes_draft_version_1_and_a_second_create_of_the_key_conflicts()
@@ -31,7 +36,7 @@ public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<Engin
     public async Task Replacing_a_draft_changes_it_in_place()
     {
         var key = NewKey();
-        await Templates.CreateAsync(Valid(key), Admin, None);
+        await Templates.CreateAsync(Owned(key, "D1"), Admin, None);
         engine.Clock.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Equal(new TemplateVersionRef(key, 1, TemplateStatus.Draft), await Templates.ReplaceDraftAsync(key, Valid(key, "改过的", "+20 workdays"), DistrictAdmin, None));
@@ -46,7 +51,7 @@ public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<Engin
     public async Task Publishing_freezes_the_draft_and_the_next_edit_starts_the_next_version()
     {
         var key = NewKey();
-        await Templates.CreateAsync(Valid(key), Admin, None);
+        await Templates.CreateAsync(Owned(key, "D1"), Admin, None);
         Assert.Equal(new TemplateVersionRef(key, 1, TemplateStatus.Published), await Templates.PublishAsync(key, Admin, None));
         await Assert.ThrowsAsync<ConflictException>(() => Templates.PublishAsync(key, Admin, None));
 
@@ -119,7 +124,7 @@ public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<Engin
     public async Task Every_change_is_journaled_in_the_template_stream()
     {
         var key = NewKey();
-        await Templates.CreateAsync(Valid(key), Admin, None);
+        await Templates.CreateAsync(Owned(key, "D1"), Admin, None);
         await Templates.ReplaceDraftAsync(key, Valid(key, "改"), DistrictAdmin, None);
         await Templates.PublishAsync(key, Admin, None);
         await Templates.ReplaceDraftAsync(key, Valid(key, "第二版"), Admin, None);
@@ -130,6 +135,7 @@ public class TemplateVersioningTests(EngineFixture engine) : IClassFixture<Engin
         Assert.Equal([$"{key}@1", $"{key}@1", $"{key}@1", $"{key}@2"], entries.Select(e => e.Subject));
         Assert.Equal(["admin", "district-admin", "admin", "admin"], entries.Select(e => e.Actor));
         Assert.Contains("\"name\": \"改\"", entries[1].Payload);
+        Assert.All(entries, e => Assert.Equal("D1", JsonDocument.Parse(e.Payload!).RootElement.GetProperty("ownerScopeCode").GetString()));
         Assert.True((await engine.Get<EventJournal>().VerifyAsync(stream, None)).Valid);
     }
 
