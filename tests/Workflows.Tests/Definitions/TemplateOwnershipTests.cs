@@ -55,7 +55,7 @@ public class TemplateOwnershipTests(EngineFixture engine) : IClassFixture<Engine
     {
         await engine.Get<Users>().CreateAsync(new NewUser(username, "pass-word-1", username, roles), null, None);
         var tokens = engine.Get<AccessTokens>();
-        var token = await tokens.IssueAsync(username, "pass-word-1", None) ?? throw new InvalidOperationException();
+        var token = await tokens.IssueAsync(username, "pass-word-1", "192.0.2.1", None) ?? throw new InvalidOperationException();
         return await tokens.AuthenticateAsync(token.Value, None) ?? throw new InvalidOperationException();
     }
 
