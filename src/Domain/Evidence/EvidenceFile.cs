@@ -38,7 +38,8 @@ public static class EvidenceFile
     /// What the file really is, from its content (and, for Office containers that share a signature with other
     /// formats, the extension the person gave); null when it is nothing accepted. An Office container must hold
     /// the document its extension names: any ZIP renamed .docx, or any compound file renamed .doc (an installer
-    /// package is one), is refused.
+    /// package is one), is refused. An Office Open XML file of more than <see cref="OfficePackages.MaxEntries"/>
+    /// entries is refused on <c>/file</c> before it is opened.
     /// </summary>
     public static EvidenceKind? Recognise(byte[] content, string? fileName)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using CommunityWorkflows.Domain.Errors;
 
 namespace CommunityWorkflows.Domain.Evidence;
 
@@ -7,6 +8,13 @@ namespace CommunityWorkflows.Domain.Evidence;
 static class OfficePackages
 {
     const int MaxContentTypesBytes = 256 * 1024;
+
+    /// <summary>
+    /// The most entries an Office container may hold. Opening a ZIP reads its whole central directory, one object per
+    /// entry, before any entry can be looked up: 20 MB of empty entries is 233,000 of them (+106 MB, 1.3 s). A large
+    /// workbook or deck holds a few hundred.
+    /// </summary>
+    public const int MaxEntries = 10_000;
 
     /// <summary>The content type of the main part each Office Open XML kind declares in <c>[Content_Types].xml</c>.</summary>
     static readonly Dictionary<string, string> MainParts = new(StringComparer.OrdinalIgnoreCase)
@@ -26,6 +34,8 @@ static class OfficePackages
 
     public static bool DeclaresMainPart(byte[] content, string extension)
     {
+        if (MayHoldMoreEntriesThan(content, MaxEntries))
+            throw new RuleViolationException("/file", $"An Office document may hold at most {MaxEntries:N0} parts; this file holds more.");
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
@@ -38,6 +48,23 @@ static class OfficePackages
         {
             return false; // not a readable ZIP after all
         }
+    }
+
+    /// <summary>
+    /// Whether the file has more than <paramref name="limit"/> central-directory headers, counted by their signature
+    /// before any ZIP reader walks them. Every entry a reader finds starts with one, so the count is an upper bound
+    /// whatever the end record declares (a reader reads on as long as headers follow).
+    /// </summary>
+    static bool MayHoldMoreEntriesThan(ReadOnlySpan<byte> content, int limit)
+    {
+        ReadOnlySpan<byte> header = [0x50, 0x4B, 0x01, 0x02];
+        var found = 0;
+        while (content.IndexOf(header) is var at and >= 0)
+        {
+            if (++found > limit) return true;
+            content = content[(at + header.Length)..];
+        }
+        return false;
     }
 
     public static bool HasDocumentStream(byte[] content, string extension) =>

@@ -15,7 +15,7 @@ static class EvidenceEndpoints
 
         app.MapPost("/api/tasks/{id:long}/evidence", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
         {
-            var upload = await EvidenceUpload.ReadAsync(context, maxBytes, ct);
+            var upload = await EvidenceUpload.ReadAsync(context, maxBytes, () => store.CheckTaskAsync(id, context.Caller(), ct), ct);
             var added = await store.AddAsync(id, upload.FileName, upload.Content, context.Caller(), ct);
             return Results.Created($"/api/evidence/{added.Id}", added);
         })

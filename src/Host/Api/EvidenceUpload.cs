@@ -14,8 +14,16 @@ sealed record EvidenceUpload(string FileName, byte[] Content)
     /// <summary>The body limit of an upload endpoint: the file plus the multipart envelope around it.</summary>
     public static BodyLimit Limit(long maxBytes) => new(maxBytes + 64 * 1024);
 
-    public static async Task<EvidenceUpload> ReadAsync(HttpContext context, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// Reads the upload once <paramref name="admit"/> has let it in: whether the caller may attach evidence there is
+    /// asked before a byte of the body is read (a refusal answers without receiving, unpacking or inspecting the
+    /// file). Only a declared length beyond the limit is refused before that, on the header alone.
+    /// </summary>
+    public static async Task<EvidenceUpload> ReadAsync(HttpContext context, long maxBytes, Func<Task> admit, CancellationToken ct)
     {
+        if (context.Request.ContentLength > Limit(maxBytes).Bytes)
+            throw TooLarge(maxBytes);
+        await admit();
         if (!context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ?? true)
             throw new BadHttpRequestException("Send the file as multipart/form-data in a field named 'file'.", StatusCodes.Status415UnsupportedMediaType);
         IFormCollection form;
@@ -29,9 +37,12 @@ sealed record EvidenceUpload(string FileName, byte[] Content)
         }
         var file = form.Files.GetFile("file") ?? throw new RuleViolationException("/file", "The multipart body has no field named 'file'.");
         if (file.Length > maxBytes)
-            throw new BadHttpRequestException($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
+            throw TooLarge(maxBytes);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return new EvidenceUpload(file.FileName, buffer.ToArray());
     }
+
+    static BadHttpRequestException TooLarge(long maxBytes) =>
+        new($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
 }

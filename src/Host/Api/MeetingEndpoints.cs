@@ -81,7 +81,7 @@ static class MeetingEndpoints
     static void MapEvidence(RouteGroupBuilder meetings, long maxBytes) =>
         meetings.MapPost("/{id:long}/evidence", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
         {
-            var upload = await EvidenceUpload.ReadAsync(context, maxBytes, ct);
+            var upload = await EvidenceUpload.ReadAsync(context, maxBytes, () => store.CheckMeetingAsync(id, context.Caller(), ct), ct);
             var added = await store.AddToMeetingAsync(id, upload.FileName, upload.Content, context.Caller(), ct);
             return Results.Created($"/api/evidence/{added.Id}", added);
         })

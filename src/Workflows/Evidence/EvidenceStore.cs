@@ -32,16 +32,45 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
         return new AcceptedFile(kind, EvidenceFile.SafeName(fileName, kind), content, SHA256.HashData(content));
     }
 
+    /// <summary>
+    /// Whether <paramref name="caller"/> may attach evidence to the task now (unknown or out of scope → 404, neither its
+    /// assignee nor its reviewer → 403, closed → 409): asked before an upload is read, so that a file is only received,
+    /// unpacked and inspected for a task it may be attached to. <see cref="AddAsync"/> asks again under the task's lock.
+    /// </summary>
+    public async Task CheckTaskAsync(long taskId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        Admit(await TaskContext.ReadAsync(connection, taskId, caller, ct), caller);
+    }
+
+    /// <summary>Whether <paramref name="caller"/> may attach evidence to the meeting (404, 403), asked before an upload is read.</summary>
+    public async Task CheckMeetingAsync(long meetingId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        Admit(await MeetingContext.ReadAsync(connection, null, meetingId, caller, ct), caller);
+    }
+
+    static void Admit(TaskContext task, Caller caller)
+    {
+        if (!Audiences.CanAct(caller, task.Assignee, task.Units) && !(task.Reviewer is { } reviewer && Audiences.CanAct(caller, reviewer, task.Units)))
+            throw new ForbiddenException("Only the task's assignee or reviewer may attach evidence.");
+        if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || !TaskLife.CanChange(task.CycleStatus, task.Origin))
+            throw new ConflictException($"Task {task.Id} is {task.Status}; evidence can be attached while it is open or under review.");
+    }
+
+    static void Admit(MeetingContext meeting, Caller caller)
+    {
+        if (!meeting.CanRecord(caller))
+            throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.");
+    }
+
     public async Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
     {
         var file = Accept(fileName, content);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
-        if (!Audiences.CanAct(caller, task.Assignee, task.Units) && !(task.Reviewer is { } reviewer && Audiences.CanAct(caller, reviewer, task.Units)))
-            throw new ForbiddenException("Only the task's assignee or reviewer may attach evidence.");
-        if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || !TaskLife.CanChange(task.CycleStatus, task.Origin))
-            throw new ConflictException($"Task {taskId} is {task.Status}; evidence can be attached while it is open or under review.");
+        Admit(task, caller);
         var view = await InsertAsync(tx, "task_id", taskId, file, caller, JournalStreams.Cycle(task.CycleId), $"task:{taskId}", ct);
         await tx.CommitAsync(ct);
         return view;
@@ -54,8 +83,7 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
-        if (!meeting.CanRecord(caller))
-            throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.");
+        Admit(meeting, caller);
         var view = await InsertAsync(tx, "meeting_id", meetingId, file, caller, JournalStreams.Meeting(meetingId), $"meeting:{meetingId}", ct);
         await tx.CommitAsync(ct);
         return view;

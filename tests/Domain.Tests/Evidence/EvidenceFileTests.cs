@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Evidence;
 
 namespace CommunityWorkflows.Domain.Tests.Evidence;
@@ -46,6 +47,18 @@ public class EvidenceFileTests
         Assert.Null(EvidenceFile.Recognise([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "broken.docx"));
         Assert.Equal(".xlsx", EvidenceFile.Recognise(
             Zip(("[Content_Types].xml", ContentTypes("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))), "指标表.xlsx")?.Extension);
+    }
+
+    [Fact]
+    public void An_office_file_of_more_than_ten_thousand_entries_is_refused_on_file_before_it_is_opened()
+    {
+        (string, string)[] types = [("[Content_Types].xml", ContentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"))];
+        var parts = Enumerable.Range(0, 10_000).Select(i => ($"word/media/p{i}.xml", "")).ToArray();
+
+        Assert.Equal(".docx", EvidenceFile.Recognise(Zip([.. types, .. parts[..9_999]]), "台账.docx")?.Extension);
+        var refused = Assert.Throws<RuleViolationException>(() => EvidenceFile.Recognise(Zip([.. types, .. parts]), "台账.docx"));
+        Assert.Equal("/file", Assert.Single(refused.Errors).Field);
+        Assert.Contains("10,000", refused.Errors[0].Message);
     }
 
     [Fact]

@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Testing;
+using CommunityWorkflows.Workflows.Runtime;
 
 namespace CommunityWorkflows.Host.Tests.Api;
 
@@ -21,14 +26,40 @@ public class RequestLimitTests(SmallLimitsHost host) : IClassFixture<SmallLimits
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
+    /// <summary>A street officer and the id of an open task of theirs, in units of the test's own.</summary>
+    async Task<(HttpClient Officer, long TaskId)> OpenTaskAsync()
+    {
+        var p = "RL" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var admin = await host.ClientAsync();
+        var csv = $"code,name,kind,parentCode\n{p},市,City,\n{p}-D,区,District,{p}\n{p}-S,街道,Street,{p}-D\n";
+        (await admin.PostAsync("/api/org-units/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var username = $"{p.ToLowerInvariant()}.o";
+        (await admin.PostAsJsonAsync("/api/users", new { username, password = "pass-word-1", roles = new[] { new { role = "StreetOfficer", orgUnitCode = $"{p}-S" } } })).EnsureSuccessStatusCode();
+        var year = ChinaTime.DateOf(host.Clock.GetUtcNow()).Year + 1;
+        host.Clock.MoveTo(ChinaTime.At(new DateOnly(year, 1, 5), 10));
+        var root = new Caller(0, "root", [new RoleGrant(Role.SystemAdmin, null, null)]);
+        var cycle = await host.Get<CycleLauncher>().LaunchAsync(new LaunchRequest("test-annual", 1, TestTemplates.Annual, year, $"{p}-D"), root, CancellationToken.None);
+        var officer = await host.ClientAsync(username, "pass-word-1");
+        var tasks = await officer.GetFromJsonAsync<JsonElement>($"/api/tasks?cycleId={cycle.Id}");
+        return (officer, tasks.EnumerateArray().First(t => t.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt64());
+    }
+
     [Fact]
     public async Task An_oversized_evidence_file_is_a_413_problem()
     {
-        var client = await host.ClientAsync();
+        var (officer, taskId) = await OpenTaskAsync();
         var pdf = new byte[10_000];
         "%PDF-1.7"u8.CopyTo(pdf);
-        var response = await client.PostAsync("/api/tasks/1/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "big.pdf" } });
+        var response = await officer.PostAsync($"/api/tasks/{taskId}/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "big.pdf" } });
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_body_declared_beyond_the_evidence_limit_is_413_whatever_the_task()
+    {
+        var client = await host.ClientAsync();
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(new byte[70_000]), "file", "big.pdf" } };
+        await (await client.PostAsync("/api/tasks/1/evidence", upload)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

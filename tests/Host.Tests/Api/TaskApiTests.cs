@@ -117,6 +117,104 @@ public class TaskApiTests(HostFixture host) : IClassFixture<HostFixture>
         await (await s.OtherOfficer.PostAsync($"/api/tasks/{id}/evidence", new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "a.pdf" } })).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    /// <summary>A request body that notes whether the client was asked for it.</summary>
+    sealed class WatchedContent : HttpContent
+    {
+        readonly HttpContent inner;
+
+        public WatchedContent(HttpContent inner)
+        {
+            this.inner = inner;
+            foreach (var (name, values) in inner.Headers) Headers.TryAddWithoutValidation(name, values);
+        }
+
+        public bool Sent { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            Sent = true;
+            return inner.CopyToAsync(stream);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = inner.Headers.ContentLength ?? -1;
+            return length >= 0;
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="content"/> with <c>Expect: 100-continue</c>: the server asks for the body (100 Continue) only
+    /// when it starts reading it, and the client waits for that as long as the test runs.
+    /// </summary>
+    async Task<HttpResponseMessage> SendExpectingContinueAsync(HttpClient caller, string path, HttpContent content)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(10) }) { BaseAddress = host.BaseAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.ExpectContinue = true;
+        request.Headers.Authorization = caller.DefaultRequestHeaders.Authorization;
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    [Fact]
+    public async Task An_upload_the_caller_may_not_make_is_refused_before_its_body_is_read()
+    {
+        var s = await SetUpAsync();
+        var id = await TaskIdAsync(s.Officer, s, "任务targets");
+        WatchedContent Upload() => new(new MultipartFormDataContent { { new ByteArrayContent(new byte[256 * 1024]), "file", "台账.docx" } });
+
+        var outOfScope = Upload();
+        await (await SendExpectingContinueAsync(s.OtherOfficer, $"/api/tasks/{id}/evidence", outOfScope)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(outOfScope.Sent);
+        var notTheirs = Upload();
+        await (await SendExpectingContinueAsync(s.Admin, $"/api/tasks/{id}/evidence", notTheirs)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.False(notTheirs.Sent);
+        var noMeeting = Upload();
+        await (await SendExpectingContinueAsync(s.Admin, "/api/meetings/999999999/evidence", noMeeting)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.False(noMeeting.Sent);
+
+        // the scope comes first: a body that is not even multipart is not looked at
+        var notMultipart = new ByteArrayContent(new byte[1024]) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } };
+        await (await s.OtherOfficer.PostAsync($"/api/tasks/{id}/evidence", notMultipart)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var mine = Upload();
+        var read = await SendExpectingContinueAsync(s.Officer, $"/api/tasks/{id}/evidence", mine);
+        Assert.Equal(["/file"], (await read.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        Assert.True(mine.Sent);
+    }
+
+    [Fact]
+    public async Task Broken_or_wrongly_typed_uploads_are_400_and_415_not_500()
+    {
+        var s = await SetUpAsync();
+        var id = await TaskIdAsync(s.Officer, s, "任务targets");
+        var noBoundary = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhi"u8.ToArray());
+        noBoundary.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+        await (await s.Officer.PostAsync($"/api/tasks/{id}/evidence", noBoundary)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["file"] = "x" });
+        await (await s.Officer.PostAsync($"/api/tasks/{id}/evidence", form)).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_office_file_of_more_than_ten_thousand_entries_is_422_on_file()
+    {
+        var s = await SetUpAsync();
+        var id = await TaskIdAsync(s.Officer, s, "任务targets");
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = new StreamWriter(archive.CreateEntry("[Content_Types].xml").Open()))
+                types.Write("""<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            for (var i = 0; i < 10_000; i++) archive.CreateEntry($"word/media/p{i}.xml");
+        }
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(zip.ToArray()), "file", "台账.docx" } };
+        var refused = await (await s.Officer.PostAsync($"/api/tasks/{id}/evidence", upload)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/file"], refused.ErrorFields());
+        Assert.Contains("10,000", refused.GetProperty("errors").GetProperty("/file")[0].GetString());
+    }
+
     [Fact]
     public async Task Advancing_the_simulated_clock_brings_reminders_and_the_journal_shows_and_verifies_it_all()
     {
