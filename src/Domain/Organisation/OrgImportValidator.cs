@@ -121,7 +121,9 @@ public sealed partial class OrgImportValidator(
 
         if (stored.TryGetValue(unit.Code, out var existing) && !mayWrite(existing.Path))
         {
-            Fail("code", $"Unit '{unit.Code}' is outside your scope.");
+            // codes are unique, so that this one is in use cannot be hidden; where and whose the unit is can: the answer
+            // names no scope, as everything else answers for a unit the caller may not see
+            Fail("code", $"Code '{unit.Code}' is already taken; choose another code.");
             return;
         }
         if (unit.ParentCode is null)

@@ -238,7 +238,9 @@ public class OrgUnitApiTests(HostFixture host) : IClassFixture<HostFixture>
 
         await (await districtAdmin.PutAsJsonAsync($"/api/org-units/{c}-S2/secretary", new { username = "admin" })).AssertProblemAsync(HttpStatusCode.NotFound);
         var import = await districtAdmin.PostAsync("/api/org-units/import", Json($$"""[{"code":"{{c}}-S2","name":"抢来的","kind":"Street","parentCode":"{{c}}-D1"}]"""));
-        await import.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var taken = (await import.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").GetProperty("/0/code")[0].GetString()!;
+        Assert.Equal($"Code '{c}-S2' is already taken; choose another code.", taken);
+        Assert.DoesNotContain("scope", taken, StringComparison.OrdinalIgnoreCase);
         var s2 = await admin.GetFromJsonAsync<JsonElement>($"/api/org-units/{c}-S2");
         Assert.Equal($"{c}-D2", s2.GetProperty("parentCode").GetString());
         Assert.Equal("枫林街道", s2.GetProperty("name").GetString());
