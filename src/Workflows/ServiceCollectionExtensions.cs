@@ -66,7 +66,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITimerHandler, StageTimers>();
         services.AddSingleton<ITimerHandler, TaskTimers>();
         services.AddTransient<Jobs.TimerJobs>();
-        services.AddSingleton<ClockAdvancer>();
+        // made on first use, which only a simulated clock has: a host on system time has no SimulatedClock to give it,
+        // and Development's start-up validation would refuse to start for a type-registered one
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ClockAdvancer>(sp));
         services.AddSingleton<Evidence.EvidenceStore>();
         services.AddSingleton<Meetings.MeetingCadences>();
         services.AddSingleton<Meetings.MeetingOccurrences>();

@@ -60,6 +60,9 @@ public class HostFixture : IAsyncLifetime
             $"--Bootstrap:AdminPassword={AdminPassword}",
             "--Logging:LogLevel:Default=Warning",
             "--Clock:Mode=Simulated",
+            // the test client's cookie container keeps a Secure cookie from plain http://127.0.0.1 but never sends it
+            // back there (browsers do on localhost); SessionCookieTests hold the default to Secure
+            "--Hosting:SecureCookies=false",
             "--Auth:PasswordHashIterations=1000",
             "--Auth:LoginsPerMinutePerAddress=100000",
             .. Settings]);

@@ -70,7 +70,8 @@ public static class HostApp
             o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
         });
         services.AddApiDocument();
-        AddSecurity(services, HostSettings.LoginsPerMinute(configuration));
+        AddSecurity(services, configuration, connectionString);
+        services.AddSingleton(SessionCookie.From(configuration, builder.Environment));
         AddJobs(services, configuration, connectionString);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
@@ -131,11 +132,17 @@ public static class HostApp
         return app;
     }
 
-    static void AddSecurity(IServiceCollection services, int loginsPerMinute)
+    static void AddSecurity(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
+        var loginsPerMinute = HostSettings.LoginsPerMinute(configuration);
         services.AddDataProtection().SetApplicationName("CommunityWorkflows");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeys(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())));
+        // resolved at start-up (PrepareAsync), so that a missing secret stops the host before it serves
+        services.AddSingleton(_ => KeyRingSecret.From(configuration, connectionString));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new DataProtectionKeys(provider.GetRequiredService<Npgsql.NpgsqlDataSource>());
+            o.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<KeyRingSecret>());
+        }));
         services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -188,10 +195,14 @@ public static class HostApp
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CommunityWorkflows.Host");
+        app.Services.GetRequiredService<KeyRingSecret>();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
         var adminPassword = app.Configuration["Bootstrap:AdminPassword"];
         if (!string.IsNullOrEmpty(adminPassword) && await app.Services.GetRequiredService<Users>().BootstrapAdminAsync(adminPassword, ct))
             logger.LogInformation("Created the bootstrap administrator '{Username}'", Users.BootstrapAdminUsername);
+        logger.LogInformation("Session cookie: {Secure}", app.Services.GetRequiredService<SessionCookie>().AlwaysSecure
+            ? "Secure on every answer (serve it over HTTPS or behind a TLS proxy; browsers keep it over plain HTTP on localhost only)"
+            : $"Secure on HTTPS requests only ({SessionCookie.Setting}=false or Development)");
         var options = app.Services.GetRequiredService<CommunityWorkflowsOptions>();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options.Clock);
         await app.Services.GetRequiredService<MeetingSchedules>().SyncAllAsync(ct);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunityWorkflows.Host.Ui;
 
-public sealed class IndexModel(AccessTokens tokens) : PageModel
+public sealed class IndexModel(AccessTokens tokens, SessionCookie cookie) : PageModel
 {
     public string Username => HttpContext.Caller().Username;
 
@@ -15,7 +15,7 @@ public sealed class IndexModel(AccessTokens tokens) : PageModel
     {
         if (Request.Cookies[CallerAuthentication.SessionCookie] is { } token)
             await tokens.RevokeAsync(token, ct);
-        Response.Cookies.Delete(CallerAuthentication.SessionCookie);
+        Response.Cookies.Delete(CallerAuthentication.SessionCookie, cookie.Options(Request));
         return Redirect("/login");
     }
 }

@@ -10,7 +10,7 @@ namespace CommunityWorkflows.Host.Ui;
 /// <summary>Signs a person in to the UI: the token goes into an HttpOnly, same-site session cookie.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Api.AuthEndpoints.LoginRateLimit)] // the same budget as the token endpoint: no way round it through the form
-public sealed class LoginModel(AccessTokens tokens) : PageModel
+public sealed class LoginModel(AccessTokens tokens, SessionCookie cookie) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -32,13 +32,7 @@ public sealed class LoginModel(AccessTokens tokens) : PageModel
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
-        Response.Cookies.Append(CallerAuthentication.SessionCookie, token.Value, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = Request.IsHttps,
-            // a session cookie: the token's own expiry, checked by the server, is what ends the session
-        });
+        Response.Cookies.Append(CallerAuthentication.SessionCookie, token.Value, cookie.Options(Request));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

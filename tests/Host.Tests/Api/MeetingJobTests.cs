@@ -28,7 +28,7 @@ public class MeetingJobTests
 
     static WebApplication Build(string connectionString, bool server) => HostApp.Build(HostApp.CreateBuilder([
         "--urls", "http://127.0.0.1:0", $"--Hangfire:Server={server}", "--Hangfire:WorkerCount=1", "--Logging:LogLevel:Default=Warning",
-        $"--Bootstrap:AdminPassword={AdminPassword}", "--Auth:PasswordHashIterations=1000"]), connectionString);
+        $"--Bootstrap:AdminPassword={AdminPassword}", "--Auth:PasswordHashIterations=1000", "--Hosting:SecureCookies=false"]), connectionString);
 
     static List<RecurringJobDto> MeetingJobs(WebApplication app)
     {

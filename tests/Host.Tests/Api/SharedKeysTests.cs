@@ -34,4 +34,37 @@ public class SharedKeysTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.True(await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "select count(*) from data_protection_key") >= 1);
         await other.StopAsync();
     }
+
+    [Fact]
+    public async Task The_key_ring_is_stored_encrypted_and_is_useless_to_a_host_without_the_secret()
+    {
+        var client = host.Anonymous();
+        var form = await client.GetStringAsync("/login");
+        await using (var connection = new Npgsql.NpgsqlConnection(host.ConnectionString))
+        {
+            var keys = (await Dapper.SqlMapper.QueryAsync<string>(connection, "select xml from data_protection_key where xml like '<key %'")).ToList();
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("<encryptedSecret ", xml);
+                Assert.Contains("<keyRingSecret ", xml);
+                Assert.DoesNotContain("<masterKey", xml);
+                Assert.DoesNotContain("<value>", xml);
+            });
+        }
+
+        // a host that reads the same table under another secret cannot use those keys: the form's token is refused
+        var builder = HostApp.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Hangfire:Server=false", "--Logging:LogLevel:Default=None",
+            "--Security:KeyRingSecret=not-the-installation's-secret"]);
+        await using var stranger = HostApp.Build(builder, host.ConnectionString);
+        await stranger.StartAsync();
+        var strangerAddress = new Uri(stranger.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync(new Uri(strangerAddress, "/login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = "admin", ["Password"] = HostFixture.AdminPassword, ["ReturnUrl"] = "/", ["__RequestVerificationToken"] = antiforgery,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await stranger.StopAsync();
+    }
 }

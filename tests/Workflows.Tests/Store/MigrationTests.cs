@@ -38,6 +38,25 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task Data_protection_keys_stored_in_plain_text_before_are_removed_and_revocations_kept()
+    {
+        var connectionString = await TestCluster.CreateEmptyDatabaseAsync();
+        await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.ExecuteAsync("""
+            insert into data_protection_key (friendly_name, xml) values
+              ('key-plain', '<key id="1" version="1"><descriptor><descriptor><masterKey><value>c2VjcmV0</value></masterKey></descriptor></descriptor></key>'),
+              ('key-sealed', '<key id="2" version="1"><descriptor><descriptor><encryptedSecret decryptorType="X"><keyRingSecret /></encryptedSecret></descriptor></descriptor></key>'),
+              ('revocation', '<revocation version="1"><revocationDate>2026-01-01T00:00:00Z</revocationDate><key id="*" /></revocation>');
+            delete from schemaversions where scriptname like '%0017_data_protection_key_encrypted.sql';
+            """);
+
+        Assert.Equal(1, await MigratorFor(connectionString).MigrateAsync(CancellationToken.None));
+
+        Assert.Equal(["key-sealed", "revocation"], await connection.QueryAsync<string>("select friendly_name from data_protection_key order by friendly_name"));
+    }
+
+    [Fact]
     public async Task A_missing_database_is_created()
     {
         var connectionString = new NpgsqlConnectionStringBuilder(await TestCluster.CreateEmptyDatabaseAsync()) { Database = "fresh_" + Guid.NewGuid().ToString("N")[..8] }.ConnectionString;
