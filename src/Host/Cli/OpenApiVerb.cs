@@ -30,7 +30,9 @@ static class OpenApiVerb
     /// <summary>The document as the running host serves it at <c>/openapi/v1.json</c>.</summary>
     public static async Task<string> WriteAsync(IEnumerable<string> args, CancellationToken ct)
     {
-        var builder = HostApp.CreateBuilder(["--Hangfire:Server=false", "--Hangfire:Dashboard=false", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None", "--Logging:LogLevel:Microsoft=None", "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=None", .. args]);
+        var builder = HostApp.CreateBuilder(["--Hangfire:Server=false", "--Hangfire:Dashboard=false", "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None", "--Logging:LogLevel:Microsoft=None", "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection=None",
+            // the key ring is read (and fails on the missing database) at start; its secret only has to exist
+            "--Security:KeyRingSecret=openapi-verb-protects-nothing", .. args]);
         // the endpoints are all the document needs: nothing connects to this address
         await using var app = HostApp.Build(builder, "Host=127.0.0.1;Port=1;Database=none");
         await app.StartAsync(ct); // the endpoints are collected when the pipeline is built
