@@ -62,6 +62,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<NoticeWriter>();
         services.AddSingleton<Inbox>();
+        services.AddSingleton<UnreadNotices>();
+        services.AddSingleton<Profiles>();
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<ITimerHandler, StageTimers>();
         services.AddSingleton<ITimerHandler, TaskTimers>();

@@ -5,6 +5,7 @@ using CommunityWorkflows.Workflows.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using CommunityWorkflows.Host.Ui.Session;
 
 namespace CommunityWorkflows.Host.Auth;
 
@@ -29,7 +30,8 @@ sealed class CallerAuthentication(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var feed = Request.Path.Equals(FeedPath, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsGet(Request.Method) ? Request.Query["feed"].ToString() : "";
-        var token = BearerToken() ?? (IsApi ? null : Request.Cookies[SessionCookie]);
+        var bearer = BearerToken();
+        var token = bearer ?? (IsApi ? null : Request.Cookies[SessionCookie]);
         if (string.IsNullOrEmpty(token) && feed.Length == 0)
             return AuthenticateResult.NoResult();
         var caller = string.IsNullOrEmpty(token)
@@ -41,7 +43,8 @@ sealed class CallerAuthentication(
         List<Claim> claims = [new(ClaimTypes.NameIdentifier, caller.UserId.ToString()), new(ClaimTypes.Name, caller.Username)];
         claims.AddRange(caller.Grants.Select(g => new Claim(ClaimTypes.Role, g.Role.ToString())));
         if (caller.IsSystemAdmin) claims.Add(new Claim(SystemAdminPolicy, "root"));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        var identity = new CallerIdentity(caller, bearer is null && !string.IsNullOrEmpty(token) ? token : null, claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     string? BearerToken()
@@ -66,6 +69,11 @@ sealed class CallerAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (Ui.StatusPage.IsPage(Context))
+        {
+            await Ui.StatusPage.ForbiddenAsync(Context);
+            return;
+        }
         await WriteProblemAsync("Forbidden", "Your roles do not allow this.");
     }
 

@@ -17,6 +17,9 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
+using CommunityWorkflows.Host.Ui;
+using CommunityWorkflows.Host.Ui.Session;
+using CommunityWorkflows.Host.Ui.Shared;
 
 namespace CommunityWorkflows.Host.Hosting;
 
@@ -75,6 +78,7 @@ public static class HostApp
         AddJobs(services, configuration, connectionString);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
+        AddUi(builder);
 
         var app = builder.Build();
         if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
@@ -89,21 +93,34 @@ public static class HostApp
             app.UseForwardedHeaders(forwarded);
         }
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async context =>
+        {
+            // an unknown page is a page saying 未找到; the API and everything else answer with a problem
+            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && StatusPage.IsPage(context.HttpContext))
+                await StatusPage.NotFoundAsync(context.HttpContext);
+            else
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new() { Status = context.HttpContext.Response.StatusCode },
+                });
+        });
         app.UseMiddleware<RequestSizeGuard>();
-        app.UseRequestLocalization(o => o
-            .SetDefaultCulture("zh-CN")
-            .AddSupportedCultures("zh-CN", "en")
-            .AddSupportedUICultures("zh-CN", "en"));
+        app.UseRequestLocalization(UiCultures.Configure);
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseMiddleware<InputGuard>();
 
         app.MapHealth();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CommunityWorkflows API")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o
+            .WithTitle("CommunityWorkflows API")
+            // an intranet has no internet: no web fonts, no AI agent, no deploy or SDK buttons, no telemetry
+            .DisableDefaultFonts().DisableAgent().DisableMcp().DisableTelemetry().HideDeveloperTools().HideClientButton()
+            .HideDarkModeToggle()).AllowAnonymous();
         app.MapAuth(configuration);
         app.MapUsers();
         app.MapOrgUnits(configuration);
@@ -125,11 +142,32 @@ public static class HostApp
             app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [],
-                DashboardTitle = "CommunityWorkflows · Hangfire",
+                DashboardTitle = "CommunityWorkflows · 任务调度",
+                AppPath = "/",
                 DisplayStorageConnectionString = false,
             }).RequireAuthorization(CallerAuthentication.SystemAdminPolicy);
         app.MapRazorPages();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapUi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// The web UI: Razor components rendered interactively on the server, AntDesign, the signed-in caller of a circuit
+    /// re-checked every minute. A package's files (_content/AntDesign/...) are served however the host is started:
+    /// from the build's manifest when there is one (dotnet run, tests), from wwwroot when published.
+    /// </summary>
+    static void AddUi(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAntDesign();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<UiSession>();
+        services.AddScoped<UiCalendar>();
     }
 
     static void AddSecurity(IServiceCollection services, IConfiguration configuration, string connectionString)
