@@ -55,6 +55,7 @@ sealed class Benchmark(IServiceProvider services, TextWriter output, int distric
         var timerRate = Report("timers fired", dispatch.Fired + dispatch.Skipped, "timers", watch.Elapsed);
         await output.WriteLineAsync($"    ({dueTimers} due; {dispatch.Notifications} notifications written)");
         await output.WriteLineAsync($"host memory after import, launch and dispatch: peak working set {PeakMegabytes()} MB");
+        await new PageRenders(services, output).RunAsync(cycle.Id, ProvinceTree.Root, Root, ct);
         await CopyCeilingAsync(cycle.Id, ct);
 
         var jobRate = await HangfireAlternativeAsync(cycle.Id, ct);
