@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Assessment;
 
@@ -17,7 +18,7 @@ public static class ScoreSheetRules
         IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ScoreInput?>? entries)
     {
         if (entries is not { Count: > 0 })
-            return ([], [new FieldError("/indicators", "Name at least one indicator with its score.")]);
+            return ([], [new FieldError("/indicators", Say.Text("Name at least one indicator with its score.", "请至少填写一项指标及其得分。"))]);
         var byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<FieldError>();
@@ -27,21 +28,21 @@ public static class ScoreSheetRules
             var at = $"/indicators/{i}";
             if (entries[i] is not { } entry)
             {
-                errors.Add(new FieldError(at, "Each entry is an object: {code, score} or, for a veto item, {code, vetoed}."));
+                errors.Add(new FieldError(at, Say.Text("Each entry is an object: {code, score} or, for a veto item, {code, vetoed}.", "每一项须为对象：{code, score}；一票否决项为 {code, vetoed}。")));
                 continue;
             }
             if (entry.Comment is { Length: > MaxCommentLength })
-                errors.Add(new FieldError($"{at}/comment", $"comment must be at most {MaxCommentLength} characters."));
+                errors.Add(new FieldError($"{at}/comment", Say.Text($"comment must be at most {MaxCommentLength} characters.", $"说明不能超过 {MaxCommentLength} 个字符。")));
             if (string.IsNullOrWhiteSpace(entry.Code) || !byCode.TryGetValue(entry.Code, out var indicator))
             {
                 errors.Add(new FieldError($"{at}/code", entry.Code is null
-                    ? "code is required."
-                    : $"'{entry.Code}' is not an indicator of this cycle's template; expected one of {string.Join(", ", indicators.Select(d => d.Code))}."));
+                    ? Say.Text("code is required.", "指标编码为必填项。")
+                    : Say.Text($"'{entry.Code}' is not an indicator of this cycle's template; expected one of {string.Join(", ", indicators.Select(d => d.Code))}.", $"“{entry.Code}”不是本轮次模板的考核指标，应为以下之一：{string.Join(", ", indicators.Select(d => d.Code))}。")));
                 continue;
             }
             if (!seen.Add(indicator.Code))
             {
-                errors.Add(new FieldError($"{at}/code", $"The indicator '{indicator.Code}' is named more than once."));
+                errors.Add(new FieldError($"{at}/code", Say.Text($"The indicator '{indicator.Code}' is named more than once.", $"指标“{indicator.Code}”重复填写。")));
                 continue;
             }
             var error = indicator.Veto ? CheckVeto(indicator, entry) : CheckPoints(indicator, entry);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Calendar;
 
@@ -32,7 +33,7 @@ public sealed record WorkdayQuery(DateOnly From, int Days)
         else
             errors.AddRange(CheckDays(count));
 
-        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        if (errors.Count > 0) throw new RuleViolationException(errors, Say.Text("The working-day query is invalid.", "工作日查询条件有误。"));
         return new WorkdayQuery(date, count);
     }
 
@@ -40,7 +41,7 @@ public sealed record WorkdayQuery(DateOnly From, int Days)
     public static WorkdayQuery Create(DateOnly from, int days)
     {
         var errors = CheckFrom(from).Concat(CheckDays(days)).ToList();
-        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        if (errors.Count > 0) throw new RuleViolationException(errors, Say.Text("The working-day query is invalid.", "工作日查询条件有误。"));
         return new WorkdayQuery(from, days);
     }
 

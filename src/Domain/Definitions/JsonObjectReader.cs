@@ -29,7 +29,7 @@ sealed class JsonObjectReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new FieldError(pointer, $"Expected an object, found {Describe(element)}."));
+            errors.Add(new FieldError(pointer, Say.Text($"Expected an object, found {Describe(element)}.", $"此处应为对象，实际为 {Describe(element)}。")));
             return null;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -37,9 +37,9 @@ sealed class JsonObjectReader
         {
             var at = $"{pointer}/{EscapePointer(property.Name)}";
             if (!members.Contains(property.Name, StringComparer.Ordinal))
-                errors.Add(new FieldError(at, $"Unknown property '{property.Name}'; expected {string.Join(", ", members)}."));
+                errors.Add(new FieldError(at, Say.Text($"Unknown property '{property.Name}'; expected {string.Join(", ", members)}.", $"未知属性“{property.Name}”，应为以下之一：{string.Join(", ", members)}。")));
             else if (!seen.Add(property.Name))
-                errors.Add(new FieldError(at, $"Property '{property.Name}' appears more than once."));
+                errors.Add(new FieldError(at, Say.Text($"Property '{property.Name}' appears more than once.", $"属性“{property.Name}”重复出现。")));
         }
         return new JsonObjectReader(element, pointer, errors);
     }
@@ -62,7 +62,7 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.String)
         {
-            WrongType(member, "a string", value);
+            WrongType(member, Say.Text("a string", "文本"), value);
             return null;
         }
         var text = value.GetString()!;
@@ -105,7 +105,7 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number)
         {
-            WrongType(member, "a number", value);
+            WrongType(member, Say.Text("a number", "数字"), value);
             return null;
         }
         if (!value.TryGetDecimal(out var number))
@@ -151,7 +151,7 @@ sealed class JsonObjectReader
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                errors.Add(new FieldError(at, $"Expected a string, found {Describe(item)}."));
+                errors.Add(new FieldError(at, Say.Text($"Expected a string, found {Describe(item)}.", $"此处应为文本，实际为 {Describe(item)}。")));
                 continue;
             }
             var text = item.GetString()!;
@@ -171,7 +171,7 @@ sealed class JsonObjectReader
             if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var n))
                 numbers.Add((n, at));
             else
-                errors.Add(new FieldError(at, $"Expected a whole number, found {Describe(item)}."));
+                errors.Add(new FieldError(at, Say.Text($"Expected a whole number, found {Describe(item)}.", $"此处应为整数，实际为 {Describe(item)}。")));
         return numbers;
     }
 
@@ -183,13 +183,13 @@ sealed class JsonObjectReader
 
     static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => Say.Text("an object", "对象"),
+        JsonValueKind.Array => Say.Text("an array", "数组"),
+        JsonValueKind.String => Say.Text("a string", "文本"),
+        JsonValueKind.Number => Say.Text("a number", "数字"),
+        JsonValueKind.True or JsonValueKind.False => Say.Text("a boolean", "布尔值"),
         JsonValueKind.Null => "null",
-        _ => "nothing",
+        _ => Say.Text("nothing", "空"),
     };
 
     /// <summary>RFC 6901: '~' becomes '~0' and '/' becomes '~1' inside a pointer's segment.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Definitions;
 
@@ -56,7 +57,7 @@ public sealed partial class TemplateParser
     public static TemplateDefinition ParseValid(JsonElement root)
     {
         var result = Parse(root);
-        return result.Definition ?? throw new RuleViolationException(result.Errors, "The template breaks one or more rules.");
+        return result.Definition ?? throw new RuleViolationException(result.Errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
     }
 
     public static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key) && key != ReservedKey;

@@ -29,7 +29,7 @@ public static partial class CadenceParser
     {
         var errors = new List<FieldError>();
         if (!KeyPattern().IsMatch(key))
-            errors.Add(new FieldError("/key", $"'{key}' is not a cadence key: lower-case letters, digits and '-', at most 63 characters."));
+            errors.Add(new FieldError("/key", Say.Text($"'{key}' is not a cadence key: lower-case letters, digits and '-', at most 63 characters.", $"“{key}”不是有效的例会规则标识：只能使用小写字母、数字和“-”，最多 63 个字符。")));
         var r = JsonObjectReader.Open(body, "", errors, Members);
         if (r is null) return (null, errors);
 
@@ -73,9 +73,9 @@ public static partial class CadenceParser
         foreach (var (day, at) in days)
         {
             if (day is < 1 or > TemplateParser.MaxReminderDays)
-                errors.Add(new FieldError(at, $"A reminder is sent 1 to {TemplateParser.MaxReminderDays} days before the period ends, not {day}."));
+                errors.Add(new FieldError(at, Say.Text($"A reminder is sent 1 to {TemplateParser.MaxReminderDays} days before the period ends, not {day}.", $"提醒须在周期结束前 1 至 {TemplateParser.MaxReminderDays} 天发送，不能为 {day} 天。")));
             else if (!seen.Add(day))
-                errors.Add(new FieldError(at, $"{day} days before is listed twice."));
+                errors.Add(new FieldError(at, Say.Text($"{day} days before is listed twice.", $"提前 {day} 天的提醒重复设置。")));
         }
         return new ReminderRule(days.Select(d => d.Value).OrderDescending().ToList());
     }

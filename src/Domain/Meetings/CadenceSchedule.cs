@@ -1,5 +1,6 @@
 using Cronos;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Meetings;
 
@@ -42,11 +43,11 @@ public sealed class CadenceSchedule
     static TimeZoneInfo? ReadZone(string? timeZone, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(timeZone))
-            errors.Add(new FieldError("/timeZone", "timeZone is required (an IANA time zone such as Asia/Shanghai)."));
+            errors.Add(new FieldError("/timeZone", Say.Text("timeZone is required (an IANA time zone such as Asia/Shanghai).", "时区为必填项（IANA 时区，如 Asia/Shanghai）。")));
         else if (TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
             return zone;
         else
-            errors.Add(new FieldError("/timeZone", $"'{timeZone}' is not a time zone this server knows (use an IANA id such as Asia/Shanghai)."));
+            errors.Add(new FieldError("/timeZone", Say.Text($"'{timeZone}' is not a time zone this server knows (use an IANA id such as Asia/Shanghai).", $"服务器无法识别时区“{timeZone}”（请使用 IANA 时区，如 Asia/Shanghai）。")));
         return null;
     }
 
@@ -54,7 +55,7 @@ public sealed class CadenceSchedule
     {
         if (string.IsNullOrWhiteSpace(cron))
         {
-            errors.Add(new FieldError("/cron", $"cron is required: {FiveFieldCron.Accepted}."));
+            errors.Add(new FieldError("/cron", Say.Text($"cron is required: {FiveFieldCron.Accepted}.", $"cron 表达式为必填项：{FiveFieldCron.Accepted}。")));
             return null;
         }
         if (FiveFieldCron.Problem(cron.Trim()) is { } problem)
@@ -68,7 +69,7 @@ public sealed class CadenceSchedule
         }
         catch (CronFormatException e)
         {
-            errors.Add(new FieldError("/cron", $"'{cron}' is not a valid cron expression: {e.Message}"));
+            errors.Add(new FieldError("/cron", Say.Text($"'{cron}' is not a valid cron expression: {e.Message}", $"“{cron}”不是有效的 cron 表达式：{e.Message}")));
             return null;
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Meetings;
 
@@ -29,7 +30,7 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var minutes = r.String("minutes", required: true, MaxMinutesLength, multiline: true);
         var decisions = Texts(r, "decisions", required: false, multiline: true, errors) ?? [];
         if (errors.Count > 0 || heldOn is null || attendees is null || topics is null || minutes is null)
-            throw new RuleViolationException(errors, "The meeting record is incomplete or wrong; nothing was recorded.");
+            throw new RuleViolationException(errors, Say.Text("The meeting record is incomplete or wrong; nothing was recorded.", "会议记录不完整或有误，未予记录。"));
         return new MeetingMinutes(heldOn.Value, attendees, topics, minutes.Trim(), decisions);
     }
 
@@ -60,9 +61,9 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var texts = new List<string>();
         foreach (var (text, at) in items)
         {
-            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(at, "An empty entry."));
+            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(at, Say.Text("An empty entry.", "内容不能为空。")));
             else if (text.Length > MaxItemLength && value.Value.ValueKind != JsonValueKind.String)
-                errors.Add(new FieldError(at, $"An entry is longer than {MaxItemLength} characters."));
+                errors.Add(new FieldError(at, Say.Text($"An entry is longer than {MaxItemLength} characters.", $"单项内容不能超过 {MaxItemLength} 个字符。")));
             else texts.Add(text.Trim());
         }
         if (required && texts.Count == 0 && errors.Count == before)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Runtime;
 
@@ -14,18 +15,18 @@ public static class FormValidation
     {
         var errors = new List<FieldError>();
         if (data is { } d && d.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
-            return [new FieldError("/data", "data must be an object of the form's fields.")];
+            return [new FieldError("/data", Say.Text("data must be an object of the form's fields.", "表单数据须为由表单字段组成的对象。"))];
         var values = data is { ValueKind: JsonValueKind.Object } o
             ? o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value)
             : [];
         foreach (var unknown in values.Keys.Where(k => form.All(f => f.Key != k)))
-            errors.Add(new FieldError($"/data/{unknown}", $"The form has no field '{unknown}'."));
+            errors.Add(new FieldError($"/data/{unknown}", Say.Text($"The form has no field '{unknown}'.", $"表单中没有字段“{unknown}”。")));
         foreach (var field in form)
         {
             var at = $"/data/{field.Key}";
             if (!values.TryGetValue(field.Key, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()))
             {
-                if (field.Required) errors.Add(new FieldError(at, $"{field.Label} is required."));
+                if (field.Required) errors.Add(new FieldError(at, Say.Text($"{field.Label} is required.", $"{field.Label}为必填项。")));
                 continue;
             }
             if (CheckValue(field, value) is { } problem)

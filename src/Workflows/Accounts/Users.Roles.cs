@@ -27,7 +27,7 @@ public sealed partial class Users
         var errors = new List<FieldError>();
         var grants = await ResolveRolesAsync(tx, [role], caller, errors, _ => "", ct);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The role could not be granted.");
+            throw new RuleViolationException(errors, Say.Text("The role could not be granted.", "无法授予该角色。"));
         var (granted, code, unitId, _) = grants[0];
         var added = await connection.ExecuteAsync(new CommandDefinition(
             "insert into user_role (user_id, role, org_unit_id) values (@id, @role, @unitId) on conflict do nothing",
@@ -54,11 +54,11 @@ public sealed partial class Users
         var code = string.IsNullOrEmpty(codeText) ? null : codeText;
         var held = EnumText.TryParse<Role>(roleText, out var role) ? account.Roles.FirstOrDefault(r => r.Role == role && r.OrgUnitCode == code) : null;
         if (held is null)
-            throw new NotFoundException($"User '{account.Username}' holds no role '{spec}'.");
+            throw new NotFoundException(Say.Text($"User '{account.Username}' holds no role '{spec}'.", $"用户“{account.Username}”没有角色“{spec}”。"));
         if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException("You cannot take away your own roles; another administrator can.");
+            throw new ForbiddenException(Say.Text("You cannot take away your own roles; another administrator can.", "不能撤销本人的角色，请由其他管理员操作。"));
         if (account.Roles.Count == 1)
-            throw new ConflictException($"'{spec}' is the last role of '{account.Username}'; disable the account instead.");
+            throw new ConflictException(Say.Text($"'{spec}' is the last role of '{account.Username}'; disable the account instead.", $"“{spec}”是用户“{account.Username}”的最后一个角色，如需撤销请改为停用该账号。"));
         await connection.ExecuteAsync(new CommandDefinition(
             "delete from user_role where user_id = @id and role = @role and org_unit_id is not distinct from (select id from org_unit where code = @code)",
             new { id = account.Id, role = role.ToString(), code }, tx, cancellationToken: ct));

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -30,7 +31,7 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
         if (string.IsNullOrWhiteSpace(scopeCode))
             errors.Add(new("/scopeCode", "scopeCode is required: the org unit the report covers."));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The report needs a year and a scope.");
+            throw new RuleViolationException(errors, Say.Text("The report needs a year and a scope.", "报表须指定年度和范围。"));
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class LiaisonPoints(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var refs = await CheckReferencesAsync(tx, input, caller, errors, ct);
         if (refs is null || errors.Count > 0)
-            throw new RuleViolationException(errors, "The liaison point could not be set up.");
+            throw new RuleViolationException(errors, Say.Text("The liaison point could not be set up.", "无法设立该联系点。"));
 
         var now = clock.GetUtcNow();
         var year = input.Year!.Value;
@@ -45,7 +46,7 @@ public sealed class LiaisonPoints(
             on conflict (leader_user_id, community_id, year) do nothing
             returning id
             """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
-            ?? throw new ConflictException($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.");
+            ?? throw new ConflictException(Say.Text($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.", $"{refs.Leader} 在 {refs.Community.Code} 已有 {year} 年度的联系点。"));
         var group = input.WorkGroup!.Select((m, i) => new { name = m.Name!.Trim(), role = m.Role!.Trim(), userId = refs.MemberUserIds[i], fromBackingUnit = m.FromBackingUnit ?? false }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -88,7 +89,7 @@ public sealed class LiaisonPoints(
         else if (leader is not null && !leader.Any(l => community.Path.StartsWith(l.Path, StringComparison.Ordinal)))
             errors.Add(new("/communityCode", $"'{community.Code}' lies outside the area that {leader[0].Username} leads."));
         if (leader is not null && community is not null && !LiaisonAccess.CanCreate(caller, leader[0].Id, community.Path))
-            throw new ForbiddenException("A liaison point is set up by its leader, or by a district administrator over its community.");
+            throw new ForbiddenException(Say.Text("A liaison point is set up by its leader, or by a district administrator over its community.", "联系点须由联系领导本人，或管辖该社区的区级管理员设立。"));
 
         var backing = await UnitAsync(tx, input.BackingUnitCode, ct);
         var cityPaths = leader?.Where(l => l.Kind == nameof(OrgUnitKind.City)).Select(l => l.Path).ToList() ?? [];
@@ -109,10 +110,10 @@ public sealed class LiaisonPoints(
         var errors = new List<FieldError>();
         var target = LiaisonPointRules.CheckTarget(input, point.Year, "", errors);
         if (target is null)
-            throw new RuleViolationException(errors, "The target could not be added.");
+            throw new RuleViolationException(errors, Say.Text("The target could not be added.", "无法添加该工作目标。"));
         var now = clock.GetUtcNow();
         if (await InsertTargetsAsync(tx, pointId, [target], now, ct) == 0)
-            throw new ConflictException($"Liaison point {pointId} already has a target '{target.Code}'.");
+            throw new ConflictException(Say.Text($"Liaison point {pointId} already has a target '{target.Code}'.", $"联系点 {pointId} 已有工作目标“{target.Code}”。"));
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetAdded", target.Code, target)], ct);
         await tx.CommitAsync(ct);
         return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code.Equals(target.Code, StringComparison.OrdinalIgnoreCase));
@@ -128,9 +129,9 @@ public sealed class LiaisonPoints(
         var target = await connection.QuerySingleOrDefaultAsync<TargetRow>(new CommandDefinition(
             "select id, code, progress from liaison_target where point_id = @pointId and lower(code) = lower(@code) for update",
             new { pointId, code }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException($"Liaison point {pointId} has no target '{code}'.");
+            ?? throw new NotFoundException(Say.Text($"Liaison point {pointId} has no target '{code}'.", $"联系点 {pointId} 没有工作目标“{code}”。"));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The progress could not be recorded.");
+            throw new RuleViolationException(errors, Say.Text("The progress could not be recorded.", "无法记录该进展。"));
         var now = clock.GetUtcNow();
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         await connection.ExecuteAsync(new CommandDefinition(
