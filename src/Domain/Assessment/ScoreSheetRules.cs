@@ -57,22 +57,22 @@ public static class ScoreSheetRules
     static (string Member, string Message)? CheckVeto(IndicatorDefinition indicator, ScoreInput entry)
     {
         if (entry.Score is { } points && points != 0)
-            return ("score", $"{indicator.Name} is a veto item (一票否决) and carries no points (maxScore 0); answer it with vetoed: true or false.");
+            return ("score", Say.Text($"{indicator.Name} is a veto item (一票否决) and carries no points (maxScore 0); answer it with vetoed: true or false.", $"{indicator.Name}为一票否决项，不计分（maxScore 0）；请以 vetoed: true 或 false 作答。"));
         if (entry.Vetoed is null)
-            return ("vetoed", $"{indicator.Name} is a veto item (一票否决): say whether it was found with vetoed: true or false.");
+            return ("vetoed", Say.Text($"{indicator.Name} is a veto item (一票否决): say whether it was found with vetoed: true or false.", $"{indicator.Name}为一票否决项：请以 vetoed: true 或 false 说明是否存在。"));
         return null;
     }
 
     static (string Member, string Message)? CheckPoints(IndicatorDefinition indicator, ScoreInput entry)
     {
         if (entry.Vetoed is not null)
-            return ("vetoed", $"{indicator.Name} is not a veto item; give it points with score.");
+            return ("vetoed", Say.Text($"{indicator.Name} is not a veto item; give it points with score.", $"{indicator.Name}不是一票否决项，请用 score 打分。"));
         if (entry.Score is not { } score)
-            return ("score", $"The score of {indicator.Name} is required.");
+            return ("score", Say.Text($"The score of {indicator.Name} is required.", $"{indicator.Name}的得分为必填项。"));
         if (score < 0 || score > indicator.MaxScore)
-            return ("score", $"The score of {indicator.Name} must be between 0 and its maximum {indicator.MaxScore}, not {score}.");
+            return ("score", Say.Text($"The score of {indicator.Name} must be between 0 and its maximum {indicator.MaxScore}, not {score}.", $"{indicator.Name}的得分须在 0 至满分 {indicator.MaxScore} 之间，不能为 {score}。"));
         if (decimal.Round(score, Decimals) != score)
-            return ("score", $"A score has at most {Decimals} decimal places, not {score}.");
+            return ("score", Say.Text($"A score has at most {Decimals} decimal places, not {score}.", $"得分最多保留 {Decimals} 位小数，不能为 {score}。"));
         return null;
     }
 }

@@ -53,7 +53,7 @@ sealed class JsonObjectReader
         if (element.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null)
             return value;
         if (required)
-            Error(member, $"'{member}' is required.");
+            Error(member, Say.Text($"'{member}' is required.", $"“{member}”为必填项。"));
         return null;
     }
 
@@ -73,12 +73,12 @@ sealed class JsonObjectReader
         }
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            Error(member, $"'{member}' cannot be empty.");
+            Error(member, Say.Text($"'{member}' cannot be empty.", $"“{member}”不能为空。"));
             return null;
         }
         if (text.Length > maxLength)
         {
-            Error(member, $"'{member}' is longer than {maxLength} characters.");
+            Error(member, Say.Text($"'{member}' is longer than {maxLength} characters.", $"“{member}”超过 {maxLength} 个字符。"));
             return null;
         }
         return text;
@@ -89,12 +89,12 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number)
         {
-            WrongType(member, "a whole number", value);
+            WrongType(member, Say.Text("a whole number", "整数"), value);
             return null;
         }
         if (!value.TryGetInt32(out var number))
         {
-            Error(member, $"'{member}' must be a whole number, not {value.GetRawText()}.");
+            Error(member, Say.Text($"'{member}' must be a whole number, not {value.GetRawText()}.", $"“{member}”须为整数，不能为 {value.GetRawText()}。"));
             return null;
         }
         return number;
@@ -110,7 +110,7 @@ sealed class JsonObjectReader
         }
         if (!value.TryGetDecimal(out var number))
         {
-            Error(member, $"'{member}' is out of range.");
+            Error(member, Say.Text($"'{member}' is out of range.", $"“{member}”超出范围。"));
             return null;
         }
         return number;
@@ -123,7 +123,7 @@ sealed class JsonObjectReader
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => WrongType(member, "true or false", value),
+            _ => WrongType(member, Say.Text("true or false", "true 或 false"), value),
         };
     }
 
@@ -133,7 +133,7 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Error(member, $"'{member}' must be an array, not {Describe(value)}.");
+            Error(member, Say.Text($"'{member}' must be an array, not {Describe(value)}.", $"“{member}”须为数组，不能为{Describe(value)}。"));
             return null;
         }
         return value.EnumerateArray().Select((item, i) => (item, $"{At(member)}/{i}")).ToList();
@@ -177,7 +177,7 @@ sealed class JsonObjectReader
 
     bool? WrongType(string member, string expected, JsonElement value)
     {
-        Error(member, $"'{member}' must be {expected}, not {Describe(value)}.");
+        Error(member, Say.Text($"'{member}' must be {expected}, not {Describe(value)}.", $"“{member}”须为{expected}，不能为{Describe(value)}。"));
         return null;
     }
 

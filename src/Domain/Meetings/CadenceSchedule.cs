@@ -79,14 +79,14 @@ public sealed class CadenceSchedule
     {
         var previous = NextAfter(from);
         if (previous is null || previous > from.AddDays(MaxDaysBetweenOccurrences))
-            return $"'{Cron}' does not occur within a year; a meeting cadence occurs at least once a year.";
+            return Say.Text($"'{Cron}' does not occur within a year; a meeting cadence occurs at least once a year.", $"“{Cron}”在一年内不会出现；例会每年至少召开一次。");
         for (var i = 0; i < 24; i++)
         {
             var next = NextAfter(previous.Value);
             if (next is null || next > previous.Value.AddDays(MaxDaysBetweenOccurrences))
-                return $"'{Cron}' leaves more than a year between occurrences; a meeting cadence occurs at least once a year.";
+                return Say.Text($"'{Cron}' leaves more than a year between occurrences; a meeting cadence occurs at least once a year.", $"“{Cron}”两次之间相隔超过一年；例会每年至少召开一次。");
             if (DateOf(next.Value) == DateOf(previous.Value))
-                return $"'{Cron}' occurs more than once on {DateOf(next.Value):yyyy-MM-dd}; a meeting cadence occurs at most once a day.";
+                return Say.Text($"'{Cron}' occurs more than once on {DateOf(next.Value):yyyy-MM-dd}; a meeting cadence occurs at most once a day.", $"“{Cron}”在 {DateOf(next.Value):yyyy-MM-dd} 出现多次；例会每天至多召开一次。");
             previous = next;
         }
         return null;

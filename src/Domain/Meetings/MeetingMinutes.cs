@@ -39,11 +39,11 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var text = r.String("heldOn", required: true);
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            r.Error("heldOn", $"'{text}' is not a date (YYYY-MM-DD).");
+            r.Error("heldOn", Say.Text($"'{text}' is not a date (YYYY-MM-DD).", $"“{text}”不是日期（YYYY-MM-DD）。"));
         else if (!period.Contains(day))
-            r.Error("heldOn", $"The meeting of {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} must be held inside that period, not on {text}.");
+            r.Error("heldOn", Say.Text($"The meeting of {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} must be held inside that period, not on {text}.", $"{period.Start:yyyy-MM-dd} 至 {period.End:yyyy-MM-dd} 的会议须在该期间内召开，不能是 {text}。"));
         else if (day > today)
-            r.Error("heldOn", $"{text} has not come yet; record a meeting once it has been held.");
+            r.Error("heldOn", Say.Text($"{text} has not come yet; record a meeting once it has been held.", $"{text} 尚未到来；会议召开后再登记。"));
         else
             return day;
         return null;
@@ -67,9 +67,9 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
             else texts.Add(text.Trim());
         }
         if (required && texts.Count == 0 && errors.Count == before)
-            r.Error(member, $"'{member}' needs at least one entry.");
+            r.Error(member, Say.Text($"'{member}' needs at least one entry.", $"“{member}”至少需要一项内容。"));
         if (texts.Count > MaxItems)
-            r.Error(member, $"'{member}' has more than {MaxItems} entries.");
+            r.Error(member, Say.Text($"'{member}' has more than {MaxItems} entries.", $"“{member}”不能超过 {MaxItems} 项。"));
         return errors.Count == before ? texts : null;
     }
 }

@@ -52,6 +52,8 @@ public static class Say
         ["Running"] = "进行中", ["Completed"] = "已完成", ["Cancelled"] = "已撤销",
         ["Pending"] = "未开始", ["Open"] = "待办理", ["Submitted"] = "已提交", ["Returned"] = "已退回", ["Accepted"] = "已通过",
         ["Draft"] = "草稿", ["Published"] = "已发布",
+        ["Role.SystemAdmin"] = "系统管理员", ["Role.DistrictAdmin"] = "区级管理员", ["Role.StreetOfficer"] = "街道工作人员",
+        ["Role.CommunityOfficer"] = "社区工作人员", ["Role.Leader"] = "联系领导", ["Role.Inspector"] = "督查人员",
     };
 
     /// <summary>Formats the English text only when English is chosen.</summary>

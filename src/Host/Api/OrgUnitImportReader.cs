@@ -25,7 +25,7 @@ static class OrgUnitImportReader
         {
             "application/json" => await ReadJsonAsync(request.Body, ct),
             "text/csv" => await ReadCsvAsync(request.Body, ct),
-            _ => throw new BadHttpRequestException("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).",
+            _ => throw new BadHttpRequestException(Say.Text("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).", "请以 application/json（数组）或 text/csv（标题行：code,name,kind,parentCode,partyOrgLevel,memberCount）格式发送组织单位。"),
                 StatusCodes.Status415UnsupportedMediaType),
         };
     }
@@ -34,7 +34,7 @@ static class OrgUnitImportReader
     {
         JsonDocument document;
         try { document = await JsonDocument.ParseAsync(body, cancellationToken: ct); }
-        catch (JsonException e) { throw new BadHttpRequestException($"The body is not valid JSON: {e.Message}", e); }
+        catch (JsonException e) { throw new BadHttpRequestException(Say.Text($"The body is not valid JSON: {e.Message}", $"请求内容不是有效的 JSON：{e.Message}"), e); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
@@ -84,17 +84,17 @@ static class OrgUnitImportReader
             JsonValueKind.Null => null,
             JsonValueKind.Number when count => null, // its range and whole-ness are the validator's, reported with the row
             JsonValueKind.String when !count => null,
-            _ => count ? $"A whole number is expected, found {Kind(value)}." : $"A string is expected, found {Kind(value)}.",
+            _ => count ? Say.Text($"A whole number is expected, found {Kind(value)}.", $"此处应为整数，实际为 {Kind(value)}。") : Say.Text($"A string is expected, found {Kind(value)}.", $"此处应为文本，实际为 {Kind(value)}。"),
         };
     }
 
     static string Kind(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
+        JsonValueKind.String => Say.Text("a string", "文本"),
+        JsonValueKind.Number => Say.Text("a number", "数字"),
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Array => "an array",
-        _ => "an object",
+        JsonValueKind.Array => Say.Text("an array", "数组"),
+        _ => Say.Text("an object", "对象"),
     };
 
     static async Task<IReadOnlyList<OrgUnitImportRow>> ReadCsvAsync(Stream body, CancellationToken ct)
@@ -149,7 +149,7 @@ static class OrgUnitImportReader
         }
         catch (CsvHelperException e)
         {
-            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: the line cannot be read as comma-separated values.", e);
+            throw new BadHttpRequestException(Say.Text($"Malformed CSV near line {e.Context?.Parser?.RawRow}: the line cannot be read as comma-separated values.", $"CSV 格式有误（约第 {e.Context?.Parser?.RawRow} 行）：该行无法按逗号分隔读取。"), e);
         }
     }
 

@@ -27,9 +27,9 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
     {
         var errors = new List<FieldError>();
         if (year is not { } y || !Years.IsValid(y))
-            errors.Add(new("/year", $"year is required; {Years.Problem}"));
+            errors.Add(new("/year", Say.Text($"year is required; {Years.Problem}", $"年度为必填项；{Years.Problem}")));
         if (string.IsNullOrWhiteSpace(scopeCode))
-            errors.Add(new("/scopeCode", "scopeCode is required: the org unit the report covers."));
+            errors.Add(new("/scopeCode", Say.Text("scopeCode is required: the org unit the report covers.", "范围单位（scopeCode）为必填项：报表所覆盖的组织单位。")));
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The report needs a year and a scope.", "报表须指定年度和范围。"));
 

@@ -81,22 +81,22 @@ public sealed class LiaisonPoints(
         var community = await UnitAsync(tx, input.CommunityCode, ct);
         if (community is null || !caller.CanSee(community.Path))
         {
-            if (!string.IsNullOrWhiteSpace(input.CommunityCode)) errors.Add(new("/communityCode", $"Unknown org unit '{input.CommunityCode}'."));
+            if (!string.IsNullOrWhiteSpace(input.CommunityCode)) errors.Add(new("/communityCode", Say.Text($"Unknown org unit '{input.CommunityCode}'.", $"未知组织单位“{input.CommunityCode}”。")));
             community = null;
         }
         else if (community.Kind != nameof(OrgUnitKind.Community))
-            errors.Add(new("/communityCode", $"A liaison point is a community; '{community.Code}' is a {community.Kind}."));
+            errors.Add(new("/communityCode", Say.Text($"A liaison point is a community; '{community.Code}' is a {community.Kind}.", $"联系点须为社区；“{community.Code}”是{Say.Name(community.Kind.ToString())}。")));
         else if (leader is not null && !leader.Any(l => community.Path.StartsWith(l.Path, StringComparison.Ordinal)))
-            errors.Add(new("/communityCode", $"'{community.Code}' lies outside the area that {leader[0].Username} leads."));
+            errors.Add(new("/communityCode", Say.Text($"'{community.Code}' lies outside the area that {leader[0].Username} leads.", $"“{community.Code}”不在 {leader[0].Username} 的联系范围内。")));
         if (leader is not null && community is not null && !LiaisonAccess.CanCreate(caller, leader[0].Id, community.Path))
             throw new ForbiddenException(Say.Text("A liaison point is set up by its leader, or by a district administrator over its community.", "联系点须由联系领导本人，或管辖该社区的区级管理员设立。"));
 
         var backing = await UnitAsync(tx, input.BackingUnitCode, ct);
         var cityPaths = leader?.Where(l => l.Kind == nameof(OrgUnitKind.City)).Select(l => l.Path).ToList() ?? [];
         if (backing is null && !string.IsNullOrWhiteSpace(input.BackingUnitCode))
-            errors.Add(new("/backingUnitCode", $"Unknown org unit '{input.BackingUnitCode}'."));
+            errors.Add(new("/backingUnitCode", Say.Text($"Unknown org unit '{input.BackingUnitCode}'.", $"未知组织单位“{input.BackingUnitCode}”。")));
         else if (backing is not null && !LiaisonAccess.MayBack(Enum.Parse<OrgUnitKind>(backing.Kind), backing.Path, community?.DistrictPath, cityPaths))
-            errors.Add(new("/backingUnitCode", $"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not."));
+            errors.Add(new("/backingUnitCode", Say.Text($"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not.", $"帮扶单位须为该社区所在区（市级领导为本市）的驻区单位；“{backing.Code}”不是。")));
         var members = await MemberUsersAsync(tx, input.WorkGroup, caller, errors, ct);
         return leader is null || community is null || backing is null ? null
             : new PointReferences(leader[0].Id, leader[0].Username, community, backing, members);
@@ -166,12 +166,12 @@ public sealed class LiaisonPoints(
         var person = (await UserRolesAsync(tx, [AccountRules.NormaliseUsername(username)], ct)).SingleOrDefault(u => LiaisonAccess.SeesUser(caller, u.Username, u.Paths));
         if (person is null)
         {
-            errors.Add(new("/leaderUsername", $"Unknown user '{username}'."));
+            errors.Add(new("/leaderUsername", Say.Text($"Unknown user '{username}'.", $"未知用户“{username}”。")));
             return null;
         }
         var roles = person.Roles.Where(r => r.Role == nameof(Role.Leader)).Select(r => new LeaderRole(person.Id, person.Username, r.Kind!, r.Path!)).ToList();
         if (roles.Count > 0) return roles;
-        errors.Add(new("/leaderUsername", $"'{username}' is not a leader (a user with a Leader role)."));
+        errors.Add(new("/leaderUsername", Say.Text($"'{username}' is not a leader (a user with a Leader role).", $"“{username}”不是联系领导（须具有 Leader 角色）。")));
         return null;
     }
 
@@ -212,7 +212,7 @@ public sealed class LiaisonPoints(
         {
             if (names[i] is not { } name) continue;
             if (known.TryGetValue(name, out var id)) ids[i] = id;
-            else errors.Add(new($"/workGroup/{i}/username", $"Unknown user '{group[i].Username}'."));
+            else errors.Add(new($"/workGroup/{i}/username", Say.Text($"Unknown user '{group[i].Username}'.", $"未知用户“{group[i].Username}”。")));
         }
         return ids;
     }

@@ -142,7 +142,7 @@ public sealed class LiaisonVisits(
                 owners.Add(unit);
             else
                 errors.Add(new($"/problems/{problems[i].Index}/ownerUnitCode",
-                    $"'{code}' cannot own a problem of this point: name the community, a unit above it, its backing unit or a unit seated in its district."));
+                    Say.Text($"'{code}' cannot own a problem of this point: name the community, a unit above it, its backing unit or a unit seated in its district.", $"“{code}”不能作为该联系点问题的责任单位：请指定该社区、其上级单位、帮扶单位或所在区的驻区单位。")));
         }
         return owners;
     }

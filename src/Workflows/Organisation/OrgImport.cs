@@ -97,7 +97,7 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
             var row = rows.First(r => r.Code?.Trim() == unit.Key);
             var roles = string.Join("; ", misfits.Select(m => $"{m.Role} ({m.Usernames}{(m.Holders > ShownHolders ? $" and {m.Holders - ShownHolders} more" : "")})"));
             errors.Add(new(row.Index, row.Line, unit.Key, "kind",
-                $"Unit '{unit.Key}' cannot become a {kind} while it holds roles a {kind} cannot: {roles}. Move or remove those roles first."));
+                Say.Text($"Unit '{unit.Key}' cannot become a {kind} while it holds roles a {kind} cannot: {roles}. Move or remove those roles first.", $"单位“{unit.Key}”持有{Say.Name(kind.ToString())}不能持有的角色，不能改为{Say.Name(kind.ToString())}：{roles}。请先调整或删除这些角色。")));
         }
         return errors;
     }
