@@ -1,3 +1,5 @@
+using CommunityWorkflows.Domain.Text;
+
 namespace CommunityWorkflows.Domain.Access;
 
 /// <summary>
@@ -42,9 +44,9 @@ public static class TemplateOwnership
             .Select(g => g.OrgUnitCode!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return units.Count switch
         {
-            0 => new(null, "Only a system administrator or a district administrator may create templates."),
+            0 => new(null, Say.Text("Only a system administrator or a district administrator may create templates.", "只有系统管理员或区级管理员才能创建模板。")),
             1 => new(units[0], null),
-            _ => new(null, $"You are a district administrator of {string.Join(", ", units)}: name the one that owns the template in ownerScopeCode."),
+            _ => new(null, Say.Text($"You are a district administrator of {string.Join(", ", units)}: name the one that owns the template in ownerScopeCode.", $"您是 {string.Join("、", units)} 的区级管理员，请在 ownerScopeCode 中指定模板的归属单位。")),
         };
     }
 }

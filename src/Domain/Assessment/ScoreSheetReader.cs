@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Assessment;
 
@@ -16,11 +17,11 @@ public static class ScoreSheetReader
     {
         var errors = new List<FieldError>();
         if (body.ValueKind != JsonValueKind.Object)
-            return (null, [new FieldError("", "Send {indicators: [{code, score, vetoed, comment}]}.")]);
+            return (null, [new FieldError("", Say.Text("Send {indicators: [{code, score, vetoed, comment}]}.", "请按 {indicators: [{code, score, vetoed, comment}]} 格式提交。"))]);
         var items = Member(body, "indicators");
         if (items is null) return (null, errors);
         if (items.Value.ValueKind != JsonValueKind.Array)
-            return (null, [new FieldError("/indicators", "indicators must be an array.")]);
+            return (null, [new FieldError("/indicators", Say.Text("indicators must be an array.", "indicators 须为数组。"))]);
         var entries = items.Value.EnumerateArray().Select((item, i) => Entry(item, $"/indicators/{i}", errors)).ToList();
         return (entries, errors);
     }
@@ -45,7 +46,7 @@ public static class ScoreSheetReader
         if (item.ValueKind == JsonValueKind.Null) return null;
         if (item.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new FieldError(at, "Each entry is an object: {code, score} or, for a veto item, {code, vetoed}."));
+            errors.Add(new FieldError(at, Say.Text("Each entry is an object: {code, score} or, for a veto item, {code, vetoed}.", "每一项须为对象：{code, score}；一票否决项为 {code, vetoed}。")));
             return null;
         }
         return new ScoreInput(Text(item, "code", at, errors), Score(item, at, errors), Flag(item, "vetoed", at, errors), Text(item, "comment", at, errors));
@@ -55,13 +56,13 @@ public static class ScoreSheetReader
     {
         if (Member(entry, "score") is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number)
-            errors.Add(new FieldError($"{at}/score", "score must be a number."));
+            errors.Add(new FieldError($"{at}/score", Say.Text("score must be a number.", "得分须为数字。")));
         else if (DecimalPlaces(value.GetRawText()) > ScoreSheetRules.Decimals)
-            errors.Add(new FieldError($"{at}/score", $"A score has at most {ScoreSheetRules.Decimals} decimal places, not {value.GetRawText()}."));
+            errors.Add(new FieldError($"{at}/score", Say.Text($"A score has at most {ScoreSheetRules.Decimals} decimal places, not {value.GetRawText()}.", $"得分最多保留 {ScoreSheetRules.Decimals} 位小数，不能为 {value.GetRawText()}。")));
         else if (value.TryGetDecimal(out var score))
             return score;
         else
-            errors.Add(new FieldError($"{at}/score", $"score is out of range: {value.GetRawText()}."));
+            errors.Add(new FieldError($"{at}/score", Say.Text($"score is out of range: {value.GetRawText()}.", $"得分超出范围：{value.GetRawText()}。")));
         return null;
     }
 
@@ -87,7 +88,7 @@ public static class ScoreSheetReader
     {
         if (Member(entry, member) is not { } value) return null;
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        errors.Add(new FieldError($"{at}/{member}", $"{member} must be a string."));
+        errors.Add(new FieldError($"{at}/{member}", Say.Text($"{member} must be a string.", $"{member} 须为文本。")));
         return null;
     }
 
@@ -95,7 +96,7 @@ public static class ScoreSheetReader
     {
         if (Member(entry, member) is not { } value) return null;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
-        errors.Add(new FieldError($"{at}/{member}", $"{member} must be true or false."));
+        errors.Add(new FieldError($"{at}/{member}", Say.Text($"{member} must be true or false.", $"{member} 须为 true 或 false。")));
         return null;
     }
 

@@ -21,12 +21,12 @@ public static class CalendarYearValidator
     {
         var errors = new List<FieldError>();
         if (year is < MinYear or > MaxYear)
-            errors.Add(new("/year", $"The year must be between {MinYear} and {MaxYear}."));
+            errors.Add(new("/year", Say.Text($"The year must be between {MinYear} and {MaxYear}.", $"年度须在 {MinYear} 至 {MaxYear} 之间。")));
         var source = input.Source?.Trim();
         if (string.IsNullOrEmpty(source))
-            errors.Add(new("/source", "The source is required: name the notice the schedule comes from."));
+            errors.Add(new("/source", Say.Text("The source is required: name the notice the schedule comes from.", "来源为必填项：请注明日历安排所依据的通知。")));
         else if (source.Length > MaxSourceLength)
-            errors.Add(new("/source", $"The source must be at most {MaxSourceLength} characters."));
+            errors.Add(new("/source", Say.Text($"The source must be at most {MaxSourceLength} characters.", $"来源不能超过 {MaxSourceLength} 个字符。")));
         else if (PlainText.Problem(input.Source) is { } problem)
             errors.Add(new("/source", problem));
 
@@ -45,12 +45,12 @@ public static class CalendarYearValidator
         var days = new Dictionary<DateOnly, Listed>();
         if (entries is null)
         {
-            errors.Add(new($"/{list}", $"The {list} are required (an empty list when there are none)."));
+            errors.Add(new($"/{list}", Say.Text($"The {list} are required (an empty list when there are none).", $"{list} 为必填项（没有时填空列表）。")));
             return days;
         }
         if (entries.Count > 366)
         {
-            errors.Add(new($"/{list}", "A year has at most 366 days."));
+            errors.Add(new($"/{list}", Say.Text("A year has at most 366 days.", "一年最多 366 天。")));
             return days;
         }
         for (var i = 0; i < entries.Count; i++)
@@ -58,14 +58,14 @@ public static class CalendarYearValidator
             var pointer = $"/{list}/{i}";
             if (entries[i] is not { } entry)
             {
-                errors.Add(new(pointer, "Expected an object {date, name}."));
+                errors.Add(new(pointer, Say.Text("Expected an object {date, name}.", "此处应为对象 {date, name}。")));
                 continue;
             }
             var date = ReadDate(pointer, year, entry.Date, errors);
             var name = ReadName(pointer, entry.Name, errors);
             if (date is not { } d) continue;
             if (days.TryGetValue(d, out var first))
-                errors.Add(new($"{pointer}/date", $"{Text(d)} is already listed at {first.Pointer}."));
+                errors.Add(new($"{pointer}/date", Say.Text($"{Text(d)} is already listed at {first.Pointer}.", $"{Text(d)} 已在 {first.Pointer} 列出。")));
             else if (name is not null)
                 days[d] = new Listed(i, pointer, new CalendarDay(d, name));
         }
@@ -76,17 +76,17 @@ public static class CalendarYearValidator
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new($"{pointer}/date", "The date is required (YYYY-MM-DD)."));
+            errors.Add(new($"{pointer}/date", Say.Text("The date is required (YYYY-MM-DD).", "日期为必填项（YYYY-MM-DD）。")));
             return null;
         }
         if (!DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(new($"{pointer}/date", $"'{text}' is not a date (YYYY-MM-DD)."));
+            errors.Add(new($"{pointer}/date", Say.Text($"'{text}' is not a date (YYYY-MM-DD).", $"“{text}”不是日期（YYYY-MM-DD）。")));
             return null;
         }
         if (date.Year != year)
         {
-            errors.Add(new($"{pointer}/date", $"{Text(date)} is outside {year}."));
+            errors.Add(new($"{pointer}/date", Say.Text($"{Text(date)} is outside {year}.", $"{Text(date)} 不在 {year} 年内。")));
             return null;
         }
         return date;
@@ -96,9 +96,9 @@ public static class CalendarYearValidator
     {
         var name = text?.Trim();
         if (string.IsNullOrEmpty(name))
-            errors.Add(new($"{pointer}/name", "The name is required (e.g. 春节, 春节调休上班)."));
+            errors.Add(new($"{pointer}/name", Say.Text("The name is required (e.g. 春节, 春节调休上班).", "名称为必填项（如：春节、春节调休上班）。")));
         else if (name.Length > MaxNameLength)
-            errors.Add(new($"{pointer}/name", $"The name must be at most {MaxNameLength} characters."));
+            errors.Add(new($"{pointer}/name", Say.Text($"The name must be at most {MaxNameLength} characters.", $"名称不能超过 {MaxNameLength} 个字符。")));
         else if (PlainText.Problem(text) is { } problem)
             errors.Add(new($"{pointer}/name", problem));
         else
@@ -114,8 +114,8 @@ public static class CalendarYearValidator
         foreach (var (date, worked) in workdays.OrderBy(w => w.Value.Index))
         {
             if (!holidays.TryGetValue(date, out var off)) continue;
-            errors.Add(new($"{off.Pointer}/date", $"{Text(date)} is also listed as a working day at {worked.Pointer}."));
-            errors.Add(new($"{worked.Pointer}/date", $"{Text(date)} is also listed as a holiday at {off.Pointer}."));
+            errors.Add(new($"{off.Pointer}/date", Say.Text($"{Text(date)} is also listed as a working day at {worked.Pointer}.", $"{Text(date)} 同时在 {worked.Pointer} 被列为工作日。")));
+            errors.Add(new($"{worked.Pointer}/date", Say.Text($"{Text(date)} is also listed as a holiday at {off.Pointer}.", $"{Text(date)} 同时在 {off.Pointer} 被列为节假日。")));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Calendar;
 
@@ -18,21 +19,21 @@ public sealed record WorkdayQuery(DateOnly From, int Days)
         var errors = new List<FieldError>();
         DateOnly date = default;
         if (string.IsNullOrWhiteSpace(from))
-            errors.Add(new("/from", "from is required (YYYY-MM-DD)."));
+            errors.Add(new("/from", Say.Text("from is required (YYYY-MM-DD).", "起始日期（from）为必填项（YYYY-MM-DD）。")));
         else if (!DateOnly.TryParseExact(from.Trim(), CalendarYearValidator.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors.Add(new("/from", $"'{from}' is not a date (YYYY-MM-DD)."));
+            errors.Add(new("/from", Say.Text($"'{from}' is not a date (YYYY-MM-DD).", $"“{from}”不是日期（YYYY-MM-DD）。")));
         else
             errors.AddRange(CheckFrom(date));
 
         var count = 0;
         if (string.IsNullOrWhiteSpace(days))
-            errors.Add(new("/days", "days is required (a whole number, negative to count backwards)."));
+            errors.Add(new("/days", Say.Text("days is required (a whole number, negative to count backwards).", "天数（days）为必填项（整数，负数表示向前推算）。")));
         else if (!int.TryParse(days.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out count))
-            errors.Add(new("/days", $"'{days}' is not a whole number."));
+            errors.Add(new("/days", Say.Text($"'{days}' is not a whole number.", $"“{days}”不是整数。")));
         else
             errors.AddRange(CheckDays(count));
 
-        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        if (errors.Count > 0) throw new RuleViolationException(errors, Say.Text("The working-day query is invalid.", "工作日查询条件有误。"));
         return new WorkdayQuery(date, count);
     }
 
@@ -40,19 +41,19 @@ public sealed record WorkdayQuery(DateOnly From, int Days)
     public static WorkdayQuery Create(DateOnly from, int days)
     {
         var errors = CheckFrom(from).Concat(CheckDays(days)).ToList();
-        if (errors.Count > 0) throw new RuleViolationException(errors, "The working-day query is invalid.");
+        if (errors.Count > 0) throw new RuleViolationException(errors, Say.Text("The working-day query is invalid.", "工作日查询条件有误。"));
         return new WorkdayQuery(from, days);
     }
 
     static IEnumerable<FieldError> CheckFrom(DateOnly from)
     {
         if (from.Year is < CalendarYearValidator.MinYear or > CalendarYearValidator.MaxYear)
-            yield return new("/from", $"from must lie between {CalendarYearValidator.MinYear} and {CalendarYearValidator.MaxYear}.");
+            yield return new("/from", Say.Text($"from must lie between {CalendarYearValidator.MinYear} and {CalendarYearValidator.MaxYear}.", $"起始日期须在 {CalendarYearValidator.MinYear} 至 {CalendarYearValidator.MaxYear} 年之间。"));
     }
 
     static IEnumerable<FieldError> CheckDays(int days)
     {
         if (days is < -MaxDays or > MaxDays)
-            yield return new("/days", $"days must be between -{MaxDays} and {MaxDays}.");
+            yield return new("/days", Say.Text($"days must be between -{MaxDays} and {MaxDays}.", $"天数须在 -{MaxDays} 至 {MaxDays} 之间。"));
     }
 }

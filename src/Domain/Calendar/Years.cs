@@ -1,3 +1,5 @@
+using CommunityWorkflows.Domain.Text;
+
 namespace CommunityWorkflows.Domain.Calendar;
 
 /// <summary>The years the product works in: cycles, meetings, liaison points, calendars of the working year.</summary>
@@ -8,5 +10,5 @@ public static class Years
 
     public static bool IsValid(int year) => year is >= Min and <= Max;
 
-    public static string Problem => $"year must be between {Min} and {Max}.";
+    public static string Problem => Say.Text($"year must be between {Min} and {Max}.", $"年度须在 {Min} 至 {Max} 之间。");
 }

@@ -29,7 +29,7 @@ sealed class JsonObjectReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new FieldError(pointer, $"Expected an object, found {Describe(element)}."));
+            errors.Add(new FieldError(pointer, Say.Text($"Expected an object, found {Describe(element)}.", $"此处应为对象，实际为 {Describe(element)}。")));
             return null;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -37,9 +37,9 @@ sealed class JsonObjectReader
         {
             var at = $"{pointer}/{EscapePointer(property.Name)}";
             if (!members.Contains(property.Name, StringComparer.Ordinal))
-                errors.Add(new FieldError(at, $"Unknown property '{property.Name}'; expected {string.Join(", ", members)}."));
+                errors.Add(new FieldError(at, Say.Text($"Unknown property '{property.Name}'; expected {string.Join(", ", members)}.", $"未知属性“{property.Name}”，应为以下之一：{string.Join(", ", members)}。")));
             else if (!seen.Add(property.Name))
-                errors.Add(new FieldError(at, $"Property '{property.Name}' appears more than once."));
+                errors.Add(new FieldError(at, Say.Text($"Property '{property.Name}' appears more than once.", $"属性“{property.Name}”重复出现。")));
         }
         return new JsonObjectReader(element, pointer, errors);
     }
@@ -53,7 +53,7 @@ sealed class JsonObjectReader
         if (element.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null)
             return value;
         if (required)
-            Error(member, $"'{member}' is required.");
+            Error(member, Say.Text($"'{member}' is required.", $"“{member}”为必填项。"));
         return null;
     }
 
@@ -62,7 +62,7 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.String)
         {
-            WrongType(member, "a string", value);
+            WrongType(member, Say.Text("a string", "文本"), value);
             return null;
         }
         var text = value.GetString()!;
@@ -73,12 +73,12 @@ sealed class JsonObjectReader
         }
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            Error(member, $"'{member}' cannot be empty.");
+            Error(member, Say.Text($"'{member}' cannot be empty.", $"“{member}”不能为空。"));
             return null;
         }
         if (text.Length > maxLength)
         {
-            Error(member, $"'{member}' is longer than {maxLength} characters.");
+            Error(member, Say.Text($"'{member}' is longer than {maxLength} characters.", $"“{member}”超过 {maxLength} 个字符。"));
             return null;
         }
         return text;
@@ -89,12 +89,12 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number)
         {
-            WrongType(member, "a whole number", value);
+            WrongType(member, Say.Text("a whole number", "整数"), value);
             return null;
         }
         if (!value.TryGetInt32(out var number))
         {
-            Error(member, $"'{member}' must be a whole number, not {value.GetRawText()}.");
+            Error(member, Say.Text($"'{member}' must be a whole number, not {value.GetRawText()}.", $"“{member}”须为整数，不能为 {value.GetRawText()}。"));
             return null;
         }
         return number;
@@ -105,12 +105,12 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Number)
         {
-            WrongType(member, "a number", value);
+            WrongType(member, Say.Text("a number", "数字"), value);
             return null;
         }
         if (!value.TryGetDecimal(out var number))
         {
-            Error(member, $"'{member}' is out of range.");
+            Error(member, Say.Text($"'{member}' is out of range.", $"“{member}”超出范围。"));
             return null;
         }
         return number;
@@ -123,7 +123,7 @@ sealed class JsonObjectReader
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => WrongType(member, "true or false", value),
+            _ => WrongType(member, Say.Text("true or false", "true 或 false"), value),
         };
     }
 
@@ -133,7 +133,7 @@ sealed class JsonObjectReader
         if (Value(member, required) is not { } value) return null;
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Error(member, $"'{member}' must be an array, not {Describe(value)}.");
+            Error(member, Say.Text($"'{member}' must be an array, not {Describe(value)}.", $"“{member}”须为数组，不能为{Describe(value)}。"));
             return null;
         }
         return value.EnumerateArray().Select((item, i) => (item, $"{At(member)}/{i}")).ToList();
@@ -151,7 +151,7 @@ sealed class JsonObjectReader
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                errors.Add(new FieldError(at, $"Expected a string, found {Describe(item)}."));
+                errors.Add(new FieldError(at, Say.Text($"Expected a string, found {Describe(item)}.", $"此处应为文本，实际为 {Describe(item)}。")));
                 continue;
             }
             var text = item.GetString()!;
@@ -171,25 +171,25 @@ sealed class JsonObjectReader
             if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var n))
                 numbers.Add((n, at));
             else
-                errors.Add(new FieldError(at, $"Expected a whole number, found {Describe(item)}."));
+                errors.Add(new FieldError(at, Say.Text($"Expected a whole number, found {Describe(item)}.", $"此处应为整数，实际为 {Describe(item)}。")));
         return numbers;
     }
 
     bool? WrongType(string member, string expected, JsonElement value)
     {
-        Error(member, $"'{member}' must be {expected}, not {Describe(value)}.");
+        Error(member, Say.Text($"'{member}' must be {expected}, not {Describe(value)}.", $"“{member}”须为{expected}，不能为{Describe(value)}。"));
         return null;
     }
 
     static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => Say.Text("an object", "对象"),
+        JsonValueKind.Array => Say.Text("an array", "数组"),
+        JsonValueKind.String => Say.Text("a string", "文本"),
+        JsonValueKind.Number => Say.Text("a number", "数字"),
+        JsonValueKind.True or JsonValueKind.False => Say.Text("a boolean", "布尔值"),
         JsonValueKind.Null => "null",
-        _ => "nothing",
+        _ => Say.Text("nothing", "空"),
     };
 
     /// <summary>RFC 6901: '~' becomes '~0' and '/' becomes '~1' inside a pointer's segment.</summary>

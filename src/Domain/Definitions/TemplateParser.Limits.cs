@@ -1,3 +1,5 @@
+using CommunityWorkflows.Domain.Text;
+
 namespace CommunityWorkflows.Domain.Definitions;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed partial class TemplateParser
     static bool WithinLimit<T>(JsonObjectReader owner, string member, IReadOnlyCollection<T> items, int max, string what)
     {
         if (items.Count <= max) return true;
-        owner.Error(member, $"At most {max} {what}, not {items.Count}.");
+        owner.Error(member, Say.Text($"At most {max} {what}, not {items.Count}.", $"{what}最多 {max} 项，不能为 {items.Count} 项。"));
         return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Definitions;
 
@@ -18,20 +19,20 @@ public sealed partial class TemplateParser
         if (template.Array("stages", required: true) is not { } items) return [];
         if (items.Count == 0)
         {
-            template.Error("stages", "A template needs at least one stage.");
+            template.Error("stages", Say.Text("A template needs at least one stage.", "模板至少需要一个阶段。"));
             return [];
         }
-        if (!WithinLimit(template, "stages", items, MaxStages, "stages")) return [];
+        if (!WithinLimit(template, "stages", items, MaxStages, Say.Text("stages", "阶段"))) return [];
         var stages = new List<ParsedStage>();
         for (var i = 0; i < items.Count; i++)
             if (Stage(items[i].Item, items[i].Pointer, i, participantKind) is { } stage)
                 stages.Add(stage);
-        CheckUniqueKeys(stages.Select(s => (s.Definition.Key, $"{s.Pointer}/key")), "stage");
-        CheckUniqueKeys(stages.SelectMany(s => s.Tasks).Select(t => (t.Definition.Key, $"{t.Pointer}/key")), "task");
+        CheckUniqueKeys(stages.Select(s => (s.Definition.Key, $"{s.Pointer}/key")), Say.Text("stage", "阶段"));
+        CheckUniqueKeys(stages.SelectMany(s => s.Tasks).Select(t => (t.Definition.Key, $"{t.Pointer}/key")), Say.Text("task", "任务"));
         CheckOpeningOrder(stages);
         var taskCount = stages.Sum(s => s.Tasks.Count);
         if (taskCount > MaxTasks)
-            template.Error("stages", $"At most {MaxTasks} tasks in all stages together, not {taskCount}.");
+            template.Error("stages", Say.Text($"At most {MaxTasks} tasks in all stages together, not {taskCount}.", $"各阶段任务合计最多 {MaxTasks} 项，不能为 {taskCount} 项。"));
         var stageOfTask = stages.SelectMany(s => s.Tasks.Select(t => (Task: t.Definition.Key, Stage: s.Definition.Key)))
             .DistinctBy(p => p.Task).ToDictionary(p => p.Task, p => p.Stage, StringComparer.Ordinal);
         foreach (var stage in stages)
@@ -61,16 +62,16 @@ public sealed partial class TemplateParser
         if (stage.Array("tasks", required: true) is not { } items) return tasks;
         if (items.Count == 0)
         {
-            stage.Error("tasks", "A stage needs at least one task.");
+            stage.Error("tasks", Say.Text("A stage needs at least one task.", "每个阶段至少需要一项任务。"));
             return tasks;
         }
-        if (!WithinLimit(stage, "tasks", items, MaxTasksPerStage, "tasks in a stage")) return tasks;
+        if (!WithinLimit(stage, "tasks", items, MaxTasksPerStage, Say.Text("tasks in a stage", "每阶段任务"))) return tasks;
         foreach (var (item, at) in items)
             if (Task(item, at, participantKind) is { } task)
                 tasks.Add(task);
         // a task that failed to parse, or whose gate is unreadable, might have been the gate
         if (tasks.Count == items.Count && tasks.All(t => t.GateKnown) && !tasks.Any(t => t.Definition.Gate))
-            stage.Error("tasks", "At least one task of a stage must be a gate (\"gate\": true); without one the stage would be passed the moment it opens.");
+            stage.Error("tasks", Say.Text("At least one task of a stage must be a gate (\"gate\": true); without one the stage would be passed the moment it opens.", "每个阶段至少须有一项关口任务（\"gate\": true），否则该阶段一开启即视为通过。"));
         return tasks;
     }
 
@@ -84,11 +85,11 @@ public sealed partial class TemplateParser
         var assignee = Role(r, "assignee", required: true, participantKind);
         var reviewer = Role(r, "reviewer", required: false, participantKind);
         if (reviewer is not null && reviewer == assignee)
-            r.Error("reviewer", "The reviewer must be another role than the assignee: nobody accepts their own submission.");
+            r.Error("reviewer", Say.Text("The reviewer must be another role than the assignee: nobody accepts their own submission.", "审核人须为承办人以外的角色：任何人不得审核自己提交的内容。"));
         var gate = r.Boolean("gate");
         var evidenceRequired = r.Boolean("evidenceRequired") ?? false;
         var after = r.Strings("after") ?? [];
-        if (!WithinLimit(r, "after", after, MaxTasksPerStage - 1, "tasks to wait for")) after = [];
+        if (!WithinLimit(r, "after", after, MaxTasksPerStage - 1, Say.Text("tasks to wait for", "等待的任务"))) after = [];
         var form = Form(r);
         var definition = new TaskDefinition(key ?? "", title ?? "", description, assignee ?? "", reviewer, gate ?? false, evidenceRequired,
             after.Select(a => a.Value).ToList(), form);
@@ -101,11 +102,11 @@ public sealed partial class TemplateParser
         if (role is null) return null;
         if (!ParticipantRoles.All.Contains(role, StringComparer.Ordinal))
         {
-            task.Error(member, $"Unknown role '{role}'; expected one of {string.Join(", ", ParticipantRoles.All)}.");
+            task.Error(member, Say.Text($"Unknown role '{role}'; expected one of {string.Join(", ", ParticipantRoles.All)}.", $"未知角色“{role}”，应为以下之一：{string.Join(", ", ParticipantRoles.All)}。"));
             return null;
         }
         if (ParticipantRoles.CommunityOnly.Contains(role, StringComparer.Ordinal) && participantKind is not null and not "Community")
-            task.Error(member, $"'{role}' exists only where the participants are communities; this template's participants.kind is {participantKind}.");
+            task.Error(member, Say.Text($"'{role}' exists only where the participants are communities; this template's participants.kind is {participantKind}.", $"“{role}”只适用于参与单位为社区的模板；本模板的 participants.kind 为 {participantKind}。"));
         return role;
     }
 
@@ -115,6 +116,6 @@ public sealed partial class TemplateParser
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, at) in keys)
             if (key.Length > 0 && !seen.Add(key))
-                errors.Add(new(at, $"The {what} key '{key}' is used more than once."));
+                errors.Add(new(at, Say.Text($"The {what} key '{key}' is used more than once.", $"{what}标识“{key}”重复使用。")));
     }
 }

@@ -1,3 +1,5 @@
+using CommunityWorkflows.Domain.Text;
+
 namespace CommunityWorkflows.Domain.Definitions;
 
 public sealed partial class TemplateParser
@@ -18,20 +20,20 @@ public sealed partial class TemplateParser
             foreach (var (other, at) in task.After)
             {
                 if (other == key)
-                    errors.Add(new(at, "A task cannot wait for itself."));
+                    errors.Add(new(at, Say.Text("A task cannot wait for itself.", "任务不能等待自身。")));
                 else if (!named.Add(other))
-                    errors.Add(new(at, $"'{other}' is listed more than once."));
+                    errors.Add(new(at, Say.Text($"'{other}' is listed more than once.", $"“{other}”重复列出。")));
                 else if (tasks.ContainsKey(other))
                     waitsFor.Add(other);
                 else if (stageOfTask.TryGetValue(other, out var otherStage))
-                    errors.Add(new(at, $"'{other}' belongs to stage '{otherStage}'; after names tasks of the same stage."));
+                    errors.Add(new(at, Say.Text($"'{other}' belongs to stage '{otherStage}'; after names tasks of the same stage.", $"“{other}”属于阶段“{otherStage}”；after 只能列出同一阶段的任务。")));
                 else
-                    errors.Add(new(at, $"There is no task '{other}' in stage '{stage.Definition.Key}'."));
+                    errors.Add(new(at, Say.Text($"There is no task '{other}' in stage '{stage.Definition.Key}'.", $"阶段“{stage.Definition.Key}”中没有任务“{other}”。")));
             }
         }
         foreach (var cycle in Cycles(edges))
             errors.Add(new($"{tasks[cycle[0]].Pointer}/after",
-                $"The tasks wait for each other in a cycle ({string.Join(" → ", cycle.Append(cycle[0]))}), so none of them could open."));
+                Say.Text($"The tasks wait for each other in a cycle ({string.Join(" → ", cycle.Append(cycle[0]))}), so none of them could open.", $"这些任务相互等待形成循环（{string.Join(" → ", cycle.Append(cycle[0]))}），均无法开启。")));
     }
 
     /// <summary>Each cycle of the wait graph once, as the keys along it, found by depth-first search.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Definitions;
 
@@ -56,7 +57,7 @@ public sealed partial class TemplateParser
     public static TemplateDefinition ParseValid(JsonElement root)
     {
         var result = Parse(root);
-        return result.Definition ?? throw new RuleViolationException(result.Errors, "The template breaks one or more rules.");
+        return result.Definition ?? throw new RuleViolationException(result.Errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
     }
 
     public static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key) && key != ReservedKey;
@@ -68,8 +69,8 @@ public sealed partial class TemplateParser
         var key = r.String("key", required: true);
         if (key is not null && !IsValidKey(key))
             r.Error("key", key == ReservedKey
-                ? $"'{ReservedKey}' is reserved."
-                : "A key is 2–64 characters: lower-case letters, digits and '-', not starting with '-'.");
+                ? Say.Text($"'{ReservedKey}' is reserved.", $"“{ReservedKey}”为保留标识。")
+                : Say.Text("A key is 2–64 characters: lower-case letters, digits and '-', not starting with '-'.", "标识须为 2 至 64 个字符：只能使用小写字母、数字和“-”，且不能以“-”开头。"));
         ownerScopeCode = OwnerScopeCode(r);
         var name = r.String("name", required: true, MaxNameLength)?.Trim();
         var description = Description(r);
@@ -87,7 +88,7 @@ public sealed partial class TemplateParser
     {
         var code = r.String("ownerScopeCode");
         if (code is null || OrgImportValidator.IsValidCode(code)) return code;
-        r.Error("ownerScopeCode", $"'{code}' is not an org unit code: 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit.");
+        r.Error("ownerScopeCode", Say.Text($"'{code}' is not an org unit code: 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit.", $"“{code}”不是有效的组织单位编码：须为 1 至 64 个字母、数字、“_”、“.”或“-”，并以字母或数字开头。"));
         return null;
     }
 
@@ -99,7 +100,7 @@ public sealed partial class TemplateParser
         var r = template.Object("participants", required: true, "kind");
         if (r?.String("kind", required: true) is not { } kind) return null;
         if (ParticipantKinds.Contains(kind, StringComparer.Ordinal)) return new ParticipantRule(kind);
-        r.Error("kind", $"Unknown participant kind '{kind}'; expected {string.Join(" or ", ParticipantKinds)}.");
+        r.Error("kind", Say.Text($"Unknown participant kind '{kind}'; expected {string.Join(" or ", ParticipantKinds)}.", $"未知参与单位类型“{kind}”，应为 {string.Join(" 或 ", ParticipantKinds)}。"));
         return null;
     }
 
@@ -108,7 +109,7 @@ public sealed partial class TemplateParser
     {
         var name = r.String(member, required: true);
         if (name is null || NamePattern().IsMatch(name)) return name;
-        r.Error(member, $"'{name}' is not a valid {member}: a letter, then up to 63 letters, digits, '_' or '-'.");
+        r.Error(member, Say.Text($"'{name}' is not a valid {member}: a letter, then up to 63 letters, digits, '_' or '-'.", $"“{name}”不是有效的 {member}：须以字母开头，其后最多 63 个字母、数字、“_”或“-”。"));
         return null;
     }
 }

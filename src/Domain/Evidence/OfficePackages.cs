@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Evidence;
 
@@ -35,7 +36,7 @@ static class OfficePackages
     public static bool DeclaresMainPart(byte[] content, string extension)
     {
         if (MayHoldMoreEntriesThan(content, MaxEntries))
-            throw new RuleViolationException("/file", $"An Office document may hold at most {MaxEntries:N0} parts; this file holds more.");
+            throw new RuleViolationException("/file", Say.Text($"An Office document may hold at most {MaxEntries:N0} parts; this file holds more.", $"Office 文档最多包含 {MaxEntries:N0} 个部件，该文件超出上限。"));
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);

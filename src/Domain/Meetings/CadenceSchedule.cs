@@ -1,5 +1,6 @@
 using Cronos;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Meetings;
 
@@ -42,11 +43,11 @@ public sealed class CadenceSchedule
     static TimeZoneInfo? ReadZone(string? timeZone, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(timeZone))
-            errors.Add(new FieldError("/timeZone", "timeZone is required (an IANA time zone such as Asia/Shanghai)."));
+            errors.Add(new FieldError("/timeZone", Say.Text("timeZone is required (an IANA time zone such as Asia/Shanghai).", "时区为必填项（IANA 时区，如 Asia/Shanghai）。")));
         else if (TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
             return zone;
         else
-            errors.Add(new FieldError("/timeZone", $"'{timeZone}' is not a time zone this server knows (use an IANA id such as Asia/Shanghai)."));
+            errors.Add(new FieldError("/timeZone", Say.Text($"'{timeZone}' is not a time zone this server knows (use an IANA id such as Asia/Shanghai).", $"服务器无法识别时区“{timeZone}”（请使用 IANA 时区，如 Asia/Shanghai）。")));
         return null;
     }
 
@@ -54,7 +55,7 @@ public sealed class CadenceSchedule
     {
         if (string.IsNullOrWhiteSpace(cron))
         {
-            errors.Add(new FieldError("/cron", $"cron is required: {FiveFieldCron.Accepted}."));
+            errors.Add(new FieldError("/cron", Say.Text($"cron is required: {FiveFieldCron.Accepted}.", $"cron 表达式为必填项：{FiveFieldCron.Accepted}。")));
             return null;
         }
         if (FiveFieldCron.Problem(cron.Trim()) is { } problem)
@@ -68,7 +69,7 @@ public sealed class CadenceSchedule
         }
         catch (CronFormatException e)
         {
-            errors.Add(new FieldError("/cron", $"'{cron}' is not a valid cron expression: {e.Message}"));
+            errors.Add(new FieldError("/cron", Say.Text($"'{cron}' is not a valid cron expression: {e.Message}", $"“{cron}”不是有效的 cron 表达式：{e.Message}")));
             return null;
         }
     }
@@ -78,14 +79,14 @@ public sealed class CadenceSchedule
     {
         var previous = NextAfter(from);
         if (previous is null || previous > from.AddDays(MaxDaysBetweenOccurrences))
-            return $"'{Cron}' does not occur within a year; a meeting cadence occurs at least once a year.";
+            return Say.Text($"'{Cron}' does not occur within a year; a meeting cadence occurs at least once a year.", $"“{Cron}”在一年内不会出现；例会每年至少召开一次。");
         for (var i = 0; i < 24; i++)
         {
             var next = NextAfter(previous.Value);
             if (next is null || next > previous.Value.AddDays(MaxDaysBetweenOccurrences))
-                return $"'{Cron}' leaves more than a year between occurrences; a meeting cadence occurs at least once a year.";
+                return Say.Text($"'{Cron}' leaves more than a year between occurrences; a meeting cadence occurs at least once a year.", $"“{Cron}”两次之间相隔超过一年；例会每年至少召开一次。");
             if (DateOf(next.Value) == DateOf(previous.Value))
-                return $"'{Cron}' occurs more than once on {DateOf(next.Value):yyyy-MM-dd}; a meeting cadence occurs at most once a day.";
+                return Say.Text($"'{Cron}' occurs more than once on {DateOf(next.Value):yyyy-MM-dd}; a meeting cadence occurs at most once a day.", $"“{Cron}”在 {DateOf(next.Value):yyyy-MM-dd} 出现多次；例会每天至多召开一次。");
             previous = next;
         }
         return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Domain.Meetings;
 
@@ -29,7 +30,7 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var minutes = r.String("minutes", required: true, MaxMinutesLength, multiline: true);
         var decisions = Texts(r, "decisions", required: false, multiline: true, errors) ?? [];
         if (errors.Count > 0 || heldOn is null || attendees is null || topics is null || minutes is null)
-            throw new RuleViolationException(errors, "The meeting record is incomplete or wrong; nothing was recorded.");
+            throw new RuleViolationException(errors, Say.Text("The meeting record is incomplete or wrong; nothing was recorded.", "会议记录不完整或有误，未予记录。"));
         return new MeetingMinutes(heldOn.Value, attendees, topics, minutes.Trim(), decisions);
     }
 
@@ -38,11 +39,11 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var text = r.String("heldOn", required: true);
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            r.Error("heldOn", $"'{text}' is not a date (YYYY-MM-DD).");
+            r.Error("heldOn", Say.Text($"'{text}' is not a date (YYYY-MM-DD).", $"“{text}”不是日期（YYYY-MM-DD）。"));
         else if (!period.Contains(day))
-            r.Error("heldOn", $"The meeting of {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} must be held inside that period, not on {text}.");
+            r.Error("heldOn", Say.Text($"The meeting of {period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd} must be held inside that period, not on {text}.", $"{period.Start:yyyy-MM-dd} 至 {period.End:yyyy-MM-dd} 的会议须在该期间内召开，不能是 {text}。"));
         else if (day > today)
-            r.Error("heldOn", $"{text} has not come yet; record a meeting once it has been held.");
+            r.Error("heldOn", Say.Text($"{text} has not come yet; record a meeting once it has been held.", $"{text} 尚未到来；会议召开后再登记。"));
         else
             return day;
         return null;
@@ -60,15 +61,15 @@ public sealed record MeetingMinutes(DateOnly HeldOn, IReadOnlyList<string> Atten
         var texts = new List<string>();
         foreach (var (text, at) in items)
         {
-            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(at, "An empty entry."));
+            if (string.IsNullOrWhiteSpace(text)) errors.Add(new FieldError(at, Say.Text("An empty entry.", "内容不能为空。")));
             else if (text.Length > MaxItemLength && value.Value.ValueKind != JsonValueKind.String)
-                errors.Add(new FieldError(at, $"An entry is longer than {MaxItemLength} characters."));
+                errors.Add(new FieldError(at, Say.Text($"An entry is longer than {MaxItemLength} characters.", $"单项内容不能超过 {MaxItemLength} 个字符。")));
             else texts.Add(text.Trim());
         }
         if (required && texts.Count == 0 && errors.Count == before)
-            r.Error(member, $"'{member}' needs at least one entry.");
+            r.Error(member, Say.Text($"'{member}' needs at least one entry.", $"“{member}”至少需要一项内容。"));
         if (texts.Count > MaxItems)
-            r.Error(member, $"'{member}' has more than {MaxItems} entries.");
+            r.Error(member, Say.Text($"'{member}' has more than {MaxItems} entries.", $"“{member}”不能超过 {MaxItems} 项。"));
         return errors.Count == before ? texts : null;
     }
 }

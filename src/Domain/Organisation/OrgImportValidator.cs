@@ -50,34 +50,34 @@ public sealed partial class OrgImportValidator(
         void Fail(string field, string message) => errors.Add(new(row.Index, row.Line, row.Code, field, message));
 
         var code = row.Code?.Trim();
-        if (string.IsNullOrEmpty(code)) Fail("code", "Code is required.");
-        else if (!IsValidCode(code)) Fail("code", "Code must be 1-64 characters of letters, digits, '_', '.' or '-', starting with a letter or digit.");
+        if (string.IsNullOrEmpty(code)) Fail("code", Say.Text("Code is required.", "编码为必填项。"));
+        else if (!IsValidCode(code)) Fail("code", Say.Text("Code must be 1-64 characters of letters, digits, '_', '.' or '-', starting with a letter or digit.", "编码须为 1 至 64 个字符，只能使用字母、数字、“_”、“.”或“-”，并以字母或数字开头。"));
 
         var name = row.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) Fail("name", "Name is required.");
-        else if (name.Length > MaxNameLength) Fail("name", $"Name must be at most {MaxNameLength} characters.");
+        if (string.IsNullOrEmpty(name)) Fail("name", Say.Text("Name is required.", "名称为必填项。"));
+        else if (name.Length > MaxNameLength) Fail("name", Say.Text($"Name must be at most {MaxNameLength} characters.", $"名称不能超过 {MaxNameLength} 个字符。"));
         else if (PlainText.Problem(row.Name) is { } problem) Fail("name", problem);
 
         OrgUnitKind kind = default;
-        if (string.IsNullOrWhiteSpace(row.Kind)) Fail("kind", "Kind is required.");
-        else if (!EnumText.TryParse(row.Kind, out kind)) Fail("kind", $"Unknown kind '{row.Kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.");
+        if (string.IsNullOrWhiteSpace(row.Kind)) Fail("kind", Say.Text("Kind is required.", "类型为必填项。"));
+        else if (!EnumText.TryParse(row.Kind, out kind)) Fail("kind", Say.Text($"Unknown kind '{row.Kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.", $"未知类型“{row.Kind}”，应为以下之一：{EnumText.Expected<OrgUnitKind>()}。"));
 
         var parentCode = string.IsNullOrWhiteSpace(row.ParentCode) ? null : row.ParentCode.Trim();
-        if (parentCode is not null && parentCode == code) Fail("parentCode", "A unit cannot be its own parent.");
+        if (parentCode is not null && parentCode == code) Fail("parentCode", Say.Text("A unit cannot be its own parent.", "单位不能以自身为上级。"));
 
         PartyOrgLevel? level = null;
         if (!string.IsNullOrWhiteSpace(row.PartyOrgLevel))
         {
             if (EnumText.TryParse<PartyOrgLevel>(row.PartyOrgLevel, out var l)) level = l;
-            else Fail("partyOrgLevel", $"Unknown Party organisation level '{row.PartyOrgLevel}'; expected one of {EnumText.Expected<PartyOrgLevel>()}.");
+            else Fail("partyOrgLevel", Say.Text($"Unknown Party organisation level '{row.PartyOrgLevel}'; expected one of {EnumText.Expected<PartyOrgLevel>()}.", $"未知党组织层级“{row.PartyOrgLevel}”，应为以下之一：{EnumText.Expected<PartyOrgLevel>()}。"));
         }
 
         int? members = null;
         if (!string.IsNullOrWhiteSpace(row.MemberCount))
         {
             if (!int.TryParse(row.MemberCount.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-                Fail("memberCount", $"Member count '{row.MemberCount}' is not a whole number.");
-            else if (n < 0) Fail("memberCount", "Member count cannot be negative.");
+                Fail("memberCount", Say.Text($"Member count '{row.MemberCount}' is not a whole number.", $"党员人数“{row.MemberCount}”不是整数。"));
+            else if (n < 0) Fail("memberCount", Say.Text("Member count cannot be negative.", "党员人数不能为负数。"));
             else members = n;
         }
 
@@ -95,7 +95,7 @@ public sealed partial class OrgImportValidator(
             if (string.IsNullOrEmpty(code)) continue;
             if (firstIndex.TryGetValue(code, out var first))
             {
-                errors.Add(new(i, rows[i].Line, code, "code", $"Duplicate code '{code}': it already appears at index {first}{LineSuffix(rows[first])}."));
+                errors.Add(new(i, rows[i].Line, code, "code", Say.Text($"Duplicate code '{code}': it already appears at index {first}{LineSuffix(rows[first])}.", $"编码“{code}”重复：已出现在第 {first} 项{LineSuffix(rows[first])}。")));
                 byCode.Remove(code);
                 parsed[i] = null;
                 continue;
@@ -107,13 +107,13 @@ public sealed partial class OrgImportValidator(
         foreach (var (code, i) in firstIndex)
             if (parsed[i] is { } unit && !byCode.ContainsKey(code))
             {
-                errors.Add(new(i, rows[i].Line, code, "code", $"Duplicate code '{code}': it appears again later in the import."));
+                errors.Add(new(i, rows[i].Line, code, "code", Say.Text($"Duplicate code '{code}': it appears again later in the import.", $"编码“{code}”重复：在导入内容后面再次出现。")));
                 parsed[i] = null;
             }
         return byCode;
     }
 
-    static string LineSuffix(OrgUnitImportRow row) => row.Line is { } line ? $" (line {line})" : "";
+    static string LineSuffix(OrgUnitImportRow row) => row.Line is { } line ? Say.Text($" (line {line})", $"（第 {line} 行）") : "";
 
     void CheckPlacement(OrgUnitImportRow row, ValidOrgUnit unit, Dictionary<string, ValidOrgUnit> batch, List<ImportRowError> errors)
     {
@@ -123,31 +123,31 @@ public sealed partial class OrgImportValidator(
         {
             // codes are unique, so that this one is in use cannot be hidden; where and whose the unit is can: the answer
             // names no scope, as everything else answers for a unit the caller may not see
-            Fail("code", $"Code '{unit.Code}' is already taken; choose another code.");
+            Fail("code", Say.Text($"Code '{unit.Code}' is already taken; choose another code.", $"编码“{unit.Code}”已被占用，请换用其他编码。"));
             return;
         }
         if (unit.ParentCode is null)
         {
             if (!OrgTreeRules.CanBeRoot(unit.Kind))
-                Fail("parentCode", $"A {unit.Kind} needs a parent; only a City or a District may stand at the top.");
+                Fail("parentCode", Say.Text($"A {unit.Kind} needs a parent; only a City or a District may stand at the top.", $"{Say.Name(unit.Kind.ToString())}须有上级单位；只有市或区可以作为最上级。"));
             else if (!mayWrite(OrgTreeRules.PathOf([unit.Code])))
-                Fail("parentCode", "Only a system administrator may add a unit at the top of the tree.");
+                Fail("parentCode", Say.Text("Only a system administrator may add a unit at the top of the tree.", "只有系统管理员才能添加最上级单位。"));
         }
         else if (KindOf(unit.ParentCode, batch) is not { } parentKind || !mayWrite(PathAfterImport(unit.ParentCode, batch) ?? ""))
         {
             Fail("parentCode", rowCodes.Contains(unit.ParentCode) && !batch.ContainsKey(unit.ParentCode)
-                ? $"Parent '{unit.ParentCode}' has errors of its own in this import."
-                : $"Unknown parent '{unit.ParentCode}': it is neither stored nor in this import.");
+                ? Say.Text($"Parent '{unit.ParentCode}' has errors of its own in this import.", $"上级单位“{unit.ParentCode}”在本次导入中本身有误。")
+                : Say.Text($"Unknown parent '{unit.ParentCode}': it is neither stored nor in this import.", $"未知上级单位“{unit.ParentCode}”：既不在系统中，也不在本次导入内容中。"));
             return;
         }
         else if (CycleThrough(unit.Code, batch) is { } cycle)
-            Fail("parentCode", $"Parent '{unit.ParentCode}' would make a cycle: {string.Join(" → ", cycle)}.");
+            Fail("parentCode", Say.Text($"Parent '{unit.ParentCode}' would make a cycle: {string.Join(" → ", cycle)}.", $"以“{unit.ParentCode}”为上级将形成循环：{string.Join(" → ", cycle)}。"));
         else if (!OrgTreeRules.CanBeChildOf(unit.Kind, parentKind))
-            Fail("parentCode", $"A {unit.Kind} cannot sit under a {parentKind} ('{unit.ParentCode}').");
+            Fail("parentCode", Say.Text($"A {unit.Kind} cannot sit under a {parentKind} ('{unit.ParentCode}').", $"{Say.Name(unit.Kind.ToString())}不能隶属于{Say.Name(parentKind.ToString())}（“{unit.ParentCode}”）。"));
 
         foreach (var child in storedChildren[unit.Code].Where(c => !batch.ContainsKey(c.Code)))
             if (!OrgTreeRules.CanBeChildOf(child.Kind, unit.Kind))
-                Fail("kind", $"Existing unit '{child.Code}' ({child.Kind}) cannot sit under a {unit.Kind}.");
+                Fail("kind", Say.Text($"Existing unit '{child.Code}' ({child.Kind}) cannot sit under a {unit.Kind}.", $"现有单位“{child.Code}”（{Say.Name(child.Kind.ToString())}）不能隶属于{Say.Name(unit.Kind.ToString())}。"));
     }
 
     OrgUnitKind? KindOf(string code, Dictionary<string, ValidOrgUnit> batch) =>

@@ -24,10 +24,10 @@ public static class PlainText
         if (text is null) return null;
         var at = text.AsSpan().IndexOfAny(multiline ? RefusedInMultiLine : RefusedInLine);
         if (at < 0) return null;
-        var found = $"The text holds U+{(int)text[at]:X4} at character {(at + 1).ToString(CultureInfo.InvariantCulture)}";
+        var found = Say.Text($"The text holds U+{(int)text[at]:X4} at character {(at + 1).ToString(CultureInfo.InvariantCulture)}", $"文本第 {(at + 1).ToString(CultureInfo.InvariantCulture)} 个字符为 U+{(int)text[at]:X4}");
         return multiline
-            ? $"{found}: a text may hold tabs and line breaks, but no other control character (U+0000–U+001F, U+007F) nor U+FFFE or U+FFFF."
-            : $"{found}: a name or title is one line, without control characters (U+0000–U+001F, U+007F, tabs and line breaks included) or U+FFFE/U+FFFF.";
+            ? Say.Text($"{found}: a text may hold tabs and line breaks, but no other control character (U+0000–U+001F, U+007F) nor U+FFFE or U+FFFF.", $"{found}：文本可以包含制表符和换行，但不能包含其他控制字符（U+0000–U+001F、U+007F）或 U+FFFE、U+FFFF。")
+            : Say.Text($"{found}: a name or title is one line, without control characters (U+0000–U+001F, U+007F, tabs and line breaks included) or U+FFFE/U+FFFF.", $"{found}：名称或标题只能有一行，不能包含控制字符（U+0000–U+001F、U+007F，含制表符和换行）或 U+FFFE/U+FFFF。");
     }
 
     static char[] Refused(bool keepLineBreaks) =>

@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Assessment;
 
@@ -21,7 +22,7 @@ static class AssessmentEndpoints
             var body = await JsonBodyReader.ReadAsync(request, ct);
             var (entries, errors) = ScoreSheetReader.Read(body);
             if (errors.Count > 0)
-                throw new RuleViolationException(errors, "The scores cannot be read; nothing was changed.");
+                throw new RuleViolationException(errors, Say.Text("The scores cannot be read; nothing was changed.", "无法读取评分，未作任何更改。"));
             return await scoring.SetScoresAsync(id, orgUnitCode, entries, request.HttpContext.Caller(), ct, ScoreSheetReader.WithoutComment(body));
         })
             .Accepts<ScoresRequest>("application/json")

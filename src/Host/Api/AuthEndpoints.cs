@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Accounts;
@@ -29,8 +30,8 @@ static class AuthEndpoints
             await tokens.IssueAsync(request.Username, request.Password, context.ClientAddress(), ct) is { } token
                 ? Results.Ok(new TokenResponse(token.Value, token.ExpiresAt))
                 // one answer for every refusal: an unknown user, a wrong password, a disabled or a locked account
-                : Results.Problem(statusCode: 401, title: "Login failed",
-                    detail: "Wrong username or password, or the account is disabled, or this address is locked out for a while after repeated failures."))
+                : Results.Problem(statusCode: 401, title: Say.Text("Login failed", "登录失败"),
+                    detail: Say.Text("Wrong username or password, or the account is disabled, or this address is locked out for a while after repeated failures.", "用户名或密码错误，或账号已停用，或因多次输错本地址暂时被锁定。")))
             .AllowAnonymous()
             .RequireRateLimiting(LoginRateLimit)
             .WithName("IssueToken").Produces<TokenResponse>().Problems(401, 429)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Calendar;
 
@@ -30,7 +31,7 @@ static class CalendarEndpoints
         calendars.MapGet("/{year}", async (string year, Calendars store, CancellationToken ct) =>
             Year(year) is { } y
                 ? await store.GetAsync(y, ct)
-                : throw new NotFoundException($"No calendar is loaded for '{year}'."))
+                : throw new NotFoundException(Say.Text($"No calendar is loaded for '{year}'.", $"尚未载入“{year}”年的工作日历。")))
             .WithName("GetCalendarYear")
             .WithSummary("One loaded year; 404 when the year has no calendar.");
 
@@ -40,7 +41,7 @@ static class CalendarEndpoints
             .WithSummary("Replace or add a year's schedule (SystemAdmin); a date outside the year, repeated, unreadable or in both lists → 422 naming each.");
     }
 
-    static int ParseYear(string year) => Year(year) ?? throw new RuleViolationException("/year", $"'{year}' is not a year.");
+    static int ParseYear(string year) => Year(year) ?? throw new RuleViolationException("/year", Say.Text($"'{year}' is not a year.", $"“{year}”不是有效的年份。"));
 
     /// <summary>The year a path names, written one way as ids are (<c>02026</c> and <c>+2026</c> name none), so one year has one address.</summary>
     static int? Year(string text) =>

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Clock;
@@ -30,7 +31,7 @@ static class ClockEndpoints
         clock.MapPost("/advance", async (AdvanceRequest request, CommunityWorkflowsOptions options, IServiceProvider services, CancellationToken ct) =>
         {
             EnsureSimulated(options);
-            var to = request.To ?? throw new RuleViolationException("/to", "to is required (an ISO 8601 instant).");
+            var to = request.To ?? throw new RuleViolationException("/to", Say.Text("to is required (an ISO 8601 instant).", "目标时间（to）为必填项（ISO 8601 时间）。"));
             return await services.GetRequiredService<ClockAdvancer>().AdvanceToAsync(to, ct);
         })
         .WithName("AdvanceClock").Problems(404)
@@ -40,6 +41,6 @@ static class ClockEndpoints
     static void EnsureSimulated(CommunityWorkflowsOptions options)
     {
         if (options.Clock != ClockMode.Simulated)
-            throw new NotFoundException("The clock is the system clock; start the host with Clock:Mode=Simulated to move it.");
+            throw new NotFoundException(Say.Text("The clock is the system clock; start the host with Clock:Mode=Simulated to move it.", "当前使用系统时钟；如需调整时间，请以 Clock:Mode=Simulated 启动服务。"));
     }
 }

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Journal;
@@ -22,10 +23,10 @@ static class CycleEndpoints
         cycles.MapPost("/", async (LaunchBody body, HttpContext context, Templates templates, CycleLauncher launcher, CancellationToken ct) =>
         {
             var missing = new List<FieldError>();
-            if (string.IsNullOrWhiteSpace(body.TemplateKey)) missing.Add(new("/templateKey", "templateKey is required."));
-            if (body.Year is null) missing.Add(new("/year", "year is required."));
-            if (string.IsNullOrWhiteSpace(body.ScopeCode)) missing.Add(new("/scopeCode", "scopeCode is required."));
-            if (missing.Count > 0) throw new RuleViolationException(missing, "The cycle could not be launched.");
+            if (string.IsNullOrWhiteSpace(body.TemplateKey)) missing.Add(new("/templateKey", Say.Text("templateKey is required.", "模板（templateKey）为必填项。")));
+            if (body.Year is null) missing.Add(new("/year", Say.Text("year is required.", "年度为必填项。")));
+            if (string.IsNullOrWhiteSpace(body.ScopeCode)) missing.Add(new("/scopeCode", Say.Text("scopeCode is required.", "范围单位（scopeCode）为必填项。")));
+            if (missing.Count > 0) throw new RuleViolationException(missing, Say.Text("The cycle could not be launched.", "无法发起该轮工作。"));
             var template = await templates.LoadPublishedAsync(body.TemplateKey!, body.TemplateVersion, ct);
             var cycle = await launcher.LaunchAsync(
                 new LaunchRequest(template.Key, template.Version, template.Definition, body.Year!.Value, body.ScopeCode), context.Caller(), ct);

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -25,7 +26,7 @@ sealed record EvidenceUpload(string FileName, byte[] Content)
             throw TooLarge(maxBytes);
         await admit();
         if (!context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ?? true)
-            throw new BadHttpRequestException("Send the file as multipart/form-data in a field named 'file'.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(Say.Text("Send the file as multipart/form-data in a field named 'file'.", "请以 multipart/form-data 格式、在名为“file”的字段中上传文件。"), StatusCodes.Status415UnsupportedMediaType);
         IFormCollection form;
         try
         {
@@ -33,9 +34,9 @@ sealed record EvidenceUpload(string FileName, byte[] Content)
         }
         catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
         {
-            throw new BadHttpRequestException($"The multipart body cannot be read: {e.Message}", e);
+            throw new BadHttpRequestException(Say.Text($"The multipart body cannot be read: {e.Message}", $"无法读取上传内容：{e.Message}"), e);
         }
-        var file = form.Files.GetFile("file") ?? throw new RuleViolationException("/file", "The multipart body has no field named 'file'.");
+        var file = form.Files.GetFile("file") ?? throw new RuleViolationException("/file", Say.Text("The multipart body has no field named 'file'.", "上传内容中没有名为“file”的字段。"));
         if (file.Length > maxBytes)
             throw TooLarge(maxBytes);
         using var buffer = new MemoryStream((int)file.Length);
@@ -44,5 +45,5 @@ sealed record EvidenceUpload(string FileName, byte[] Content)
     }
 
     static BadHttpRequestException TooLarge(long maxBytes) =>
-        new($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
+        new(Say.Text($"Evidence files are limited to {maxBytes / (1024 * 1024)} MiB.", $"佐证材料文件不能超过 {maxBytes / (1024 * 1024)} MiB。"), StatusCodes.Status413PayloadTooLarge);
 }

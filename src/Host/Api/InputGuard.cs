@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using CommunityWorkflows.Domain.Errors;
 using System.Text.Json;
+using CommunityWorkflows.Domain.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -29,7 +30,7 @@ sealed class InputGuard(RequestDelegate next)
 
         foreach (var (name, values) in context.Request.Query)
             if (values.Any(v => v?.Contains('\0') == true))
-                throw new BadHttpRequestException($"Query parameter '{name}' holds a NUL character.");
+                throw new BadHttpRequestException(Say.Text($"Query parameter '{name}' holds a NUL character.", $"查询参数“{name}”含有 NUL 字符。"));
 
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is "application/json" or "text/csv" || mediaType?.EndsWith("+json", StringComparison.Ordinal) == true)
@@ -40,14 +41,14 @@ sealed class InputGuard(RequestDelegate next)
             context.Request.Body.Position = 0;
             var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
             if (mediaType == "text/csv")
-                Refuse(CsvText(body.Span), "The body holds text that cannot be stored; nothing was done.");
+                Refuse(CsvText(body.Span), Say.Text("The body holds text that cannot be stored; nothing was done.", "请求内容含有无法保存的文本，未作任何处理。"));
             else
             {
                 Utf8Only(context.Request);
                 if (body.Span.StartsWith(Utf8Bom)) body = body[Utf8Bom.Length..]; // the endpoints' readers skip it too
-                Refuse(JsonTextCheck.Check(body.Span), "The body holds text that cannot be stored; nothing was done.");
+                Refuse(JsonTextCheck.Check(body.Span), Say.Text("The body holds text that cannot be stored; nothing was done.", "请求内容含有无法保存的文本，未作任何处理。"));
                 if (BoundType(context) is { } type)
-                    Refuse(Contract(body, type, context), "The body does not fit the request's shape; nothing was done.");
+                    Refuse(Contract(body, type, context), Say.Text("The body does not fit the request's shape; nothing was done.", "请求内容不符合接口要求的格式，未作任何处理。"));
             }
         }
         await next(context);
@@ -68,7 +69,7 @@ sealed class InputGuard(RequestDelegate next)
             request.ContentType = type.MediaType.Value;
         else
             throw new BadHttpRequestException(
-                $"JSON is read as UTF-8 only, and the body says charset={charset}; send it encoded as UTF-8, with charset=utf-8 or no charset.",
+                Say.Text($"JSON is read as UTF-8 only, and the body says charset={charset}; send it encoded as UTF-8, with charset=utf-8 or no charset.", $"JSON 只按 UTF-8 读取，而请求声明 charset={charset}；请以 UTF-8 编码发送，并声明 charset=utf-8 或不声明字符集。"),
                 StatusCodes.Status415UnsupportedMediaType);
     }
 
@@ -103,9 +104,9 @@ sealed class InputGuard(RequestDelegate next)
         var errors = new List<FieldError>();
         var nul = csv.IndexOf((byte)0);
         if (nul >= 0)
-            errors.Add(new FieldError("/", $"Line {LineOf(csv, nul)} holds a NUL character."));
+            errors.Add(new FieldError("/", Say.Text($"Line {LineOf(csv, nul)} holds a NUL character.", $"第 {LineOf(csv, nul)} 行含有 NUL 字符。")));
         if (!Utf8.IsValid(csv) && FirstInvalidUtf8(csv) is { } broken)
-            errors.Add(new FieldError("/", $"Line {LineOf(csv, broken)} holds bytes that are not UTF-8; save the file as UTF-8."));
+            errors.Add(new FieldError("/", Say.Text($"Line {LineOf(csv, broken)} holds bytes that are not UTF-8; save the file as UTF-8.", $"第 {LineOf(csv, broken)} 行含有非 UTF-8 编码的内容，请将文件另存为 UTF-8 编码。")));
         return errors;
     }
 

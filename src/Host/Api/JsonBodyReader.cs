@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -11,7 +12,7 @@ static class JsonBodyReader
     public static async Task<JsonElement> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
-            throw new BadHttpRequestException("Send the body as application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(Say.Text("Send the body as application/json.", "请以 application/json 格式发送请求内容。"), StatusCodes.Status415UnsupportedMediaType);
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
@@ -19,7 +20,7 @@ static class JsonBodyReader
         }
         catch (JsonException e)
         {
-            throw new BadHttpRequestException($"The body is not valid JSON: {e.Message}", e);
+            throw new BadHttpRequestException(Say.Text($"The body is not valid JSON: {e.Message}", $"请求内容不是有效的 JSON：{e.Message}"), e);
         }
     }
 }

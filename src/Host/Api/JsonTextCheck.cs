@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Host.Api;
 
@@ -41,7 +42,7 @@ static class JsonTextCheck
                         var key = Text(ref reader, path, errors) ?? "";
                         path[^1].Key = key;
                         if (!path[^1].Keys.Add(key))
-                            errors.Add(new FieldError(Pointer(path), "This key is given twice in one object."));
+                            errors.Add(new FieldError(Pointer(path), Say.Text("This key is given twice in one object.", "同一对象中该属性出现两次。")));
                         break;
                     case JsonTokenType.String:
                         Advance(path);
@@ -71,12 +72,12 @@ static class JsonTextCheck
         {
             var text = reader.GetString()!;
             if (text.Contains('\0'))
-                errors.Add(new FieldError(Pointer(path), "NUL characters (\\u0000) are not accepted."));
+                errors.Add(new FieldError(Pointer(path), Say.Text("NUL characters (\\u0000) are not accepted.", "不接受 NUL 字符（\\u0000）。")));
             return text;
         }
         catch (InvalidOperationException)
         {
-            errors.Add(new FieldError(Pointer(path), "The text holds a broken character (an unpaired surrogate)."));
+            errors.Add(new FieldError(Pointer(path), Say.Text("The text holds a broken character (an unpaired surrogate).", "文本中含有损坏的字符（未配对的代理项）。")));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Workflows.Runtime;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Evidence;
@@ -94,7 +95,7 @@ static class MeetingEndpoints
     {
         meetings.MapGet("/compliance", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
         {
-            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
+            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", Say.Text("year is required.", "年度为必填项。")), scopeCode, context.Caller(), ct);
             return context.Request.WantsSpreadsheet()
                 ? Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows)
                 : Results.Ok(rows);
@@ -104,7 +105,7 @@ static class MeetingEndpoints
 
         meetings.MapGet("/compliance.xlsx", async (int? year, string? scopeCode, HttpContext context, MeetingQueries queries, CancellationToken ct) =>
         {
-            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", "year is required."), scopeCode, context.Caller(), ct);
+            var rows = await queries.ComplianceAsync(year ?? throw new RuleViolationException("/year", Say.Text("year is required.", "年度为必填项。")), scopeCode, context.Caller(), ct);
             return Spreadsheet.File($"meetings-{year}.xlsx", "例会落实情况", ComplianceColumns, rows);
         })
         .WithName("GetMeetingComplianceSpreadsheet").Problems(404).ProducesSpreadsheet()

@@ -42,11 +42,11 @@ static class OrgUnitEndpoints
             OrgUnitKind? parsedKind = null;
             if (kind is not null)
                 parsedKind = EnumText.TryParse<OrgUnitKind>(kind, out var k)
-                    ? k : throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.");
+                    ? k : throw new RuleViolationException("/kind", Say.Text($"Unknown kind '{kind}'; expected one of {EnumText.Expected<OrgUnitKind>()}.", $"未知类型“{kind}”，应为以下之一：{EnumText.Expected<OrgUnitKind>()}。"));
             if (limit is < 1 or > OrgUnits.MaxPageSize)
-                throw new RuleViolationException("/limit", $"limit must be between 1 and {OrgUnits.MaxPageSize}.");
+                throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {OrgUnits.MaxPageSize}.", $"每页条数（limit）须在 1 至 {OrgUnits.MaxPageSize} 之间。"));
             if (offset is < 0)
-                throw new RuleViolationException("/offset", "offset cannot be negative.");
+                throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
             return await orgUnits.ListAsync(parent, parsedKind, limit ?? 1000, offset ?? 0, context.Caller(), ct);
         })
         .WithName("ListOrgUnits").Problems(404)
@@ -55,7 +55,7 @@ static class OrgUnitEndpoints
         units.MapPut("/{code}/secretary", async (string code, SecretaryRequest request, HttpContext context, OrgUnits orgUnits, CancellationToken ct) =>
         {
             if (request.Username is { } username && string.IsNullOrWhiteSpace(username))
-                throw new RuleViolationException("/username", "username names a user; send null (or DELETE) to leave the unit without a secretary.");
+                throw new RuleViolationException("/username", Say.Text("username names a user; send null (or DELETE) to leave the unit without a secretary.", "username 须为用户名；如需清空书记，请发送 null（或使用 DELETE）。"));
             return await orgUnits.SetSecretaryAsync(code, request.Username, context.Caller(), ct);
         })
         .WithName("SetSecretary")

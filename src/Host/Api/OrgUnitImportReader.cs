@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -24,7 +25,7 @@ static class OrgUnitImportReader
         {
             "application/json" => await ReadJsonAsync(request.Body, ct),
             "text/csv" => await ReadCsvAsync(request.Body, ct),
-            _ => throw new BadHttpRequestException("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).",
+            _ => throw new BadHttpRequestException(Say.Text("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).", "请以 application/json（数组）或 text/csv（标题行：code,name,kind,parentCode,partyOrgLevel,memberCount）格式发送组织单位。"),
                 StatusCodes.Status415UnsupportedMediaType),
         };
     }
@@ -33,18 +34,18 @@ static class OrgUnitImportReader
     {
         JsonDocument document;
         try { document = await JsonDocument.ParseAsync(body, cancellationToken: ct); }
-        catch (JsonException e) { throw new BadHttpRequestException($"The body is not valid JSON: {e.Message}", e); }
+        catch (JsonException e) { throw new BadHttpRequestException(Say.Text($"The body is not valid JSON: {e.Message}", $"请求内容不是有效的 JSON：{e.Message}"), e); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
-                throw new RuleViolationException("", "Expected a JSON array of org units.");
+                throw new RuleViolationException("", Say.Text("Expected a JSON array of org units.", "应为由组织单位组成的 JSON 数组。"));
             var rows = new List<OrgUnitImportRow>();
             var errors = new List<FieldError>();
             var index = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
-                    errors.Add(new FieldError($"/{index}", "Expected an object."));
+                    errors.Add(new FieldError($"/{index}", Say.Text("Expected an object.", "此处应为对象。")));
                 else
                 {
                     var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -52,9 +53,9 @@ static class OrgUnitImportReader
                     {
                         var at = $"/{index}/{property.Name}";
                         if (!Fields.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
-                            errors.Add(new FieldError(at, $"Unknown field '{property.Name}'; expected {string.Join(", ", Fields)}."));
+                            errors.Add(new FieldError(at, Say.Text($"Unknown field '{property.Name}'; expected {string.Join(", ", Fields)}.", $"未知字段“{property.Name}”，应为以下之一：{string.Join(", ", Fields)}。")));
                         else if (values.ContainsKey(property.Name))
-                            errors.Add(new FieldError(at, $"'{property.Name}' is given twice in one row (names are read in any letter case)."));
+                            errors.Add(new FieldError(at, Say.Text($"'{property.Name}' is given twice in one row (names are read in any letter case).", $"同一行中“{property.Name}”出现两次（字段名不区分大小写）。")));
                         else if (JsonValue(property.Name, property.Value) is { } fault)
                             errors.Add(new FieldError(at, fault));
                         else
@@ -66,7 +67,7 @@ static class OrgUnitImportReader
                 index++;
             }
             if (errors.Count > 0)
-                throw new RuleViolationException(errors, "Some rows are not shaped like org units; nothing was imported.");
+                throw new RuleViolationException(errors, Say.Text("Some rows are not shaped like org units; nothing was imported.", "部分行不符合组织单位格式，未导入任何数据。"));
             return rows;
         }
     }
@@ -83,17 +84,17 @@ static class OrgUnitImportReader
             JsonValueKind.Null => null,
             JsonValueKind.Number when count => null, // its range and whole-ness are the validator's, reported with the row
             JsonValueKind.String when !count => null,
-            _ => count ? $"A whole number is expected, found {Kind(value)}." : $"A string is expected, found {Kind(value)}.",
+            _ => count ? Say.Text($"A whole number is expected, found {Kind(value)}.", $"此处应为整数，实际为 {Kind(value)}。") : Say.Text($"A string is expected, found {Kind(value)}.", $"此处应为文本，实际为 {Kind(value)}。"),
         };
     }
 
     static string Kind(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
+        JsonValueKind.String => Say.Text("a string", "文本"),
+        JsonValueKind.Number => Say.Text("a number", "数字"),
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Array => "an array",
-        _ => "an object",
+        JsonValueKind.Array => Say.Text("an array", "数组"),
+        _ => Say.Text("an object", "对象"),
     };
 
     static async Task<IReadOnlyList<OrgUnitImportRow>> ReadCsvAsync(Stream body, CancellationToken ct)
@@ -109,37 +110,37 @@ static class OrgUnitImportReader
         try
         {
             if (!await csv.ReadAsync() || !csv.ReadHeader())
-                throw new RuleViolationException("", "The CSV is empty; it needs a header line: code,name,kind,parentCode,partyOrgLevel,memberCount.");
+                throw new RuleViolationException("", Say.Text("The CSV is empty; it needs a header line: code,name,kind,parentCode,partyOrgLevel,memberCount.", "CSV 文件为空，须有标题行：code,name,kind,parentCode,partyOrgLevel,memberCount。"));
             var header = csv.HeaderRecord ?? [];
             var unknown = header.Where(h => !Fields.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
             var missing = RequiredCsvColumns.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
             var repeated = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (unknown.Count > 0 || missing.Count > 0 || repeated.Count > 0)
                 throw new RuleViolationException(
-                    unknown.Select(u => new FieldError($"/header/{u}", $"Unknown column '{u}'."))
-                        .Concat(missing.Select(m => new FieldError($"/header/{m}", $"Column '{m}' is missing.")))
-                        .Concat(repeated.Select(r => new FieldError($"/header/{r}", $"Line 1: column '{r}' is given more than once.")))
+                    unknown.Select(u => new FieldError($"/header/{u}", Say.Text($"Unknown column '{u}'.", $"未知列“{u}”。")))
+                        .Concat(missing.Select(m => new FieldError($"/header/{m}", Say.Text($"Column '{m}' is missing.", $"缺少列“{m}”。"))))
+                        .Concat(repeated.Select(r => new FieldError($"/header/{r}", Say.Text($"Line 1: column '{r}' is given more than once.", $"第 1 行：列“{r}”重复出现。"))))
                         .ToList(),
-                    $"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional), each once.");
+                    Say.Text($"The CSV header must name the columns {string.Join(",", Fields)} (the last three optional), each once.", $"CSV 标题行须列出 {string.Join(",", Fields)} 各列（后三列可省略），每列只出现一次。"));
             var rows = new List<OrgUnitImportRow>();
             var longer = new List<FieldError>();
             while (await csv.ReadAsync())
             {
                 ct.ThrowIfCancellationRequested();
                 if (csv.Parser.Count > header.Length)
-                    longer.Add(new FieldError($"/{rows.Count}", $"Line {csv.Parser.RawRow}: {csv.Parser.Count} fields under a header of {header.Length}; a field holding a comma is written in double quotes."));
+                    longer.Add(new FieldError($"/{rows.Count}", Say.Text($"Line {csv.Parser.RawRow}: {csv.Parser.Count} fields under a header of {header.Length}; a field holding a comma is written in double quotes.", $"第 {csv.Parser.RawRow} 行：有 {csv.Parser.Count} 个字段，而标题行只有 {header.Length} 列；含逗号的字段须用英文双引号括起。")));
                 var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < header.Length; i++)
                     values[header[i]] = csv.GetField(i) is { Length: > 0 } v ? v : null;
                 rows.Add(Row(rows.Count, csv.Parser.RawRow, values));
             }
             if (longer.Count > 0)
-                throw new RuleViolationException(longer, "Some lines have more fields than the header names; nothing was imported.");
+                throw new RuleViolationException(longer, Say.Text("Some lines have more fields than the header names; nothing was imported.", "部分行的字段多于标题行的列数，未导入任何数据。"));
             return rows;
         }
         catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
         {
-            throw new RuleViolationException("/", "The CSV holds bytes that are not UTF-8; save the file as UTF-8.");
+            throw new RuleViolationException("/", Say.Text("The CSV holds bytes that are not UTF-8; save the file as UTF-8.", "CSV 文件含有非 UTF-8 编码的内容，请将文件另存为 UTF-8 编码。"));
         }
         catch (BadDataException e)
         {
@@ -148,7 +149,7 @@ static class OrgUnitImportReader
         }
         catch (CsvHelperException e)
         {
-            throw new BadHttpRequestException($"Malformed CSV near line {e.Context?.Parser?.RawRow}: the line cannot be read as comma-separated values.", e);
+            throw new BadHttpRequestException(Say.Text($"Malformed CSV near line {e.Context?.Parser?.RawRow}: the line cannot be read as comma-separated values.", $"CSV 格式有误（约第 {e.Context?.Parser?.RawRow} 行）：该行无法按逗号分隔读取。"), e);
         }
     }
 

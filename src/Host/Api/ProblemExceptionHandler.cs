@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,17 +15,18 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        RequestLanguage.Adopt(context);
         var problem = exception switch
         {
             RuleViolationException e => RuleViolation(e),
-            ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
-            NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
-            ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
+            ConflictException e => new ProblemDetails { Status = 409, Title = Say.Text("Conflict", "状态冲突"), Detail = e.Message },
+            NotFoundException e => new ProblemDetails { Status = 404, Title = Say.Text("Not found", "未找到"), Detail = e.Message },
+            ForbiddenException e => new ProblemDetails { Status = 403, Title = Say.Text("Forbidden", "无权操作"), Detail = e.Message },
             BadHttpRequestException e => BadRequest(e),
             JsonException e => Malformed(BindingFailure.Json(e), 400),
             // two transactions crossed; the database rolled this one back whole, so trying again is safe
             Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure } =>
-                new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = "Another change got in the way and nothing was changed; try again." },
+                new ProblemDetails { Status = 409, Title = Say.Text("Concurrent change", "并发修改冲突"), Detail = Say.Text("Another change got in the way and nothing was changed; try again.", "与另一项修改发生冲突，未作任何更改；请重试。") },
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client closed request" },
             _ => null,
@@ -32,7 +34,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-            problem = new ProblemDetails { Status = 500, Title = "Internal error", Detail = "The error was logged; the request changed nothing." };
+            problem = new ProblemDetails { Status = 500, Title = Say.Text("Internal error", "内部错误"), Detail = Say.Text("The error was logged; the request changed nothing.", "错误已记录，本次请求未作任何更改。") };
         }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -40,7 +42,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
 
     static ProblemDetails RuleViolation(RuleViolationException e)
     {
-        var problem = new ProblemDetails { Status = 422, Title = "Rules broken", Detail = e.Message };
+        var problem = new ProblemDetails { Status = 422, Title = Say.Text("Rules broken", "不符合规则"), Detail = e.Message };
         problem.Extensions["errors"] = e.Errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
         if (e.Extensions is not null)
             foreach (var property in e.Extensions.GetType().GetProperties())
@@ -50,11 +52,11 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
 
     static string TitleOf(int status) => status switch
     {
-        413 => "Request too large",
-        414 => "Address too long",
-        431 => "Headers too large",
-        415 => "Unsupported media type",
-        _ => "Malformed request",
+        413 => Say.Text("Request too large", "请求过大"),
+        414 => Say.Text("Address too long", "地址过长"),
+        431 => Say.Text("Headers too large", "请求头过大"),
+        415 => Say.Text("Unsupported media type", "不支持的媒体类型"),
+        _ => Say.Text("Malformed request", "请求格式有误"),
     };
 
     static ProblemDetails BadRequest(BadHttpRequestException e) => Malformed(BindingFailure.Describe(e), e.StatusCode);

@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed partial class Users
         await using var tx = await connection.BeginTransactionAsync(ct);
         var account = await AdministeredAsync(tx, username, caller, ct);
         if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException("You cannot disable your own account; another administrator can.");
+            throw new ForbiddenException(Say.Text("You cannot disable your own account; another administrator can.", "不能停用本人账号，请由其他管理员操作。"));
         if (account.DisabledAt is null)
         {
             var now = clock.GetUtcNow();
@@ -83,9 +84,9 @@ public sealed partial class Users
         await using var tx = await connection.BeginTransactionAsync(ct);
         var account = await AdministeredAsync(tx, username, caller, ct);
         if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException("Change your own password with PUT /api/me/password, giving the current one.");
+            throw new ForbiddenException(Say.Text("Change your own password with PUT /api/me/password, giving the current one.", "修改本人密码请使用 PUT /api/me/password，并提供当前密码。"));
         if (AccountRules.CheckPassword(password).ToList() is { Count: > 0 } errors)
-            throw new RuleViolationException(errors, "The password was not reset.");
+            throw new RuleViolationException(errors, Say.Text("The password was not reset.", "密码未重置。"));
         await connection.ExecuteAsync(new CommandDefinition(
             "update app_user set password_hash = @hash where id = @id",
             new { hash = hasher.HashPassword(account.Username, password!), id = account.Id }, tx, cancellationToken: ct));
@@ -108,19 +109,19 @@ public sealed partial class Users
         var errors = AccountRules.CheckPassword(password).ToList();
         if (string.IsNullOrEmpty(currentPassword))
         {
-            errors.Insert(0, new FieldError("/currentPassword", "The current password is required."));
-            throw new RuleViolationException(errors, "The password was not changed.");
+            errors.Insert(0, new FieldError("/currentPassword", Say.Text("The current password is required.", "当前密码为必填项。")));
+            throw new RuleViolationException(errors, Say.Text("The password was not changed.", "密码未修改。"));
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         var attempt = await logins.VerifyAsync(connection, caller.Username, currentPassword, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await logins.SettleAsync(tx, attempt, address, ct))
             errors.Insert(0, new FieldError("/currentPassword",
-                "The current password is wrong, or this address is locked out of the account for a while after repeated failures."));
+                Say.Text("The current password is wrong, or this address is locked out of the account for a while after repeated failures.", "当前密码错误，或因多次输错，本地址暂时无法登录该账号。")));
         if (errors.Count > 0)
         {
             await tx.CommitAsync(ct); // a failure is counted, nothing else is written
-            throw new RuleViolationException(errors, "The password was not changed.");
+            throw new RuleViolationException(errors, Say.Text("The password was not changed.", "密码未修改。"));
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "update app_user set password_hash = @hash where id = @id",
@@ -181,9 +182,9 @@ public sealed partial class Users
                 """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct))).ToList();
         var roles = rows.Where(r => r.Role is not null).Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
         if (rows.Count == 0 || caller is not null && !AccountAdministration.CanSee(caller, rows[0].Username, roles))
-            throw new NotFoundException($"User '{username}' was not found.");
+            throw new NotFoundException(Say.Text($"User '{username}' was not found.", $"未找到用户“{username}”。"));
         if (caller is not null && !AccountAdministration.CanAdminister(caller, roles))
-            throw new ForbiddenException("Only a system administrator, or a district administrator over every role the user holds (over another district administrator: from above their unit), may do this.");
+            throw new ForbiddenException(Say.Text("Only a system administrator, or a district administrator over every role the user holds (over another district administrator: from above their unit), may do this.", "只有系统管理员，或管辖该用户全部角色的区级管理员（对另一区级管理员，须为其上级单位的管理员），才能执行此操作。"));
         return new Account(rows[0].Id, rows[0].Username, rows[0].DisabledAt, roles);
     }
 }

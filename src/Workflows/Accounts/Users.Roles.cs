@@ -27,7 +27,7 @@ public sealed partial class Users
         var errors = new List<FieldError>();
         var grants = await ResolveRolesAsync(tx, [role], caller, errors, _ => "", ct);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The role could not be granted.");
+            throw new RuleViolationException(errors, Say.Text("The role could not be granted.", "无法授予该角色。"));
         var (granted, code, unitId, _) = grants[0];
         var added = await connection.ExecuteAsync(new CommandDefinition(
             "insert into user_role (user_id, role, org_unit_id) values (@id, @role, @unitId) on conflict do nothing",
@@ -54,11 +54,11 @@ public sealed partial class Users
         var code = string.IsNullOrEmpty(codeText) ? null : codeText;
         var held = EnumText.TryParse<Role>(roleText, out var role) ? account.Roles.FirstOrDefault(r => r.Role == role && r.OrgUnitCode == code) : null;
         if (held is null)
-            throw new NotFoundException($"User '{account.Username}' holds no role '{spec}'.");
+            throw new NotFoundException(Say.Text($"User '{account.Username}' holds no role '{spec}'.", $"用户“{account.Username}”没有角色“{spec}”。"));
         if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException("You cannot take away your own roles; another administrator can.");
+            throw new ForbiddenException(Say.Text("You cannot take away your own roles; another administrator can.", "不能撤销本人的角色，请由其他管理员操作。"));
         if (account.Roles.Count == 1)
-            throw new ConflictException($"'{spec}' is the last role of '{account.Username}'; disable the account instead.");
+            throw new ConflictException(Say.Text($"'{spec}' is the last role of '{account.Username}'; disable the account instead.", $"“{spec}”是用户“{account.Username}”的最后一个角色，如需撤销请改为停用该账号。"));
         await connection.ExecuteAsync(new CommandDefinition(
             "delete from user_role where user_id = @id and role = @role and org_unit_id is not distinct from (select id from org_unit where code = @code)",
             new { id = account.Id, role = role.ToString(), code }, tx, cancellationToken: ct));
@@ -80,7 +80,7 @@ public sealed partial class Users
         var resolved = new List<(Role, string?, long?, OrgUnitKind?)>();
         if (requested is not { Count: > 0 })
         {
-            errors.Add(new("/roles", "At least one role is required."));
+            errors.Add(new("/roles", Say.Text("At least one role is required.", "至少须有一个角色。")));
             return resolved;
         }
         var codes = requested.Select(r => r?.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
@@ -92,40 +92,40 @@ public sealed partial class Users
             var at = pointer(i);
             if (requested[i] is null)
             {
-                errors.Add(new(at, "A role is an object {role, orgUnitCode}, not null."));
+                errors.Add(new(at, Say.Text("A role is an object {role, orgUnitCode}, not null.", "角色须为对象 {role, orgUnitCode}，不能为 null。")));
                 continue;
             }
             var (roleText, code) = (requested[i].Role?.Trim(), requested[i].OrgUnitCode?.Trim());
             if (!EnumText.TryParse<Role>(roleText, out var role))
             {
-                errors.Add(new($"{at}/role", $"Unknown role '{roleText}'; expected one of {EnumText.Expected<Role>()}."));
+                errors.Add(new($"{at}/role", Say.Text($"Unknown role '{roleText}'; expected one of {EnumText.Expected<Role>()}.", $"未知角色“{roleText}”，应为以下之一：{EnumText.Expected<Role>()}。")));
                 continue;
             }
             if (role == Role.SystemAdmin)
             {
                 if (!string.IsNullOrEmpty(code))
-                    errors.Add(new($"{at}/orgUnitCode", "A SystemAdmin holds the role over the whole installation; leave orgUnitCode empty."));
+                    errors.Add(new($"{at}/orgUnitCode", Say.Text("A SystemAdmin holds the role over the whole installation; leave orgUnitCode empty.", "系统管理员的角色覆盖全系统，请勿填写 orgUnitCode。")));
                 else if (caller is { IsSystemAdmin: false })
-                    errors.Add(new($"{at}/role", "Only a system administrator may grant SystemAdmin."));
+                    errors.Add(new($"{at}/role", Say.Text("Only a system administrator may grant SystemAdmin.", "只有系统管理员才能授予系统管理员角色。")));
                 else
                     resolved.Add((role, null, null, null));
                 continue;
             }
             if (string.IsNullOrEmpty(code))
             {
-                errors.Add(new($"{at}/orgUnitCode", $"A {role} role needs the org unit it covers."));
+                errors.Add(new($"{at}/orgUnitCode", Say.Text($"A {role} role needs the org unit it covers.", $"{role}角色须指定其管辖的组织单位。")));
                 continue;
             }
             if (!units.TryGetValue(code, out var unit) || caller is not null && !caller.Holds(unit.Path, Role.DistrictAdmin))
             {
-                errors.Add(new($"{at}/orgUnitCode", $"Unknown org unit '{code}'."));
+                errors.Add(new($"{at}/orgUnitCode", Say.Text($"Unknown org unit '{code}'.", $"未知组织单位“{code}”。")));
                 continue;
             }
             var allowed = RolePlacement.AllowedAt(role);
             var kind = Enum.Parse<OrgUnitKind>(unit.Kind);
             if (!allowed.Contains(kind))
             {
-                errors.Add(new($"{at}/orgUnitCode", $"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}."));
+                errors.Add(new($"{at}/orgUnitCode", Say.Text($"A {role} is held at a {string.Join(" or ", allowed)}, not at a {unit.Kind}.", $"{role}只能设在{string.Join("或", allowed.Select(a => Say.Name(a.ToString())))}，不能设在{Say.Name(unit.Kind.ToString())}。")));
                 continue;
             }
             resolved.Add((role, code, unit.Id, kind));

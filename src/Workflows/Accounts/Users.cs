@@ -28,7 +28,7 @@ public sealed partial class Users(
     public async Task<UserView> CreateAsync(NewUser user, Caller? caller, CancellationToken ct)
     {
         if (caller is not null && !caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
-            throw new ForbiddenException("Only a system administrator or a district administrator may create users.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator may create users.", "只有系统管理员或区级管理员才能创建用户。"));
         var errors = AccountRules.Check(user.Username, user.Password, user.DisplayName).ToList();
 
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -38,7 +38,7 @@ public sealed partial class Users(
             $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
         var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, i => $"/roles/{i}", ct);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The user could not be created.");
+            throw new RuleViolationException(errors, Say.Text("The user could not be created.", "无法创建该用户。"));
 
         var username = AccountRules.NormaliseUsername(user.Username!);
         var displayName = string.IsNullOrWhiteSpace(user.DisplayName) ? username : user.DisplayName.Trim();
@@ -50,7 +50,7 @@ public sealed partial class Users(
             on conflict (username) do nothing
             returning id
             """, new { username, displayName, hash = hasher.HashPassword(username, user.Password!), now }, tx, cancellationToken: ct))
-            ?? throw new ConflictException($"User '{username}' already exists.");
+            ?? throw new ConflictException(Say.Text($"User '{username}' already exists.", $"用户“{username}”已存在。"));
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into user_role (user_id, role, org_unit_id) select @id, r, u from unnest(@roles, @units) as t(r, u) on conflict do nothing",
             new { id, roles = grants.Select(g => g.Role.ToString()).ToArray(), units = grants.Select(g => g.UnitId).ToArray() }, tx, cancellationToken: ct));
@@ -91,7 +91,7 @@ public sealed partial class Users(
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await CallerLoader.LoadAsync(connection, "app_user u {roles} where u.username = @username",
-            new { username = AccountRules.NormaliseUsername(username) }, ct) ?? throw new NotFoundException($"User '{username}' was not found.");
+            new { username = AccountRules.NormaliseUsername(username) }, ct) ?? throw new NotFoundException(Say.Text($"User '{username}' was not found.", $"未找到用户“{username}”。"));
     }
 
     /// <summary>A user the caller can see, with the roles in the caller's scope; to those who administer the account, whether it is disabled or locked.</summary>
@@ -114,7 +114,7 @@ public sealed partial class Users(
         var held = rows.Where(r => r.Role is not null).ToList();
         var grants = held.Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
         if (rows.Count == 0 || caller is not null && !AccountAdministration.CanSee(caller, rows[0].Username, grants))
-            throw new NotFoundException($"User '{username}' was not found.");
+            throw new NotFoundException(Say.Text($"User '{username}' was not found.", $"未找到用户“{username}”。"));
         var user = rows[0];
         // roles held outside the caller's scope are not the caller's business
         var everything = caller is null || caller.IsSystemAdmin || user.Username == caller.Username;

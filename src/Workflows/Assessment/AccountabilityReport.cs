@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -26,11 +27,11 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
     {
         var errors = new List<FieldError>();
         if (year is not { } y || !Years.IsValid(y))
-            errors.Add(new("/year", $"year is required; {Years.Problem}"));
+            errors.Add(new("/year", Say.Text($"year is required; {Years.Problem}", $"年度为必填项；{Years.Problem}")));
         if (string.IsNullOrWhiteSpace(scopeCode))
-            errors.Add(new("/scopeCode", "scopeCode is required: the org unit the report covers."));
+            errors.Add(new("/scopeCode", Say.Text("scopeCode is required: the org unit the report covers.", "范围单位（scopeCode）为必填项：报表所覆盖的组织单位。")));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The report needs a year and a scope.");
+            throw new RuleViolationException(errors, Say.Text("The report needs a year and a scope.", "报表须指定年度和范围。"));
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

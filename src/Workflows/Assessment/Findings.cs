@@ -33,18 +33,18 @@ public sealed class Findings(
         // shared with other writers, exclusive against a cancellation: no rectification is created behind its sweep
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         if (!caller.Grants.Any(g => g.Role is Role.Inspector or Role.DistrictAdmin) && !caller.IsSystemAdmin)
-            throw new ForbiddenException("Only an inspector or a district administrator may record findings.");
+            throw new ForbiddenException(Say.Text("Only an inspector or a district administrator may record findings.", "只有督查人员或区级管理员才能登记督查问题。"));
         var unit = string.IsNullOrWhiteSpace(finding.OrgUnitCode) ? null
             : await CycleParticipant.FindAsync(connection, tx, cycleId, finding.OrgUnitCode.Trim(), caller, ct);
         if (unit is not null && !caller.Holds(unit.Path, Role.Inspector, Role.DistrictAdmin))
-            throw new ForbiddenException($"Only an inspector or a district administrator over {unit.Code} may record findings against it.");
+            throw new ForbiddenException(Say.Text($"Only an inspector or a district administrator over {unit.Code} may record findings against it.", $"只有督查人员或管辖 {unit.Code} 的区级管理员才能登记该单位的督查问题。"));
         if (cycle.Status != "Running")
-            throw new ConflictException($"Cycle {cycleId} is {cycle.Status}; findings are recorded while it runs.");
+            throw new ConflictException(Say.Text($"Cycle {cycleId} is {cycle.Status}; findings are recorded while it runs.", $"工作轮次 {cycleId} {Say.Name(cycle.Status)}，督查问题须在轮次进行中登记。"));
         var errors = FindingRules.Check(finding, cycle.Definition.Indicators).ToList();
         if (unit is null && !string.IsNullOrWhiteSpace(finding.OrgUnitCode))
-            errors.Insert(0, new FieldError("/orgUnitCode", $"'{finding.OrgUnitCode}' is not a participant of cycle {cycleId}."));
+            errors.Insert(0, new FieldError("/orgUnitCode", Say.Text($"'{finding.OrgUnitCode}' is not a participant of cycle {cycleId}.", $"“{finding.OrgUnitCode}”不是工作轮次 {cycleId} 的参与单位。")));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The finding could not be recorded.");
+            throw new RuleViolationException(errors, Say.Text("The finding could not be recorded.", "无法登记该督查问题。"));
 
         var now = clock.GetUtcNow();
         var description = finding.Description!.Trim();
@@ -90,7 +90,7 @@ public sealed class Findings(
         FindingStatus? wanted = null;
         if (status is not null)
             wanted = EnumText.TryParse<FindingStatus>(status, out var s)
-                ? s : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {EnumText.Expected<FindingStatus>()}.");
+                ? s : throw new RuleViolationException("/status", Say.Text($"Unknown status '{status}'; expected one of {EnumText.Expected<FindingStatus>()}.", $"未知状态“{status}”，应为以下之一：{EnumText.Expected<FindingStatus>()}。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         return await ReadAsync(connection, cycleId, orgUnitCode, wanted, null, caller, ct);
@@ -102,7 +102,7 @@ public sealed class Findings(
         await using var connection = await db.OpenConnectionAsync(ct);
         await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         return (await ReadAsync(connection, cycleId, null, null, findingId, caller, ct)).SingleOrDefault()
-            ?? throw new NotFoundException($"Finding {findingId} of cycle {cycleId} was not found.");
+            ?? throw new NotFoundException(Say.Text($"Finding {findingId} of cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId} 的督查问题 {findingId}。"));
     }
 
     /// <summary>Open, rectifying, verified and overdue counts over the cycle and per participant, as far as the caller sees.</summary>

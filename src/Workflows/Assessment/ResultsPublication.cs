@@ -31,14 +31,15 @@ public sealed class ResultsPublication(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Exclusive, ct);
         if (!caller.Holds(cycle.ScopePath, Role.DistrictAdmin))
-            throw new ForbiddenException("Only a system administrator or a district administrator over the cycle's scope may publish its results.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the cycle's scope may publish its results.", "只有系统管理员或管辖该轮次范围的区级管理员才能发布结果。"));
         var grading = cycle.RequireGrading();
         cycle.EnsureScoresOpen();
         var results = await AssessmentResults.ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct);
         var incomplete = results.Where(r => !r.Outcome.Complete).ToList();
         if (incomplete.Count > 0)
-            throw new ConflictException($"The results are not complete for {incomplete.Count} of {results.Count} participants: " +
-                $"{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "; ")}.");
+            throw new ConflictException(Say.Text($"The results are not complete for {incomplete.Count} of {results.Count} participants: " +
+                $"{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "; ")}.",
+                $"{results.Count} 个参与单位中有 {incomplete.Count} 个结果不完整：{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "；")}。"));
 
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
@@ -66,9 +67,9 @@ public sealed class ResultsPublication(
     }
 
     /// <summary>What keeps a sheet incomplete: scores of scored items, and votes only when the rating counts (ratingShare above 0).</summary>
-    static string Lacks(UnitResult r, GradingRule grading) => $"{r.OrgUnitCode} lacks " + string.Join(" and ", new[]
+    static string Lacks(UnitResult r, GradingRule grading) => Say.Text($"{r.OrgUnitCode} lacks ", $"{r.OrgUnitCode} 缺少") + string.Join(Say.Text(" and ", "和"), new[]
     {
-        r.Outcome.Missing.Count > 0 ? $"scores for {string.Join(", ", r.Outcome.Missing)}" : null,
-        grading.RatingShare > 0 && r.Outcome.RatingScore is null ? "democratic rating votes" : null,
+        r.Outcome.Missing.Count > 0 ? Say.Text($"scores for {string.Join(", ", r.Outcome.Missing)}", $"{string.Join("、", r.Outcome.Missing)} 的评分") : null,
+        grading.RatingShare > 0 && r.Outcome.RatingScore is null ? Say.Text("democratic rating votes", "民主测评票数") : null,
     }.OfType<string>());
 }

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using Dapper;
@@ -26,7 +27,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
         var (scores, errors) = ScoreSheetRules.Check(cycle.Definition.Indicators, entries);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The scores break the template's indicators; nothing was changed.");
+            throw new RuleViolationException(errors, Say.Text("The scores break the template's indicators; nothing was changed.", "评分不符合模板的考核指标，未作任何更改。"));
 
         var now = clock.GetUtcNow();
         var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e!.Comment) ? null : e.Comment.Trim()).ToArray();
@@ -65,7 +66,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
         var (votes, errors) = RatingVotes.Check(input.Excellent, input.Good, input.Fair, input.Poor);
         if (votes is null)
-            throw new RuleViolationException(errors, "The democratic rating could not be recorded.");
+            throw new RuleViolationException(errors, Say.Text("The democratic rating could not be recorded.", "无法记录民主测评结果。"));
 
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
@@ -89,7 +90,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         var cycle = await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         cycle.RequireGrading();
         var unit = await CycleParticipant.FindAsync(connection, null, cycleId, orgUnitCode, caller, ct)
-            ?? throw new NotFoundException($"'{orgUnitCode}' is not a participant of cycle {cycleId}.");
+            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是工作轮次 {cycleId} 的参与单位。"));
         return await SheetAsync(connection, cycle, unit, ct);
     }
 
@@ -98,9 +99,9 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
     {
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         var unit = await CycleParticipant.FindAsync(connection, tx, cycleId, orgUnitCode, caller, ct)
-            ?? throw new NotFoundException($"'{orgUnitCode}' is not a participant of cycle {cycleId}.");
+            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是工作轮次 {cycleId} 的参与单位。"));
         if (!caller.Holds(unit.Path, Role.DistrictAdmin))
-            throw new ForbiddenException($"Only a district administrator over {unit.Code} scores it and records its democratic rating.");
+            throw new ForbiddenException(Say.Text($"Only a district administrator over {unit.Code} scores it and records its democratic rating.", $"只有管辖 {unit.Code} 的区级管理员才能为其评分并记录民主测评结果。"));
         cycle.RequireGrading();
         cycle.EnsureScoresOpen();
         return (cycle, unit);

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed class Calendars(NpgsqlDataSource db, EventJournal journal, TimePro
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<YearRow>(new CommandDefinition(
             SelectYears + " where year = @year", new { year }, cancellationToken: ct));
-        return row is null ? throw new NotFoundException($"No calendar is loaded for {year}.") : ToView(row);
+        return row is null ? throw new NotFoundException(Say.Text($"No calendar is loaded for {year}.", $"尚未载入 {year} 年的工作日历。")) : ToView(row);
     }
 
     /// <summary>
@@ -48,10 +49,10 @@ public sealed class Calendars(NpgsqlDataSource db, EventJournal journal, TimePro
     public async Task<CalendarYearView> PutYearAsync(int year, CalendarYearInput input, Caller caller, CancellationToken ct)
     {
         if (!caller.IsSystemAdmin)
-            throw new ForbiddenException("Only a system administrator may change the business calendar.");
+            throw new ForbiddenException(Say.Text("Only a system administrator may change the business calendar.", "只有系统管理员才能修改工作日历。"));
         var (schedule, errors) = CalendarYearValidator.Validate(year, input);
         if (schedule is null)
-            throw new RuleViolationException(errors, $"The schedule for {year} is invalid; nothing was changed.");
+            throw new RuleViolationException(errors, Say.Text($"The schedule for {year} is invalid; nothing was changed.", $"{year} 年的日历安排有误，未作任何更改。"));
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

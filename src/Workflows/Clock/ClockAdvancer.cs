@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Npgsql;
@@ -28,9 +29,9 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
         try
         {
             if (to < clock.GetUtcNow())
-                throw new RuleViolationException("/to", $"The simulated clock only moves forward; it is {ChinaTime.Text(clock.GetUtcNow())}.");
+                throw new RuleViolationException("/to", Say.Text($"The simulated clock only moves forward; it is {ChinaTime.Text(clock.GetUtcNow())}.", $"模拟时钟只能向后调整；当前为 {ChinaTime.Text(clock.GetUtcNow())}。"));
             if (to > clock.GetUtcNow().AddYears(MaxYearsAhead))
-                throw new RuleViolationException("/to", $"One advance goes at most {MaxYearsAhead} years ahead; every timer and meeting on the way runs, step by step.");
+                throw new RuleViolationException("/to", Say.Text($"One advance goes at most {MaxYearsAhead} years ahead; every timer and meeting on the way runs, step by step.", $"每次最多向后调整 {MaxYearsAhead} 年；期间到期的定时任务和会议将逐一执行。"));
             var (fired, opened) = (0, 0);
             DateTimeOffset? previous = null;
             while (await NextAsync(to, ct) is { } next)
@@ -38,8 +39,9 @@ public sealed class ClockAdvancer(SimulatedClock clock, TimerDispatcher dispatch
                 // work that stays due after its turn was held by a change made meanwhile (a cadence being edited):
                 // stop where the clock stands, every step before it done, rather than loop
                 if (next == previous && next <= clock.GetUtcNow())
-                    throw new ConflictException($"The clock stands at {ChinaTime.Text(clock.GetUtcNow())}: the work due then was held by a change made " +
-                        "at the same time (a meeting cadence being edited, say) and did not run. Everything due before it ran; advance again.");
+                    throw new ConflictException(Say.Text($"The clock stands at {ChinaTime.Text(clock.GetUtcNow())}: the work due then was held by a change made " +
+                        "at the same time (a meeting cadence being edited, say) and did not run. Everything due before it ran; advance again.",
+                        $"时钟停在 {ChinaTime.Text(clock.GetUtcNow())}：此刻到期的工作因同时进行的修改（如正在编辑例会规则）而未执行，此前到期的工作均已执行；请再次调整时钟。"));
                 previous = next;
                 if (next > clock.GetUtcNow()) clock.MoveTo(next);
                 foreach (var source in sources)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -46,11 +47,11 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         if (errors.All(e => e.Field != OwnerField))
             await EnsureMayEditAsync(tx, caller, parsed.Definition is { } named ? $"Template '{named.Key}'" : "The template", owner, ct);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The template breaks one or more rules.");
+            throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
         var definition = parsed.Definition!;
         await LockAsync(tx, definition.Key, ct);
         if (await VersionsAsync(tx, definition.Key, ct) is { Count: > 0 })
-            throw new ConflictException($"Template '{definition.Key}' already exists; replace its draft instead.");
+            throw new ConflictException(Say.Text($"Template '{definition.Key}' already exists; replace its draft instead.", $"模板“{definition.Key}”已存在，请改为替换其草稿。"));
         var created = await InsertDraftAsync(tx, definition, 1, owner, caller.Username, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Template {TemplateKey} created by {Actor}, owned by {Owner}", definition.Key, caller.Username, owner?.Code ?? "(installation)");
@@ -66,9 +67,9 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             "select id, code, path, kind from org_unit where code = @code", new { code }, tx, cancellationToken: ct));
         if (unit is null || !caller.CanSee(unit.Path))
-            errors.Add(new FieldError(OwnerField, $"Unknown org unit '{code}'."));
+            errors.Add(new FieldError(OwnerField, Say.Text($"Unknown org unit '{code}'.", $"未知组织单位“{code}”。")));
         else if (unit.Kind is not ("City" or "District" or "Street"))
-            errors.Add(new FieldError(OwnerField, $"A template belongs to a City, District or Street (or, left out, to the installation), not to a {unit.Kind}."));
+            errors.Add(new FieldError(OwnerField, Say.Text($"A template belongs to a City, District or Street (or, left out, to the installation), not to a {unit.Kind}.", $"模板只能归属于市、区或街道（不填则归属于本系统），不能归属于{Say.Name(unit.Kind)}。")));
         else
             return new OwnerUnit(unit.Id, unit.Code, unit.Path);
         return null;
@@ -89,13 +90,13 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         await LockAsync(tx, key, ct);
         var versions = await VersionsAsync(tx, key, ct);
         if (versions.Count == 0)
-            throw new NotFoundException($"Template '{key}' was not found.");
+            throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。"));
         var owner = OwnerOf(versions);
         await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
         if (parsed.OwnerScopeCode is { } named && named != owner?.Code)
-            errors.Add(new FieldError(OwnerField, $"A template's owner does not change: '{key}' belongs to {Describe(owner)}, not to '{named}'."));
+            errors.Add(new FieldError(OwnerField, Say.Text($"A template's owner does not change: '{key}' belongs to {Describe(owner)}, not to '{named}'.", $"模板的归属不能更改：“{key}”归属于 {Describe(owner)}，而非“{named}”。")));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The template breaks one or more rules.");
+            throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
         var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
         var saved = draft is null
             ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, owner, caller.Username, ct)
@@ -108,7 +109,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     {
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("key", out var named)
             && named.ValueKind == JsonValueKind.String && named.GetString() is { } bodyKey && bodyKey != key)
-            yield return new FieldError("/key", $"The body's key '{bodyKey}' differs from the template's key '{key}'.");
+            yield return new FieldError("/key", Say.Text($"The body's key '{bodyKey}' differs from the template's key '{key}'.", $"请求中的标识“{bodyKey}”与模板标识“{key}”不一致。"));
     }
 
     /// <summary>
@@ -123,11 +124,11 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         await LockAsync(tx, key, ct);
         var versions = await VersionsAsync(tx, key, ct);
         if (versions.Count == 0)
-            throw new NotFoundException($"Template '{key}' was not found.");
+            throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。"));
         var owner = OwnerOf(versions);
         await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
         var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft))
-            ?? throw new ConflictException($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.");
+            ?? throw new ConflictException(Say.Text($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.", $"模板“{key}”没有可发布的草稿；第 {versions.Max(v => v.Version)} 版已发布。"));
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -148,7 +149,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         var row = await connection.QueryFirstOrDefaultAsync<VersionRow>(new CommandDefinition(
             SelectVersion + " where template_key = @key order by status = 'Published' desc, version desc limit 1",
             new { key }, cancellationToken: ct));
-        return row is null ? throw new NotFoundException($"Template '{key}' was not found.") : ToVersion(row);
+        return row is null ? throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。")) : ToVersion(row);
     }
 
     public async Task<TemplateVersion> GetVersionAsync(string key, int version, CancellationToken ct)
@@ -156,7 +157,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(
             SelectVersion + " where template_key = @key and version = @version", new { key, version }, cancellationToken: ct));
-        return row is null ? throw new NotFoundException($"Template '{key}' has no version {version}.") : ToVersion(row);
+        return row is null ? throw new NotFoundException(Say.Text($"Template '{key}' has no version {version}.", $"模板“{key}”没有第 {version} 版。")) : ToVersion(row);
     }
 
     /// <summary>Every template, ordered by key.</summary>
@@ -195,10 +196,10 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
             var known = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from template_version where template_key = @key)", new { key }, cancellationToken: ct));
             if (!known)
-                throw new RuleViolationException("/templateKey", $"There is no template '{key}'.");
+                throw new RuleViolationException("/templateKey", Say.Text($"There is no template '{key}'.", $"不存在模板“{key}”。"));
             throw version is null
-                ? new RuleViolationException("/templateKey", $"Template '{key}' has no published version yet.")
-                : new RuleViolationException("/templateVersion", $"Template '{key}' has no published version {version}.");
+                ? new RuleViolationException("/templateKey", Say.Text($"Template '{key}' has no published version yet.", $"模板“{key}”尚无已发布的版本。"))
+                : new RuleViolationException("/templateVersion", Say.Text($"Template '{key}' has no published version {version}.", $"模板“{key}”没有已发布的第 {version} 版。"));
         }
         var found = ToVersion(rows[0]);
         return new PublishedTemplate(found.Key, found.Version, found.Definition);
@@ -208,7 +209,7 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     static void EnsureMayWrite(Caller caller)
     {
         if (!TemplateOwnership.MayWrite(caller))
-            throw new ForbiddenException("Only a system administrator or a district administrator may create, edit or publish templates.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator may create, edit or publish templates.", "只有系统管理员或区级管理员才能创建、编辑或发布模板。"));
     }
 
     /// <summary>
@@ -220,15 +221,15 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         var cityPaths = owner is null && !caller.IsSystemAdmin ? await CityPathsAsync(tx, ct) : [];
         if (TemplateOwnership.MayEdit(caller, owner?.Path, cityPaths)) return;
         throw new ForbiddenException(owner is null
-            ? $"{template} belongs to the installation: only a system administrator or a district administrator of the city may create, edit or publish it."
-            : $"{template} belongs to {owner.Code}: only a system administrator or a district administrator of {owner.Code} or a unit above it may create, edit or publish it.");
+            ? Say.Text($"{template} belongs to the installation: only a system administrator or a district administrator of the city may create, edit or publish it.", $"{template}归属于本系统：只有系统管理员或在市级任职的区级管理员才能创建、编辑或发布。")
+            : Say.Text($"{template} belongs to {owner.Code}: only a system administrator or a district administrator of {owner.Code} or a unit above it may create, edit or publish it.", $"{template}归属于 {owner.Code}：只有系统管理员，或 {owner.Code} 及其上级单位的区级管理员，才能创建、编辑或发布。"));
     }
 
     static async Task<IReadOnlyCollection<string>> CityPathsAsync(NpgsqlTransaction tx, CancellationToken ct) =>
         (await tx.Connection!.QueryAsync<string>(new CommandDefinition(
             "select path from org_unit where kind = 'City'", transaction: tx, cancellationToken: ct))).ToList();
 
-    static string Describe(OwnerUnit? owner) => owner is null ? "the installation" : $"'{owner.Code}'";
+    static string Describe(OwnerUnit? owner) => owner is null ? Say.Text("the installation", "本系统") : $"'{owner.Code}'";
 
     /// <summary>Every version of a key has the same owner; the first one's is read.</summary>
     static OwnerUnit? OwnerOf(IReadOnlyList<StoredVersion> versions) =>

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Evidence;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Meetings;
 using CommunityWorkflows.Workflows.Runtime;
@@ -26,9 +27,9 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
     static AcceptedFile Accept(string? fileName, byte[] content)
     {
         if (content.Length == 0)
-            throw new RuleViolationException("/file", "The file is empty.");
+            throw new RuleViolationException("/file", Say.Text("The file is empty.", "文件为空。"));
         var kind = EvidenceFile.Recognise(content, fileName)
-            ?? throw new RuleViolationException("/file", $"Only {EvidenceFile.Accepted} are accepted as evidence.");
+            ?? throw new RuleViolationException("/file", Say.Text($"Only {EvidenceFile.Accepted} are accepted as evidence.", $"佐证材料只接受 {EvidenceFile.Accepted}。"));
         return new AcceptedFile(kind, EvidenceFile.SafeName(fileName, kind), content, SHA256.HashData(content));
     }
 
@@ -53,15 +54,15 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
     static void Admit(TaskContext task, Caller caller)
     {
         if (!Audiences.CanAct(caller, task.Assignee, task.Units) && !(task.Reviewer is { } reviewer && Audiences.CanAct(caller, reviewer, task.Units)))
-            throw new ForbiddenException("Only the task's assignee or reviewer may attach evidence.");
+            throw new ForbiddenException(Say.Text("Only the task's assignee or reviewer may attach evidence.", "只有任务的承办人或审核人才能上传佐证材料。"));
         if (task.Status is TaskState.Accepted or TaskState.Cancelled or TaskState.Pending || !TaskLife.CanChange(task.CycleStatus, task.Origin))
-            throw new ConflictException($"Task {task.Id} is {task.Status}; evidence can be attached while it is open or under review.");
+            throw new ConflictException(Say.Text($"Task {task.Id} is {task.Status}; evidence can be attached while it is open or under review.", $"任务 {task.Id} {task.Status}，只有在办理中或审核中才能上传佐证材料。"));
     }
 
     static void Admit(MeetingContext meeting, Caller caller)
     {
         if (!meeting.CanRecord(caller))
-            throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.");
+            throw new ForbiddenException(Say.Text($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.", $"只有负责{meeting.UnitName}会议的人员才能为其上传佐证材料。"));
     }
 
     public async Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
@@ -118,7 +119,7 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
             where e.id = @evidenceId
             """, new { evidenceId }, cancellationToken: ct));
         if (row is null || !caller.CanSee(row.Path))
-            throw new NotFoundException($"Evidence {evidenceId} was not found.");
+            throw new NotFoundException(Say.Text($"Evidence {evidenceId} was not found.", $"未找到佐证材料 {evidenceId}。"));
         return new EvidenceContent(row.FileName, row.ContentType, row.Content, Convert.ToHexStringLower(row.Sha256));
     }
 

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Meetings;
 using Dapper;
 using Hangfire;
@@ -151,7 +152,7 @@ public sealed class MeetingSchedules(
                     continue;
                 }
                 if (afterSave)
-                    throw new ConflictException($"The cadence was saved, but its recurring job {jobId} is locked by another host; send the change again to update it.");
+                    throw new ConflictException(Say.Text($"The cadence was saved, but its recurring job {jobId} is locked by another host; send the change again to update it.", $"例会规则已保存，但其定时任务 {jobId} 正被另一台服务器锁定；请重新提交以完成更新。"));
                 logger.LogWarning(e, "Recurring job {JobId} could not be updated: Hangfire's lock on it timed out {Attempts} times; the next start or cadence change updates it", jobId, Attempts);
                 return;
             }

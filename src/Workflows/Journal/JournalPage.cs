@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Workflows.Journal;
 
@@ -18,11 +19,11 @@ public sealed record JournalPage(long AfterSeq, int Limit)
     {
         var errors = new List<FieldError>();
         if (afterSeq is < 0)
-            errors.Add(new FieldError("/afterSeq", "afterSeq cannot be negative."));
+            errors.Add(new FieldError("/afterSeq", Say.Text("afterSeq cannot be negative.", "afterSeq 不能为负数。")));
         if (limit is < 1 or > MaxLimit)
-            errors.Add(new FieldError("/limit", $"limit must be between 1 and {MaxLimit}."));
+            errors.Add(new FieldError("/limit", Say.Text($"limit must be between 1 and {MaxLimit}.", $"每页条数（limit）须在 1 至 {MaxLimit} 之间。")));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The journal page is out of range.");
+            throw new RuleViolationException(errors, Say.Text("The journal page is out of range.", "日志分页参数超出范围。"));
         return new JournalPage(afterSeq ?? 0, limit ?? DefaultLimit);
     }
 }

@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 
 namespace CommunityWorkflows.Workflows.Liaison;
 
@@ -18,9 +19,9 @@ public sealed record LiaisonPage(int Limit, int Offset)
     public static LiaisonPage Of(int? limit, int? offset)
     {
         if (limit is < 1 or > MaxLimit)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxLimit}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxLimit}.", $"每页条数（limit）须在 1 至 {MaxLimit} 之间。"));
         if (offset is < 0)
-            throw new RuleViolationException("/offset", "offset cannot be negative.");
+            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
         return new LiaisonPage(limit ?? DefaultLimit, offset ?? 0);
     }
 

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
+using CommunityWorkflows.Domain.Text;
 using Dapper;
 using Npgsql;
 
@@ -38,11 +39,11 @@ sealed record LiaisonPointContext(
             {locking}
             """, new { pointId }, tx, cancellationToken: ct));
         if (row is null)
-            throw new NotFoundException($"Liaison point {pointId} was not found.");
+            throw new NotFoundException(Say.Text($"Liaison point {pointId} was not found.", $"未找到联系点 {pointId}。"));
         var members = (await connection.QueryAsync<long>(new CommandDefinition(
             "select user_id from liaison_work_group_member where point_id = @pointId and user_id is not null", new { pointId }, tx, cancellationToken: ct))).ToList();
         if (!LiaisonAccess.CanSee(caller, row.LeaderUserId, members, row.CommunityPath))
-            throw new NotFoundException($"Liaison point {pointId} was not found.");
+            throw new NotFoundException(Say.Text($"Liaison point {pointId} was not found.", $"未找到联系点 {pointId}。"));
         return new LiaisonPointContext(row.Id, row.Year, row.StartedOn, row.LeaderUserId, row.Leader, row.CommunityId, row.CommunityCode, row.CommunityName,
             row.CommunityPath, row.DistrictPath, row.BackingUnitId, row.BackingUnitPath, members);
     }

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class LiaisonPoints(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var refs = await CheckReferencesAsync(tx, input, caller, errors, ct);
         if (refs is null || errors.Count > 0)
-            throw new RuleViolationException(errors, "The liaison point could not be set up.");
+            throw new RuleViolationException(errors, Say.Text("The liaison point could not be set up.", "无法设立该联系点。"));
 
         var now = clock.GetUtcNow();
         var year = input.Year!.Value;
@@ -45,7 +46,7 @@ public sealed class LiaisonPoints(
             on conflict (leader_user_id, community_id, year) do nothing
             returning id
             """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
-            ?? throw new ConflictException($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.");
+            ?? throw new ConflictException(Say.Text($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.", $"{refs.Leader} 在 {refs.Community.Code} 已有 {year} 年度的联系点。"));
         var group = input.WorkGroup!.Select((m, i) => new { name = m.Name!.Trim(), role = m.Role!.Trim(), userId = refs.MemberUserIds[i], fromBackingUnit = m.FromBackingUnit ?? false }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -80,22 +81,22 @@ public sealed class LiaisonPoints(
         var community = await UnitAsync(tx, input.CommunityCode, ct);
         if (community is null || !caller.CanSee(community.Path))
         {
-            if (!string.IsNullOrWhiteSpace(input.CommunityCode)) errors.Add(new("/communityCode", $"Unknown org unit '{input.CommunityCode}'."));
+            if (!string.IsNullOrWhiteSpace(input.CommunityCode)) errors.Add(new("/communityCode", Say.Text($"Unknown org unit '{input.CommunityCode}'.", $"未知组织单位“{input.CommunityCode}”。")));
             community = null;
         }
         else if (community.Kind != nameof(OrgUnitKind.Community))
-            errors.Add(new("/communityCode", $"A liaison point is a community; '{community.Code}' is a {community.Kind}."));
+            errors.Add(new("/communityCode", Say.Text($"A liaison point is a community; '{community.Code}' is a {community.Kind}.", $"联系点须为社区；“{community.Code}”是{Say.Name(community.Kind.ToString())}。")));
         else if (leader is not null && !leader.Any(l => community.Path.StartsWith(l.Path, StringComparison.Ordinal)))
-            errors.Add(new("/communityCode", $"'{community.Code}' lies outside the area that {leader[0].Username} leads."));
+            errors.Add(new("/communityCode", Say.Text($"'{community.Code}' lies outside the area that {leader[0].Username} leads.", $"“{community.Code}”不在 {leader[0].Username} 的联系范围内。")));
         if (leader is not null && community is not null && !LiaisonAccess.CanCreate(caller, leader[0].Id, community.Path))
-            throw new ForbiddenException("A liaison point is set up by its leader, or by a district administrator over its community.");
+            throw new ForbiddenException(Say.Text("A liaison point is set up by its leader, or by a district administrator over its community.", "联系点须由联系领导本人，或管辖该社区的区级管理员设立。"));
 
         var backing = await UnitAsync(tx, input.BackingUnitCode, ct);
         var cityPaths = leader?.Where(l => l.Kind == nameof(OrgUnitKind.City)).Select(l => l.Path).ToList() ?? [];
         if (backing is null && !string.IsNullOrWhiteSpace(input.BackingUnitCode))
-            errors.Add(new("/backingUnitCode", $"Unknown org unit '{input.BackingUnitCode}'."));
+            errors.Add(new("/backingUnitCode", Say.Text($"Unknown org unit '{input.BackingUnitCode}'.", $"未知组织单位“{input.BackingUnitCode}”。")));
         else if (backing is not null && !LiaisonAccess.MayBack(Enum.Parse<OrgUnitKind>(backing.Kind), backing.Path, community?.DistrictPath, cityPaths))
-            errors.Add(new("/backingUnitCode", $"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not."));
+            errors.Add(new("/backingUnitCode", Say.Text($"The backing unit is a unit seated in the community's district (or, for a city leader, in the city); '{backing.Code}' is not.", $"帮扶单位须为该社区所在区（市级领导为本市）的驻区单位；“{backing.Code}”不是。")));
         var members = await MemberUsersAsync(tx, input.WorkGroup, caller, errors, ct);
         return leader is null || community is null || backing is null ? null
             : new PointReferences(leader[0].Id, leader[0].Username, community, backing, members);
@@ -109,10 +110,10 @@ public sealed class LiaisonPoints(
         var errors = new List<FieldError>();
         var target = LiaisonPointRules.CheckTarget(input, point.Year, "", errors);
         if (target is null)
-            throw new RuleViolationException(errors, "The target could not be added.");
+            throw new RuleViolationException(errors, Say.Text("The target could not be added.", "无法添加该工作目标。"));
         var now = clock.GetUtcNow();
         if (await InsertTargetsAsync(tx, pointId, [target], now, ct) == 0)
-            throw new ConflictException($"Liaison point {pointId} already has a target '{target.Code}'.");
+            throw new ConflictException(Say.Text($"Liaison point {pointId} already has a target '{target.Code}'.", $"联系点 {pointId} 已有工作目标“{target.Code}”。"));
         await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetAdded", target.Code, target)], ct);
         await tx.CommitAsync(ct);
         return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code.Equals(target.Code, StringComparison.OrdinalIgnoreCase));
@@ -128,9 +129,9 @@ public sealed class LiaisonPoints(
         var target = await connection.QuerySingleOrDefaultAsync<TargetRow>(new CommandDefinition(
             "select id, code, progress from liaison_target where point_id = @pointId and lower(code) = lower(@code) for update",
             new { pointId, code }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException($"Liaison point {pointId} has no target '{code}'.");
+            ?? throw new NotFoundException(Say.Text($"Liaison point {pointId} has no target '{code}'.", $"联系点 {pointId} 没有工作目标“{code}”。"));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The progress could not be recorded.");
+            throw new RuleViolationException(errors, Say.Text("The progress could not be recorded.", "无法记录该进展。"));
         var now = clock.GetUtcNow();
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         await connection.ExecuteAsync(new CommandDefinition(
@@ -165,12 +166,12 @@ public sealed class LiaisonPoints(
         var person = (await UserRolesAsync(tx, [AccountRules.NormaliseUsername(username)], ct)).SingleOrDefault(u => LiaisonAccess.SeesUser(caller, u.Username, u.Paths));
         if (person is null)
         {
-            errors.Add(new("/leaderUsername", $"Unknown user '{username}'."));
+            errors.Add(new("/leaderUsername", Say.Text($"Unknown user '{username}'.", $"未知用户“{username}”。")));
             return null;
         }
         var roles = person.Roles.Where(r => r.Role == nameof(Role.Leader)).Select(r => new LeaderRole(person.Id, person.Username, r.Kind!, r.Path!)).ToList();
         if (roles.Count > 0) return roles;
-        errors.Add(new("/leaderUsername", $"'{username}' is not a leader (a user with a Leader role)."));
+        errors.Add(new("/leaderUsername", Say.Text($"'{username}' is not a leader (a user with a Leader role).", $"“{username}”不是联系领导（须具有 Leader 角色）。")));
         return null;
     }
 
@@ -211,7 +212,7 @@ public sealed class LiaisonPoints(
         {
             if (names[i] is not { } name) continue;
             if (known.TryGetValue(name, out var id)) ids[i] = id;
-            else errors.Add(new($"/workGroup/{i}/username", $"Unknown user '{group[i].Username}'."));
+            else errors.Add(new($"/workGroup/{i}/username", Say.Text($"Unknown user '{group[i].Username}'.", $"未知用户“{group[i].Username}”。")));
         }
         return ids;
     }

@@ -63,7 +63,7 @@ public sealed class LiaisonProblems(NpgsqlDataSource db, TimeProvider clock)
         ProblemStatus? wanted = null;
         if (status is not null)
             wanted = EnumText.TryParse<ProblemStatus>(status, out var parsed) ? parsed
-                : throw new RuleViolationException("/status", $"status must be one of {EnumText.Expected<ProblemStatus>()}.");
+                : throw new RuleViolationException("/status", Say.Text($"status must be one of {EnumText.Expected<ProblemStatus>()}.", $"状态（status）应为以下之一：{EnumText.Expected<ProblemStatus>()}。"));
         var parameters = Parameters(caller);
         parameters.AddDynamicParams(new { status = wanted?.ToString(), page.Limit, page.Offset });
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -96,9 +96,9 @@ public sealed class LiaisonProblems(NpgsqlDataSource db, TimeProvider clock)
         await tx.Connection!.ExecuteAsync(new CommandDefinition("select 1 from liaison_point where id = @pointId for update", new { pointId }, tx, cancellationToken: ct));
         var row = await LoadAsync(tx.Connection!, tx, problemId, caller, ct, "for update of q");
         if (row.PointId != pointId)
-            throw new NotFoundException($"Liaison point {pointId} has no problem {problemId}.");
+            throw new NotFoundException(Say.Text($"Liaison point {pointId} has no problem {problemId}.", $"联系点 {pointId} 没有问题 {problemId}。"));
         if (!row.CanResolve(caller))
-            throw new ForbiddenException($"Only the point's leader and work group, or whoever answers for {row.OwnerUnitCode}, may change problem {problemId}.");
+            throw new ForbiddenException(Say.Text($"Only the point's leader and work group, or whoever answers for {row.OwnerUnitCode}, may change problem {problemId}.", $"只有联系点的联系领导及工作组，或 {row.OwnerUnitCode} 的负责人员，才能修改问题 {problemId}。"));
         return (row.PointId, row.Status);
     }
 
@@ -108,7 +108,7 @@ public sealed class LiaisonProblems(NpgsqlDataSource db, TimeProvider clock)
         parameters.Add("problemId", problemId);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} where q.id = @problemId {locking}", parameters, tx, cancellationToken: ct));
         if (row is null || !row.CanSee(caller))
-            throw new NotFoundException($"Liaison problem {problemId} was not found.");
+            throw new NotFoundException(Say.Text($"Liaison problem {problemId} was not found.", $"未找到联系点问题 {problemId}。"));
         return row;
     }
 

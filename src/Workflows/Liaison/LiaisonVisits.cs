@@ -5,6 +5,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Timers;
@@ -36,7 +37,7 @@ public sealed class LiaisonVisits(
         var errors = LiaisonPointRules.CheckVisit(input, point.Year, today, out var visitedOn, out var problems).ToList();
         var owners = await OwnersAsync(tx, point, problems, errors, ct);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The visit could not be recorded.");
+            throw new RuleViolationException(errors, Say.Text("The visit could not be recorded.", "无法记录该次走访。"));
 
         var lastVisitOn = await connection.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
             "select max(visited_on) from liaison_visit where point_id = @pointId", new { pointId }, tx, cancellationToken: ct));
@@ -105,11 +106,11 @@ public sealed class LiaisonVisits(
         var (_, current) = await LiaisonProblems.LockForChangeAsync(tx, pointId, problemId, caller, ct);
         var errors = LiaisonPointRules.CheckStatus(input, out var status);
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The problem's status could not be changed.");
+            throw new RuleViolationException(errors, Say.Text("The problem's status could not be changed.", "无法更改该问题的状态。"));
         if (current == nameof(ProblemStatus.Resolved))
-            throw new ConflictException($"Problem {problemId} is already resolved; a problem found again is recorded on a new visit.");
+            throw new ConflictException(Say.Text($"Problem {problemId} is already resolved; a problem found again is recorded on a new visit.", $"问题 {problemId} 已解决；如再次发现，请在新的走访中登记。"));
         if (status == ProblemStatus.Open)
-            throw new ConflictException($"Problem {problemId} is already open.");
+            throw new ConflictException(Say.Text($"Problem {problemId} is already open.", $"问题 {problemId} 已处于待解决状态。"));
 
         var now = clock.GetUtcNow();
         var note = input.Note!.Trim();
@@ -141,7 +142,7 @@ public sealed class LiaisonVisits(
                 owners.Add(unit);
             else
                 errors.Add(new($"/problems/{problems[i].Index}/ownerUnitCode",
-                    $"'{code}' cannot own a problem of this point: name the community, a unit above it, its backing unit or a unit seated in its district."));
+                    Say.Text($"'{code}' cannot own a problem of this point: name the community, a unit above it, its backing unit or a unit seated in its district.", $"“{code}”不能作为该联系点问题的责任单位：请指定该社区、其上级单位、帮扶单位或所在区的驻区单位。")));
         }
         return owners;
     }

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var row = await CadenceRow.FindAsync(connection, null, key, forUpdate: false, ct);
-        return row?.ToView(clock.GetUtcNow()) ?? throw new NotFoundException($"No meeting cadence '{key}'.");
+        return row?.ToView(clock.GetUtcNow()) ?? throw new NotFoundException(Say.Text($"No meeting cadence '{key}'.", $"不存在例会规则“{key}”。"));
     }
 
     /// <summary>
@@ -38,14 +39,14 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
     public async Task<CadenceView> PutAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
     {
         if (!caller.IsSystemAdmin)
-            throw new ForbiddenException("Only a system administrator may change meeting cadences.");
+            throw new ForbiddenException(Say.Text("Only a system administrator may change meeting cadences.", "只有系统管理员才能修改例会规则。"));
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var stored = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct);
         var (cadence, errors) = CadenceParser.Parse(key, stored?.Complete(body) ?? body, now);
         if (cadence is null)
-            throw new RuleViolationException(errors, $"The cadence '{key}' is invalid; nothing was changed.");
+            throw new RuleViolationException(errors, Say.Text($"The cadence '{key}' is invalid; nothing was changed.", $"例会规则“{key}”有误，未作任何更改。"));
         var scopeUnitId = await ScopeAsync(tx, cadence, ct);
         var escalation = CadenceRow.WriteEscalation(cadence.Escalation);
         var restart = stored is null || stored.Cron != cadence.Schedule.Cron || stored.TimeZone != cadence.Schedule.Zone.Id
@@ -86,11 +87,11 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
         if (cadence.ScopeCode is null) return null;
         var scope = await tx.Connection!.QuerySingleOrDefaultAsync<ScopeRow>(new CommandDefinition(
             "select id, kind from org_unit where code = @code", new { code = cadence.ScopeCode }, tx, cancellationToken: ct))
-            ?? throw new RuleViolationException("/scopeCode", $"Unknown org unit '{cadence.ScopeCode}'.");
+            ?? throw new RuleViolationException("/scopeCode", Say.Text($"Unknown org unit '{cadence.ScopeCode}'.", $"未知组织单位“{cadence.ScopeCode}”。"));
         var kind = Enum.Parse<OrgUnitKind>(scope.Kind);
         if (kind > cadence.AppliesTo)
             throw new RuleViolationException("/scopeCode",
-                $"'{cadence.ScopeCode}' is a {kind}: it holds no {cadence.AppliesTo} to owe these meetings; name a unit at or above the {cadence.AppliesTo} level.");
+                Say.Text($"'{cadence.ScopeCode}' is a {kind}: it holds no {cadence.AppliesTo} to owe these meetings; name a unit at or above the {cadence.AppliesTo} level.", $"“{cadence.ScopeCode}”是{kind}，其下没有须召开这些会议的{cadence.AppliesTo}；请指定{cadence.AppliesTo}级或更高层级的单位。"));
         return scope.Id;
     }
 
@@ -98,13 +99,13 @@ public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, T
     public async Task RemoveAsync(string key, Caller caller, CancellationToken ct)
     {
         if (!caller.IsSystemAdmin)
-            throw new ForbiddenException("Only a system administrator may remove meeting cadences.");
+            throw new ForbiddenException(Say.Text("Only a system administrator may remove meeting cadences.", "只有系统管理员才能删除例会规则。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        _ = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct) ?? throw new NotFoundException($"No meeting cadence '{key}'.");
+        _ = await CadenceRow.FindAsync(connection, tx, key, forUpdate: true, ct) ?? throw new NotFoundException(Say.Text($"No meeting cadence '{key}'.", $"不存在例会规则“{key}”。"));
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from meeting where cadence_key = @key)", new { key }, tx, cancellationToken: ct)))
-            throw new ConflictException($"The cadence '{key}' has opened meeting obligations; disable it (enabled: false) to stop it and keep its record.");
+            throw new ConflictException(Say.Text($"The cadence '{key}' has opened meeting obligations; disable it (enabled: false) to stop it and keep its record.", $"例会规则“{key}”已生成会议任务；如需停止，请将其停用（enabled: false）并保留记录。"));
         await connection.ExecuteAsync(new CommandDefinition("delete from meeting_cadence where key = @key", new { key }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, clock.GetUtcNow(), caller.Username, [new JournalDraft(JournalStreams.Meetings(key), "CadenceRemoved", key)], ct);
         await tx.CommitAsync(ct);

@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using Dapper;
 using Npgsql;
 
@@ -52,7 +53,7 @@ sealed record MeetingContext(
     internal static MeetingContext Of(Row? row, long id, Caller caller)
     {
         if (row is null || !caller.CanSee(row.UnitPath))
-            throw new NotFoundException($"Meeting {id} was not found.");
+            throw new NotFoundException(Say.Text($"Meeting {id} was not found.", $"未找到会议 {id}。"));
         return new MeetingContext(row.Id, row.CadenceKey, row.OrgUnitId, row.UnitName, row.Title, new MeetingPeriod(row.PeriodStart, row.PeriodEnd),
             row.Audience, row.DueAt, row.Status,
             new ParticipantUnits(row.UnitCode, row.UnitPath, row.StreetCode, row.DistrictCode, row.UnitSecretary, row.StreetSecretary, row.DistrictSecretary));

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
@@ -31,11 +32,11 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
         // any letter case, as the task and finding lists take their status
         var status = filter.Status is null ? null
             : Statuses.FirstOrDefault(s => string.Equals(s, filter.Status, StringComparison.OrdinalIgnoreCase))
-              ?? throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.");
+              ?? throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.", $"未知状态“{filter.Status}”，应为以下之一：{string.Join(", ", Statuses)}。"));
         if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", "offset cannot be negative.");
+            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var parameters = new DynamicParameters(Scope(caller));

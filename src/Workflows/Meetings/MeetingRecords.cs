@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Timers;
 using Dapper;
@@ -30,9 +31,9 @@ public sealed class MeetingRecords(NpgsqlDataSource db, EventJournal journal, Me
         {
             var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
             if (!meeting.CanRecord(caller))
-                throw new ForbiddenException($"Only the people answering for {meeting.UnitName}'s meetings may record them.");
+                throw new ForbiddenException(Say.Text($"Only the people answering for {meeting.UnitName}'s meetings may record them.", $"只有负责{meeting.UnitName}会议的人员才能登记会议记录。"));
             if (meeting.Status == "Held")
-                throw new ConflictException($"Meeting {meetingId} is already recorded as held.");
+                throw new ConflictException(Say.Text($"Meeting {meetingId} is already recorded as held.", $"会议 {meetingId} 已登记为已召开。"));
             var minutes = MeetingMinutes.Parse(body, meeting.Period, ChinaTime.DateOf(now));
             var late = now > meeting.DueAt;
             await connection.ExecuteAsync(new CommandDefinition(

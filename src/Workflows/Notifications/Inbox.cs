@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using Dapper;
 using Npgsql;
 
@@ -15,9 +16,9 @@ public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
     public async Task<IReadOnlyList<NotificationView>> ListAsync(bool unreadOnly, string? kind, int limit, long? beforeId, Caller caller, CancellationToken ct)
     {
         if (limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         var wanted = kind is null ? null
-            : NoticeKinds.Find(kind) ?? throw new RuleViolationException("/kind", $"Unknown kind '{kind}'; expected one of {string.Join(", ", NoticeKinds.All)}.");
+            : NoticeKinds.Find(kind) ?? throw new RuleViolationException("/kind", Say.Text($"Unknown kind '{kind}'; expected one of {string.Join(", ", NoticeKinds.All)}.", $"未知类型“{kind}”，应为以下之一：{string.Join(", ", NoticeKinds.All)}。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<NotificationView>(new CommandDefinition(
             """
@@ -39,6 +40,6 @@ public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
             "update notification set read_at = coalesce(read_at, @now) where id = @id and user_id = @userId",
             new { id, userId = caller.UserId, now = clock.GetUtcNow() }, cancellationToken: ct));
         if (found == 0)
-            throw new NotFoundException($"Notification {id} was not found.");
+            throw new NotFoundException(Say.Text($"Notification {id} was not found.", $"未找到通知 {id}。"));
     }
 }

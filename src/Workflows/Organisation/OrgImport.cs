@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -25,9 +26,9 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
     public async Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct)
     {
         if (!caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
-            throw new ForbiddenException("Only a system administrator or a district administrator may import org units.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator may import org units.", "只有系统管理员或区级管理员才能导入组织单位。"));
         if (rows.Count == 0)
-            throw new RuleViolationException("", "The import holds no rows.");
+            throw new RuleViolationException("", Say.Text("The import holds no rows.", "导入内容中没有任何数据行。"));
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -40,8 +41,8 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         var errors = rowErrors.Concat(await StrandedRolesAsync(tx, rows, units, stored, ct)).OrderBy(e => e.Index).ToList();
         if (errors.Count > 0)
             throw new RuleViolationException(
-                errors.Select(e => new FieldError(e.Pointer, e.Line is { } line ? $"Line {line}: {e.Message}" : e.Message)).ToList(),
-                $"{errors.Select(e => e.Index).Distinct().Count()} of {rows.Count} rows are invalid; nothing was imported.",
+                errors.Select(e => new FieldError(e.Pointer, e.Line is { } line ? Say.Text($"Line {line}: {e.Message}", $"第 {line} 行：{e.Message}") : e.Message)).ToList(),
+                Say.Text($"{errors.Select(e => e.Index).Distinct().Count()} of {rows.Count} rows are invalid; nothing was imported.", $"{rows.Count} 行中有 {errors.Select(e => e.Index).Distinct().Count()} 行有误，未导入任何数据。"),
                 new { rows = errors.Select(e => new { e.Index, e.Line, e.Code, e.Field, e.Message }) });
 
         var paths = units.ToDictionary(u => u.Code, u => validator.PathAfterImport(u.Code)!, StringComparer.Ordinal);
@@ -96,7 +97,7 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
             var row = rows.First(r => r.Code?.Trim() == unit.Key);
             var roles = string.Join("; ", misfits.Select(m => $"{m.Role} ({m.Usernames}{(m.Holders > ShownHolders ? $" and {m.Holders - ShownHolders} more" : "")})"));
             errors.Add(new(row.Index, row.Line, unit.Key, "kind",
-                $"Unit '{unit.Key}' cannot become a {kind} while it holds roles a {kind} cannot: {roles}. Move or remove those roles first."));
+                Say.Text($"Unit '{unit.Key}' cannot become a {kind} while it holds roles a {kind} cannot: {roles}. Move or remove those roles first.", $"单位“{unit.Key}”持有{Say.Name(kind.ToString())}不能持有的角色，不能改为{Say.Name(kind.ToString())}：{roles}。请先调整或删除这些角色。")));
         }
         return errors;
     }

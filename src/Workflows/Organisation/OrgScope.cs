@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -19,7 +20,7 @@ public static class OrgScope
         var path = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "select path from org_unit where code = @code", new { code = scopeCode.Trim() }, tx, cancellationToken: ct));
         if (path is null || !caller.CanSee(path))
-            throw new NotFoundException($"Org unit '{scopeCode}' was not found.");
+            throw new NotFoundException(Say.Text($"Org unit '{scopeCode}' was not found.", $"未找到组织单位“{scopeCode}”。"));
         return Like.Prefix(path);
     }
 }

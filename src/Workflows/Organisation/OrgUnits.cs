@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -27,7 +28,7 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
         var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             SelectUnits + " where u.code = @code", new { code }, cancellationToken: ct));
         if (row is null || !caller.CanSee(row.Path))
-            throw new NotFoundException($"Org unit '{code}' was not found.");
+            throw new NotFoundException(Say.Text($"Org unit '{code}' was not found.", $"未找到组织单位“{code}”。"));
         return ToView(row);
     }
 
@@ -40,7 +41,7 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
             var parentPath = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "select path from org_unit where code = @parentCode", new { parentCode }, cancellationToken: ct));
             if (parentPath is null || !caller.CanSee(parentPath))
-                throw new NotFoundException($"Org unit '{parentCode}' was not found.");
+                throw new NotFoundException(Say.Text($"Org unit '{parentCode}' was not found.", $"未找到组织单位“{parentCode}”。"));
         }
         var scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray();
         var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(
@@ -63,9 +64,9 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
         var u = await connection.QuerySingleOrDefaultAsync<UnitKey>(new CommandDefinition(
             "select id, path from org_unit where code = @code for update", new { code }, tx, cancellationToken: ct));
         if (u is null || !caller.CanSee(u.Path))
-            throw new NotFoundException($"Org unit '{code}' was not found.");
+            throw new NotFoundException(Say.Text($"Org unit '{code}' was not found.", $"未找到组织单位“{code}”。"));
         if (!caller.Holds(u.Path, Role.DistrictAdmin))
-            throw new ForbiddenException("Only a system administrator or a district administrator over this unit may name its secretary.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over this unit may name its secretary.", "只有系统管理员或管辖该单位的区级管理员才能指定其书记。"));
         long? userId = null;
         if (username is not null)
         {
@@ -76,7 +77,7 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
                 where u.username = @username
                 """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct));
             userId = candidates.Where(c => caller.IsSystemAdmin || c.Path is not null && caller.CanSee(c.Path)).Select(c => (long?)c.Id).FirstOrDefault()
-                ?? throw new RuleViolationException("/username", $"Unknown user '{username}'.");
+                ?? throw new RuleViolationException("/username", Say.Text($"Unknown user '{username}'.", $"未知用户“{username}”。"));
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "update org_unit set secretary_user_id = @userId, updated_at = @now where id = @id",

@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
@@ -28,7 +29,7 @@ public sealed class CycleLauncher(
         if (!Years.IsValid(request.Year))
             throw new RuleViolationException("/year", Years.Problem);
         if (string.IsNullOrWhiteSpace(request.ScopeCode))
-            throw new RuleViolationException("/scopeCode", "scopeCode is required.");
+            throw new RuleViolationException("/scopeCode", Say.Text("scopeCode is required.", "范围单位（scopeCode）为必填项。"));
 
         var calendar = await calendars.LoadAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -46,13 +47,13 @@ public sealed class CycleLauncher(
             """,
             new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Id, now, by = caller.Username },
             tx, cancellationToken: ct))
-            ?? throw new ConflictException($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.");
+            ?? throw new ConflictException(Say.Text($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.", $"{request.ScopeCode} 已发起 {request.Year} 年度“{request.TemplateKey}”工作轮次，不能重复发起。"));
 
         var stages = definition.Stages.Select((s, i) => StagePlan.Of(s, i, request.Year, now, calendar)).ToList();
         await InsertStagesAsync(tx, cycleId, stages, ct);
         var participants = await InsertInstancesAsync(tx, cycleId, scope, participantKind, ct);
         if (participants == 0)
-            throw new RuleViolationException("/scopeCode", $"There is no {participantKind} under '{request.ScopeCode}' to take part.");
+            throw new RuleViolationException("/scopeCode", Say.Text($"There is no {participantKind} under '{request.ScopeCode}' to take part.", $"“{request.ScopeCode}”下没有可参与的{participantKind}。"));
         var openedAtLaunch = await InsertTasksAsync(tx, cycleId, definition, stages[0], now, calendar, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "update cycle set participant_count = @participants where id = @cycleId", new { participants, cycleId }, tx, cancellationToken: ct));
@@ -97,12 +98,12 @@ public sealed class CycleLauncher(
         var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
             "select id, code, kind, path from org_unit where code = @scopeCode", new { scopeCode }, tx, cancellationToken: ct));
         if (unit is null || !caller.CanSee(unit.Path))
-            throw new RuleViolationException("/scopeCode", $"Unknown org unit '{scopeCode}'.");
+            throw new RuleViolationException("/scopeCode", Say.Text($"Unknown org unit '{scopeCode}'.", $"未知组织单位“{scopeCode}”。"));
         if (!caller.Holds(unit.Path, Role.DistrictAdmin))
-            throw new ForbiddenException("Only a system administrator or a district administrator over the scope may launch a cycle.");
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the scope may launch a cycle.", "只有系统管理员或管辖该范围的区级管理员才能发起工作轮次。"));
         var scopeKind = Enum.Parse<OrgUnitKind>(unit.Kind);
         if (scopeKind == participantKind || !OrgTreeRules.CanBeChildOf(participantKind, scopeKind))
-            throw new RuleViolationException("/scopeCode", $"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.");
+            throw new RuleViolationException("/scopeCode", Say.Text($"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.", $"以{participantKind}为参与单位的工作轮次，其范围须高于{participantKind}级，不能是{scopeKind}。"));
         return unit;
     }
 
@@ -122,7 +123,7 @@ public sealed class CycleLauncher(
             """, new { templateKey }, tx, cancellationToken: ct));
         if (!TemplateOwnership.MayLaunchOver(owner?.Path, scope.Path))
             throw new ForbiddenException(
-                $"Template '{templateKey}' belongs to {owner!.Code}: it is launched over {owner.Code} or a unit beneath it, not over {scope.Code}.");
+                Say.Text($"Template '{templateKey}' belongs to {owner!.Code}: it is launched over {owner.Code} or a unit beneath it, not over {scope.Code}.", $"模板“{templateKey}”归属于 {owner!.Code}：只能在 {owner.Code} 或其下级单位范围内发起，不能在 {scope.Code} 范围内发起。"));
     }
 
     static Task InsertStagesAsync(NpgsqlTransaction tx, long cycleId, List<StagePlan> stages, CancellationToken ct) =>

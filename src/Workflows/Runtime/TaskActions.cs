@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
@@ -26,18 +27,18 @@ public sealed class TaskActions(
         await using var tx = await connection.BeginTransactionAsync(ct);
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
         if (!Audiences.CanAct(caller, task.Assignee, task.Units))
-            throw new ForbiddenException($"Only the task's assignee ({task.Assignee}) for {task.Units.ParticipantCode} may submit it.");
+            throw new ForbiddenException(Say.Text($"Only the task's assignee ({task.Assignee}) for {task.Units.ParticipantCode} may submit it.", $"只有该任务在 {task.Units.ParticipantCode} 的承办人（{task.Assignee}）才能提交。"));
         EnsureRunning(task);
         if (!task.Status.AwaitsAssignee())
-            throw new ConflictException($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.");
+            throw new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.", $"任务 {taskId} {task.Status}，只有待办理或已退回的任务才能提交。"));
 
         var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, ct);
         var errors = FormValidation.Check(taskDefinition.Form, data).ToList();
         if (taskDefinition.EvidenceRequired && await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*) from evidence where task_id = @taskId", new { taskId }, tx, cancellationToken: ct)) == 0)
-            errors.Add(new FieldError("/evidence", $"Attach at least one file (POST /api/tasks/{taskId}/evidence) before submitting."));
+            errors.Add(new FieldError("/evidence", Say.Text($"Attach at least one file (POST /api/tasks/{taskId}/evidence) before submitting.", $"提交前请至少上传一份佐证材料（POST /api/tasks/{taskId}/evidence）。")));
         if (errors.Count > 0)
-            throw new RuleViolationException(errors, "The submission breaks the task's form.");
+            throw new RuleViolationException(errors, Say.Text("The submission breaks the task's form.", "提交内容不符合任务表单的要求。"));
 
         var now = clock.GetUtcNow();
         var accepted = task.Reviewer is null;
@@ -73,21 +74,21 @@ public sealed class TaskActions(
         {
             "Accept" => true,
             "Return" => false,
-            _ => throw new RuleViolationException("/decision", "decision must be Accept or Return."),
+            _ => throw new RuleViolationException("/decision", Say.Text("decision must be Accept or Return.", "审核结论（decision）须为 Accept（通过）或 Return（退回）。")),
         };
         if (!accept && string.IsNullOrWhiteSpace(comment))
-            throw new RuleViolationException("/comment", "A returned task needs a comment saying what to change.");
+            throw new RuleViolationException("/comment", Say.Text("A returned task needs a comment saying what to change.", "退回任务须填写审核意见，说明需要修改的内容。"));
         var calendar = await calendars.LoadAsync(ct);
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
         if (task.Reviewer is null)
-            throw new ConflictException($"Task {taskId} has no review step: it is accepted on submission.");
+            throw new ConflictException(Say.Text($"Task {taskId} has no review step: it is accepted on submission.", $"任务 {taskId} 无需审核：提交即视为通过。"));
         if (!Audiences.CanAct(caller, task.Reviewer, task.Units))
-            throw new ForbiddenException($"Only the task's reviewer ({task.Reviewer}) may review it.");
+            throw new ForbiddenException(Say.Text($"Only the task's reviewer ({task.Reviewer}) may review it.", $"只有该任务的审核人（{task.Reviewer}）才能审核。"));
         EnsureRunning(task);
         if (task.Status != TaskState.Submitted)
-            throw new ConflictException($"Task {taskId} is {task.Status}; only a Submitted task can be reviewed.");
+            throw new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only a Submitted task can be reviewed.", $"任务 {taskId} {task.Status}，只有已提交的任务才能审核。"));
 
         var now = clock.GetUtcNow();
         var reviewId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -154,12 +155,12 @@ public sealed class TaskActions(
     static void CheckComment(string? comment)
     {
         if (comment is { Length: > MaxCommentLength })
-            throw new RuleViolationException("/comment", $"comment must be at most {MaxCommentLength} characters.");
+            throw new RuleViolationException("/comment", Say.Text($"comment must be at most {MaxCommentLength} characters.", $"意见不能超过 {MaxCommentLength} 个字符。"));
     }
 
     static void EnsureRunning(TaskContext task)
     {
         if (!TaskLife.CanChange(task.CycleStatus, task.Origin))
-            throw new ConflictException($"The cycle is {task.CycleStatus}; its tasks no longer change.");
+            throw new ConflictException(Say.Text($"The cycle is {task.CycleStatus}; its tasks no longer change.", $"该工作轮次{Say.Name(task.CycleStatus)}，其任务不能再更改。"));
     }
 }

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Domain.Text;
 using Dapper;
 using Npgsql;
 
@@ -52,7 +53,7 @@ sealed record TaskContext(
             {locking}
             """, new { taskId }, tx, cancellationToken: ct));
         if (row is null || !caller.CanSee(row.UnitPath))
-            throw new NotFoundException($"Task {taskId} was not found.");
+            throw new NotFoundException(Say.Text($"Task {taskId} was not found.", $"未找到任务 {taskId}。"));
         return new TaskContext(row.Id, row.CycleId, row.InstanceId, row.OrgUnitId, row.Stage, row.TaskKey, row.Title, row.Assignee, row.Reviewer, row.Gate,
             row.Origin, row.Definition, Enum.Parse<TaskState>(row.Status), row.Attempts, row.OpenedAt, row.DueAt, row.InstanceStage, row.InstanceStatus, row.CycleStatus, row.UnitName,
             new ParticipantUnits(row.UnitCode, row.UnitPath, row.StreetCode, row.DistrictCode, row.UnitSecretary, row.StreetSecretary, row.DistrictSecretary));
