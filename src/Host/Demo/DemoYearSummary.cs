@@ -40,7 +40,7 @@ public sealed record DemoYearSummary(
     public async Task PrintAsync(TextWriter output)
     {
         int Count(string status) => Tasks.GetValueOrDefault(status);
-        await output.WriteLineAsync($"Demo year {Year} up to {ChinaTime.Text(Now)}: cycle {CycleId} (社区党建工作责任制年度考核) running over 江城市's 6 streets.");
+        await output.WriteLineAsync($"Demo year {Year} up to {Now.ToChina():yyyy-MM-dd HH:mm}: cycle {CycleId} (社区党建工作责任制年度考核) running over 江城市's 6 streets.");
         await output.WriteLineAsync($"  tasks       open {Count("Open")}, submitted {Count("Submitted")}, returned {Count("Returned")}, accepted {Count("Accepted")}; " +
             $"overdue {OverdueTasks}, escalated {EscalatedTasks}");
         await output.WriteLineAsync($"  findings    open {FindingsOpen}, verified (销号) {FindingsVerified}; scores entered for {ScoredParticipants} streets");

@@ -13,7 +13,13 @@ namespace CommunityWorkflows.Host.Demo;
 static class DemoYearTasks
 {
     const string OnTime = "按要求报送，请审核。";
-    const string ReturnComment = "目标任务不够具体，缺少量化指标和完成时限，请补充完善后重新报送。";
+    // the reviewer's comment when a stage's answer is sent back, stage by stage
+    static readonly string[] ReturnComments =
+    [
+        "目标任务不够具体，缺少量化指标和完成时限，请补充完善后重新报送。",
+        "自查报告对存在问题分析不够深入，缺少量化的进度数据，请补充具体事例和整改措施。",
+        "述职报告对重点指标完成情况说明不够具体，缺少量化数据和群众评价，请补充完善后重新报送。",
+    ];
 
     public static IEnumerable<DemoMoment> Plan(DemoYearContext c)
     {
@@ -23,13 +29,15 @@ static class DemoYearTasks
             var (stage, view) = (c.Template.Stages[k], c.Cycle.Stages[k]);
             if (c.Until < view.OpensAt.AddDays(2)) yield break;
             var past = c.Until > view.DueAt.AddDays(12);
-            var moments = past ? Past(c, acts, stage.Tasks.Select(t => (t.Key, t.After.Count > 0)).ToList(), view.DueAt)
-                : Current(c, acts, stage.Tasks.Select(t => (t.Key, t.After.Count > 0)).ToList(), view.OpensAt, view.DueAt < c.Until ? view.DueAt : c.Until, last: k == c.Template.Stages.Count - 1);
+            var tasks = stage.Tasks.Select(t => (t.Key, t.After.Count > 0)).ToList();
+            var comment = ReturnComments[Math.Min(k, ReturnComments.Length - 1)];
+            var moments = past ? Past(c, acts, tasks, view.DueAt, comment)
+                : Current(c, acts, tasks, view.OpensAt, view.DueAt < c.Until ? view.DueAt : c.Until, comment, last: k == c.Template.Stages.Count - 1);
             foreach (var moment in moments) yield return moment;
         }
     }
 
-    static IEnumerable<DemoMoment> Past(DemoYearContext c, DemoTaskActs acts, List<(string Key, bool Follows)> tasks, DateTimeOffset due)
+    static IEnumerable<DemoMoment> Past(DemoYearContext c, DemoTaskActs acts, List<(string Key, bool Follows)> tasks, DateTimeOffset due, string returnComment)
     {
         foreach (var (street, i) in DemoYearContext.Streets.Select((s, i) => (s, i)))
         {
@@ -38,7 +46,7 @@ static class DemoYearTasks
             {
                 case "ty":
                     yield return Answer(c, acts, street, tasks, due.AddDays(-25) + hours, OnTime);
-                    yield return Review(c, acts, street, tasks, due.AddDays(-23) + hours, "Return", ReturnComment);
+                    yield return Review(c, acts, street, tasks, due.AddDays(-23) + hours, "Return", returnComment);
                     yield return Answer(c, acts, street, tasks, due.AddDays(-20) + hours, "已按审核意见补充完善。", again: true);
                     yield return Review(c, acts, street, tasks, due.AddDays(-18) + hours, "Accept", null);
                     yield return Follow(c, acts, street, tasks, due.AddDays(-16) + hours);
@@ -59,7 +67,7 @@ static class DemoYearTasks
         }
     }
 
-    static IEnumerable<DemoMoment> Current(DemoYearContext c, DemoTaskActs acts, List<(string Key, bool Follows)> tasks, DateTimeOffset opens, DateTimeOffset end, bool last)
+    static IEnumerable<DemoMoment> Current(DemoYearContext c, DemoTaskActs acts, List<(string Key, bool Follows)> tasks, DateTimeOffset opens, DateTimeOffset end, string returnComment, bool last)
     {
         DateTimeOffset Part(double share) => opens + (end - opens) * share;
         foreach (var street in DemoYearContext.Streets)
@@ -75,7 +83,7 @@ static class DemoYearTasks
                     break;
                 case "ty":
                     yield return Answer(c, acts, street, tasks, Part(0.2), OnTime);
-                    yield return Review(c, acts, street, tasks, Part(0.35), "Return", ReturnComment);
+                    yield return Review(c, acts, street, tasks, Part(0.35), "Return", returnComment);
                     break;
                 case "xh":
                     yield return Answer(c, acts, street, tasks, Part(0.6), OnTime);

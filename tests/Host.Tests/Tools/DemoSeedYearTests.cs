@@ -77,7 +77,7 @@ public class DemoSeedYearTests(SeededDemoYear demo) : IClassFixture<SeededDemoYe
         var returned = await queries.ListAsync(new TaskFilter("Returned", null, demo.Completed.CycleId, "JC-DH-TY", 100, 0), admin, CancellationToken.None);
         var detail = await queries.GetAsync(Assert.Single(returned).Id, admin, CancellationToken.None);
         Assert.Equal("书记抓基层党建述职报告", detail.Title);
-        Assert.Contains("量化指标", detail.Reviews[^1].Comment);
+        Assert.Contains("量化数据", detail.Reviews[^1].Comment);
     }
 
     [Fact]
