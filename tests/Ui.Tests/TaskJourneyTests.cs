@@ -87,15 +87,17 @@ public class TaskJourneyTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifeti
         await Assertions.Expect(page.Locator(".cw-tasks-table")).ToContainTextAsync("个工作日");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "本期应开会议" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "待整改问题" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cw-tasks-side .ant-spin")).ToHaveCountAsync(0);
         await officer.ShotAsync(Path.Combine(Shots, "tasks-list-1366.png"));
         await page.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "面包屑导航" })).ToContainTextAsync("述职评议考核");
+        await Assertions.Expect(page.Locator(".cw-tasks-facts")).ToContainTextAsync("年初述职");
 
         // submitting without the required fields and evidence: the engine's answers land under the fields
         await ConfirmAsync(page, "提交");
-        await Assertions.Expect(page.Locator(".cw-field", new() { Has = page.GetByLabel("工作总结") })).ToContainTextAsync("required");
-        await Assertions.Expect(page.Locator(".cw-field-error").Filter(new() { HasText = "Attach at least one file" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cw-field", new() { Has = page.GetByLabel("工作总结") })).ToContainTextAsync("请填写工作总结");
+        await Assertions.Expect(page.Locator(".cw-field-error").Filter(new() { HasText = "请先上传至少一份佐证材料" })).ToBeVisibleAsync();
 
         await page.GetByLabel("工作总结").FillAsync("全年召开党工委会议12次，完成目标任务。");
         await page.GetByLabel("联系电话").FillAsync("0571-8888");
@@ -128,7 +130,7 @@ public class TaskJourneyTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifeti
         Assert.Equal(Pdf, await download.BodyAsync());
 
         await ConfirmAsync(review, "退回");
-        await Assertions.Expect(review.Locator(".cw-field", new() { Has = review.GetByLabel("审核意见") })).ToContainTextAsync("needs a comment");
+        await Assertions.Expect(review.Locator(".cw-field", new() { Has = review.GetByLabel("审核意见") })).ToContainTextAsync("退回时必须填写审核意见");
         await review.GetByLabel("审核意见").FillAsync("请补充党建经费使用明细。");
         await district.ShotAsync(Path.Combine(Shots, "review-1366.png"));
         await ConfirmAsync(review, "退回");
@@ -187,6 +189,7 @@ public class TaskJourneyTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifeti
         var page = officer.Page;
         await officer.GoAsync("/tasks");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cw-tasks-side .ant-spin")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
         await officer.ShotAsync(Path.Combine(Shots, "tasks-list-390.png"));
         await officer.GoAsync($"/tasks/{taskId}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
@@ -12,6 +13,9 @@ namespace CommunityWorkflows.Workflows.Runtime;
 public sealed record TaskListItem(
     long Id, long CycleId, string CycleName, int Year, string OrgUnitCode, string OrgUnitName, string Stage, string Title,
     TaskState Status, DateTimeOffset? DueAt, bool Overdue);
+
+/// <summary>A cycle as headings name it: its template's name, its year, and its stages' names by key.</summary>
+public sealed record CycleHeading(string Name, int Year, IReadOnlyDictionary<string, string> StageNames);
 
 /// <summary>One page of a task list and how many tasks the filter matches in all (from the same query).</summary>
 public sealed record TaskPage(IReadOnlyList<TaskListItem> Items, int Total);
@@ -82,17 +86,21 @@ public sealed class TaskPages(NpgsqlDataSource db, TimeProvider clock)
         }).ToList(), rows.Count > 0 ? rows[0].Total : 0);
     }
 
-    /// <summary>The name of a cycle the caller sees (its template's name), for breadcrumbs; 404 otherwise.</summary>
-    public async Task<string> CycleNameAsync(long cycleId, Caller caller, CancellationToken ct)
+    /// <summary>What a cycle is called (its template's name, year and stage names) for headings; 404 unless the caller sees it.</summary>
+    public async Task<CycleHeading> CycleHeadingAsync(long cycleId, Caller caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Name, int Year, string Path)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(string Name, int Year, string Stages, string Path)?>(new CommandDefinition(
             """
-            select coalesce(c.definition->>'name', c.template_key), c.year, u.path
+            select coalesce(c.definition->>'name', c.template_key), c.year, coalesce(c.definition->'stages', '[]'::jsonb)::text, u.path
             from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId
             """, new { cycleId }, cancellationToken: ct));
         if (row is not { } cycle || !CycleQueries.CanSee(caller, cycle.Path))
             throw new NotFoundException($"Cycle {cycleId} was not found.");
-        return $"{cycle.Year} · {cycle.Name}";
+        using var stages = JsonDocument.Parse(cycle.Stages);
+        var names = stages.RootElement.EnumerateArray()
+            .Where(s => s.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String && s.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
+            .ToDictionary(s => s.GetProperty("key").GetString()!, s => s.GetProperty("name").GetString()!, StringComparer.Ordinal);
+        return new CycleHeading(cycle.Name, cycle.Year, names);
     }
 }
