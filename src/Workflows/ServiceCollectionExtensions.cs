@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CycleCancellation>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskQueries>();
+        services.AddSingleton<TaskPages>();
         services.AddSingleton<NoticeWriter>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<UnreadNotices>();

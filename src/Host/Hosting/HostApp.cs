@@ -149,6 +149,7 @@ public static class HostApp
         app.MapRazorPages();
         app.MapStaticAssets().AllowAnonymous();
         app.MapUi();
+        CommunityWorkflows.Host.Ui.Tasks.EvidenceDownload.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
