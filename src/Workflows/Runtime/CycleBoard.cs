@@ -38,6 +38,8 @@ public sealed class CycleBoard(NpgsqlDataSource db, CycleQueries cycles, CycleDe
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var definition = await definitions.GetAsync(connection, cycleId, ct);
+        var scopeName = await connection.QuerySingleAsync<string>(new CommandDefinition(
+            "select u.name from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId", new { cycleId }, cancellationToken: ct));
         var rows = (await connection.QueryAsync<RowData>(new CommandDefinition(
             $"""
             select i.id as instance_id, u.code as org_unit_code, u.name, s.code as street_code, s.name as street_name, i.status,
@@ -66,7 +68,7 @@ public sealed class CycleBoard(NpgsqlDataSource db, CycleQueries cycles, CycleDe
             .SelectMany((stage, i) => stage.Tasks.Select(task => new BoardColumn(i, stage.Key, stage.Name, task.Key, task.Title)))
             .ToList();
         var total = rows.Count > 0 ? rows[0].Total : filter.Offset == 0 ? 0 : await CountAsync(cycleId, filter with { Offset = 0, Limit = 1 }, caller, ct);
-        return new CycleBoardPage(cycleId, total, columns, rows.Select(r => new BoardRow(
+        return new CycleBoardPage(cycleId, definition.Name, scopeName, total, columns, rows.Select(r => new BoardRow(
             r.OrgUnitCode, r.Name, r.StreetCode, r.StreetName, r.Status,
             cells[r.InstanceId].Select(c => new BoardCell(c.Id, c.Stage, c.TaskKey, c.Status, c.DueAt,
                 TaskStates.IsOverdue(Enum.Parse<TaskState>(c.Status), c.DueAt, now))).ToList())).ToList());

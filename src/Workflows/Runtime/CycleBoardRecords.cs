@@ -6,8 +6,8 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// </summary>
 public sealed record BoardFilter(string? Status = null, bool? Overdue = null, string? StreetCode = null, int Limit = 50, int Offset = 0);
 
-/// <summary>A page of a cycle's board: the tasks as columns, the participants as rows, and how many rows match in all.</summary>
-public sealed record CycleBoardPage(long CycleId, int Total, IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardRow> Rows);
+/// <summary>A page of a cycle's board (named by its template and scope): the tasks as columns, the participants as rows, and how many rows match in all.</summary>
+public sealed record CycleBoardPage(long CycleId, string TemplateName, string ScopeName, int Total, IReadOnlyList<BoardColumn> Columns, IReadOnlyList<BoardRow> Rows);
 
 /// <summary>A task of the cycle's template, a column of the board.</summary>
 public sealed record BoardColumn(int Stage, string StageKey, string StageName, string TaskKey, string Title);
