@@ -57,6 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CycleDefinitions>();
         services.AddSingleton<CycleLauncher>();
         services.AddSingleton<CycleQueries>();
+        services.AddSingleton<CycleBoard>();
+        services.AddSingleton<CycleListing>();
         services.AddSingleton<CycleCancellation>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<TaskQueries>();

@@ -90,6 +90,37 @@ public sealed class CycleLauncher(
         return await queries.GetAsync(cycleId, caller, ct);
     }
 
+    /// <summary>
+    /// What <see cref="LaunchAsync"/> would do, without doing it: the same checks (year, scope, the caller's right to
+    /// launch there, the template's owner) and the same participant selection, counted; and whether this template,
+    /// year and scope were launched already (the launch would be refused with 409).
+    /// </summary>
+    public async Task<LaunchPreview> PreviewAsync(LaunchRequest request, Caller caller, CancellationToken ct)
+    {
+        var participantKind = Enum.Parse<OrgUnitKind>(request.Definition.Participants.Kind);
+        if (!Years.IsValid(request.Year))
+            throw new RuleViolationException("/year", Years.Problem);
+        if (string.IsNullOrWhiteSpace(request.ScopeCode))
+            throw new RuleViolationException("/scopeCode", "scopeCode is required.");
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
+        await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
+        var participants = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*)::int " + ParticipantsUnderScope, ParticipantArguments(scope, participantKind), tx, cancellationToken: ct));
+        var existing = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "select id from cycle where template_key = @key and year = @year and scope_unit_id = @scopeId",
+            new { key = request.TemplateKey, request.Year, scopeId = scope.Id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new LaunchPreview(request.TemplateKey, request.TemplateVersion, request.Year, scope.Code, participantKind.ToString(), participants, existing);
+    }
+
+    /// <summary>Who takes part in a cycle: every unit of the participants' kind under the scope — for the launch and its preview alike.</summary>
+    const string ParticipantsUnderScope = "from org_unit u where u.kind = @participantKind and u.path like @scope";
+
+    static object ParticipantArguments(UnitRow scope, OrgUnitKind participantKind) =>
+        new { participantKind = participantKind.ToString(), scope = Store.Like.Prefix(scope.Path) };
+
     sealed record UnitRow(long Id, string Code, string Kind, string Path);
 
     /// <summary>The scope unit, after checking the caller may launch there.</summary>
@@ -143,13 +174,14 @@ public sealed class CycleLauncher(
             }, tx, cancellationToken: ct));
 
     /// <summary>One instance per participant: every unit of the participants' kind under the scope.</summary>
-    static Task<int> InsertInstancesAsync(NpgsqlTransaction tx, long cycleId, UnitRow scope, OrgUnitKind participantKind, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            insert into instance (cycle_id, org_unit_id, stage, status)
-            select @cycleId, u.id, 0, 'Running' from org_unit u where u.kind = @participantKind and u.path like @scope
-            """,
-            new { cycleId, participantKind = participantKind.ToString(), scope = Store.Like.Prefix(scope.Path) }, tx, cancellationToken: ct, commandTimeout: 600));
+    static Task<int> InsertInstancesAsync(NpgsqlTransaction tx, long cycleId, UnitRow scope, OrgUnitKind participantKind, CancellationToken ct)
+    {
+        var arguments = new DynamicParameters(ParticipantArguments(scope, participantKind));
+        arguments.Add("cycleId", cycleId);
+        return tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "insert into instance (cycle_id, org_unit_id, stage, status) select @cycleId, u.id, 0, 'Running' " + ParticipantsUnderScope,
+            arguments, tx, cancellationToken: ct, commandTimeout: 600));
+    }
 
     /// <summary>
     /// Every task of every instance, in one statement. When the first stage is open at launch its first tasks

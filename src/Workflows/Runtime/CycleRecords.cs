@@ -22,3 +22,11 @@ public sealed record CycleView(
 public sealed record StageView(string Key, string Name, DateTimeOffset OpensAt, DateTimeOffset DueAt, int Open, int Submitted, int Accepted, int Overdue);
 
 public sealed record ParticipantView(string OrgUnitCode, string Name, string Stage, string Status, int TasksDone, int TasksTotal, bool Overdue, decimal? Score, string? Grade);
+
+/// <summary>
+/// What a launch would do: <paramref name="Participants"/> units of kind <paramref name="ParticipantKind"/> under the
+/// scope; <paramref name="ExistingCycleId"/> names the cycle already launched for this template, year and scope (a
+/// launch would be refused).
+/// </summary>
+public sealed record LaunchPreview(
+    string TemplateKey, int TemplateVersion, int Year, string ScopeCode, string ParticipantKind, int Participants, long? ExistingCycleId);
