@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LiaisonQueries>();
         services.AddSingleton<LiaisonProblems>();
         services.AddSingleton<LiaisonReports>();
+        services.AddSingleton<LiaisonDistricts>();
         services.AddSingleton<ITimerHandler, ProblemTimers>();
         services.AddSingleton<ITimerHandler, VisitDueTimers>();
         return services;
