@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OrgUnits>();
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();
+        services.AddSingleton<UserQueries>();
         services.AddSingleton<LoginAttempts>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<FeedTokens>();

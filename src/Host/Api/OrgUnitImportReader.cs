@@ -18,13 +18,17 @@ static class OrgUnitImportReader
     public static readonly string[] Fields = ["code", "name", "kind", "parentCode", "partyOrgLevel", "memberCount"];
     static readonly string[] RequiredCsvColumns = ["code", "name", "kind"];
 
-    public static async Task<IReadOnlyList<OrgUnitImportRow>> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static Task<IReadOnlyList<OrgUnitImportRow>> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        ReadAsync(request.ContentType, request.Body, ct);
+
+    /// <summary>A body of <paramref name="contentType"/> (application/json or text/csv) read from <paramref name="body"/>, e.g. an uploaded file.</summary>
+    public static async Task<IReadOnlyList<OrgUnitImportRow>> ReadAsync(string? contentType, Stream body, CancellationToken ct)
     {
-        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         return mediaType switch
         {
-            "application/json" => await ReadJsonAsync(request.Body, ct),
-            "text/csv" => await ReadCsvAsync(request.Body, ct),
+            "application/json" => await ReadJsonAsync(body, ct),
+            "text/csv" => await ReadCsvAsync(body, ct),
             _ => throw new BadHttpRequestException(Say.Text("Send the org units as application/json (an array) or text/csv (header: code,name,kind,parentCode,partyOrgLevel,memberCount).", "请以 application/json（数组）或 text/csv（标题行：code,name,kind,parentCode,partyOrgLevel,memberCount）格式发送组织单位。"),
                 StatusCodes.Status415UnsupportedMediaType),
         };

@@ -23,7 +23,17 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
     /// </summary>
     internal const long ImportLockKey = 0x4f726749_6d707274;
 
-    public async Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct)
+    public Task<OrgImportResult> ImportAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct) =>
+        RunAsync(rows, caller, write: true, ct);
+
+    /// <summary>
+    /// The import's checks without its writes: every bad row refused as <see cref="ImportAsync"/> refuses it, or what the
+    /// import would create, update and leave unchanged — so a person sees each bad row before anything is written.
+    /// </summary>
+    public Task<OrgImportResult> CheckAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, CancellationToken ct) =>
+        RunAsync(rows, caller, write: false, ct);
+
+    async Task<OrgImportResult> RunAsync(IReadOnlyList<OrgUnitImportRow> rows, Caller caller, bool write, CancellationToken ct)
     {
         if (!caller.Grants.Any(g => g.Role is Role.SystemAdmin or Role.DistrictAdmin))
             throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator may import org units.", "只有系统管理员或区级管理员才能导入组织单位。"));
@@ -48,6 +58,8 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         var paths = units.ToDictionary(u => u.Code, u => validator.PathAfterImport(u.Code)!, StringComparer.Ordinal);
         var created = units.Where(u => !stored.ContainsKey(u.Code)).ToList();
         var updated = units.Where(u => stored.TryGetValue(u.Code, out var s) && Differs(s, u, paths[u.Code])).ToList();
+        if (!write)
+            return new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count); // rolled back unwritten
         var now = clock.GetUtcNow();
         await InsertAsync(tx, created, paths, now, ct);
         await UpdateAsync(tx, updated, now, ct);
