@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Runtime;
@@ -9,8 +10,9 @@ using Npgsql;
 namespace CommunityWorkflows.Host.Tests.Tools;
 
 /// <summary>
-/// The demo city's year seeded as seed-demo does, but cut short in May and completed by a second run up to
-/// 6 December, then run a third time: a host whose every persona has something to do.
+/// The demo city's year seeded as seed-demo does, but cut short in May; completed by a second run up to 6 December in
+/// another process's way (a fresh host over the same database, its clock simulated from 1 January again, as the verb
+/// starts it), then run a third time the same way: a host whose every persona has something to do.
 /// </summary>
 public sealed class SeededDemoYear : IAsyncLifetime
 {
@@ -34,10 +36,20 @@ public sealed class SeededDemoYear : IAsyncLifetime
         await Host.InitializeAsync();
         await DemoSeeder.SeedAsync(Host.App.Services, TextWriter.Null, CancellationToken.None);
         Cut = await DemoYear.RunAsync(Host.App.Services, CutAt, CancellationToken.None);
-        Completed = await DemoYear.RunAsync(Host.App.Services, Until, CancellationToken.None);
+        Completed = await InAnotherProcessAsync();
         CountsAfterCompletion = await CountsAsync();
-        Repeated = await DemoYear.RunAsync(Host.App.Services, Until, CancellationToken.None);
+        Repeated = await InAnotherProcessAsync();
         CountsAfterRepeat = await CountsAsync();
+    }
+
+    /// <summary>The year up to <see cref="Until"/> in a host of its own over the same database, as seed-demo runs it.</summary>
+    async Task<DemoYearSummary> InAnotherProcessAsync()
+    {
+        var builder = HostApp.CreateBuilder([
+            "--Hangfire:Server=false", "--Logging:LogLevel:Default=Warning", "--Clock:Mode=Simulated",
+            $"--Clock:Start={ChinaTime.At(new DateOnly(2026, 1, 1)):O}"]);
+        await using var app = HostApp.Build(builder, Host.ConnectionString);
+        return await DemoYear.RunAsync(app.Services, Until, CancellationToken.None);
     }
 
     /// <summary>How many rows of each kind the engine wrote: a repeated run must leave every one as it was.</summary>
