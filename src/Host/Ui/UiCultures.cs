@@ -20,12 +20,27 @@ static class UiCultures
         o.RequestCultureProviders =
         [
             query,
-            new CustomRequestCultureProvider(async context => IsApi(context) ? await header.DetermineProviderCultureResult(context) ?? English : null),
+            new CustomRequestCultureProvider(async context => IsApi(context) ? Spoken(await header.DetermineProviderCultureResult(context)) : null),
             cookie,
         ];
     }
 
     static readonly ProviderCultureResult English = new("en");
+    static readonly ProviderCultureResult Chinese = new("zh-CN");
+
+    /// <summary>
+    /// The first language of the header that the API speaks (any Chinese is 简体中文), else English: a language it
+    /// does not speak must not fall through to the pages' default.
+    /// </summary>
+    static ProviderCultureResult Spoken(ProviderCultureResult? header)
+    {
+        foreach (var name in header?.UICultures ?? [])
+        {
+            if (name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) return Chinese;
+            if (name.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return English;
+        }
+        return English;
+    }
 
     static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
