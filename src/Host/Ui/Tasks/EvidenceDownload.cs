@@ -22,5 +22,6 @@ public static class EvidenceDownload
         .WithName("DownloadEvidenceFile")
         .Produces(StatusCodes.Status200OK, null, "application/pdf", EvidenceUpload.ContentTypes)
         .Produces(StatusCodes.Status404NotFound)
-        .WithSummary("Download an evidence file from a page (signed in by the session cookie), if its task or meeting lies in the caller's scope.");
+        .WithSummary("Download an evidence file from a page (signed in by the session cookie), if its task or meeting lies in the caller's scope.")
+        .ExcludeFromDescription(); // a page's link, like /logout: the API document holds the /api paths, which take bearer tokens
 }
