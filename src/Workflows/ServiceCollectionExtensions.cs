@@ -86,6 +86,7 @@ public static class ServiceCollectionExtensions
         // needs Hangfire's storage and recurring-job manager, which the host adds
         services.AddSingleton<Jobs.MeetingSchedules>();
         services.AddSingleton<Findings>();
+        services.AddSingleton<FindingQueries>();
         services.AddSingleton<Scoring>();
         services.AddSingleton<AssessmentResults>();
         services.AddSingleton<ResultsPublication>();

@@ -138,6 +138,7 @@ public static class HostApp
         app.MapMeetings(configuration);
         app.MapLiaisonPoints();
         app.MapLiaisonProblems();
+        CommunityWorkflows.Host.Ui.Assess.AssessFiles.MapAssessFiles(app);
         if (HostSettings.ServesJobDashboard(configuration))
             app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
