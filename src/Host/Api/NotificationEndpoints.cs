@@ -7,6 +7,9 @@ namespace CommunityWorkflows.Host.Api;
 
 static class NotificationEndpoints
 {
+    /// <summary>How many of the caller's notifications 全部已读 marked read.</summary>
+    public sealed record NotificationsMarked(int Marked);
+
     public static void MapNotifications(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
@@ -23,5 +26,10 @@ static class NotificationEndpoints
         })
         .WithName("MarkNotificationRead").Produces(StatusCodes.Status204NoContent)
         .WithSummary("Mark one of the caller's notifications read.");
+
+        notifications.MapPost("/read-all", async (HttpContext context, UnreadNotices unread, CancellationToken ct) =>
+            new NotificationsMarked(await unread.MarkAllReadAsync(context.Caller(), ct)))
+            .WithName("MarkAllNotificationsRead").Produces<NotificationsMarked>()
+            .WithSummary("Mark every unread notification of the caller read (全部已读); answers how many were unread.");
     }
 }
