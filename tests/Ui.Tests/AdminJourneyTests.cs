@@ -102,6 +102,39 @@ public class AdminJourneyTests(UiHost host) : IClassFixture<UiHost>
             await host.App.Services.GetRequiredService<Users>().ActAsAsync("demo.admin", CancellationToken.None), CancellationToken.None);
         Assert.Null(user.LockedUntil);
         Assert.Contains(user.Roles, r => r.Role == Domain.Access.Role.Inspector && r.OrgUnitCode == "JC-DH-LW");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        var shown = page.GetByLabel("新密码");
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        var password = (await shown.TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "我已记下" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("新密码")).ToHaveCountAsync(0);
+        await using var officer = await host.OpenAsync();
+        await officer.SignInAsync(username, password);
+    }
+
+    [Fact]
+    public async Task A_new_account_names_its_bad_unit_under_the_field_and_opens_once_created()
+    {
+        await using var browser = await host.SignInAsync("demo.admin");
+        var page = browser.Page;
+        await browser.GoAsync("/users");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建账号" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("用户名").FillAsync("ty.deputy");
+        await dialog.GetByLabel("姓名").FillAsync("桃源街道党工委副书记");
+        await dialog.GetByLabel("角色").SelectOptionAsync("StreetOfficer");
+        await dialog.GetByLabel("所属单位").FillAsync("JC-DH-TY-01");
+        await Assertions.Expect(dialog.GetByLabel("初始密码")).Not.ToHaveValueAsync("");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator(".cw-field").Filter(new() { HasText = "所属单位" }).GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("A StreetOfficer is held at a Street");
+        await ShotAsync(browser, "user-create");
+        await dialog.GetByLabel("所属单位").FillAsync("JC-DH-TY");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await page.WaitForURLAsync("**/users/ty.deputy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "已授予的角色" })).ToContainTextAsync("JC-DH-TY");
     }
 
     [Fact]
@@ -159,9 +192,10 @@ public class AdminJourneyTests(UiHost host) : IClassFixture<UiHost>
     public async Task The_admin_pages_fit_a_phone()
     {
         await using var browser = await host.SignInAsync("demo.admin", 390, 844);
-        foreach (var (path, name) in new[] { ("/org-units", "org-units-phone"), ("/users", "users-phone"), ("/calendars", "calendars-phone") })
+        foreach (var (path, name, heading) in new[] { ("/org-units", "org-units-phone", "组织架构"), ("/users", "users-phone", "用户管理"), ("/calendars", "calendars-phone", "工作日历") })
         {
             await browser.GoAsync(path);
+            await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
             await ShotAsync(browser, name);
             var overflow = await browser.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
             Assert.False(overflow, $"{path} is wider than the phone");
