@@ -39,6 +39,7 @@ static class TemplateText
                   "title": "报送工作情况",
                   "assignee": "directResponsible",
                   "reviewer": "districtAdmin",
+                  "gate": true,
                   "form": [
                     { "key": "summary", "label": "工作情况", "type": "text", "required": true, "maxLength": 5000 }
                   ]
