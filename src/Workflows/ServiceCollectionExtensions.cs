@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         // and Development's start-up validation would refuse to start for a type-registered one
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ClockAdvancer>(sp));
         services.AddSingleton<Evidence.EvidenceStore>();
+        services.AddSingleton<Evidence.EvidenceRemoval>();
         services.AddSingleton<Meetings.MeetingCadences>();
         services.AddSingleton<Meetings.MeetingOccurrences>();
         services.AddSingleton<IOccurrenceSource>(sp => sp.GetRequiredService<Meetings.MeetingOccurrences>());

@@ -108,6 +108,12 @@ public class TaskJourneyTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifeti
         await page.GetByLabel("自评等次").SelectOptionAsync(new SelectOptionValue { Label = "较好" });
         await page.GetByLabel("上传材料").SetInputFilesAsync(new FilePayload { Name = "述职报告.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "述职报告.pdf" })).ToBeVisibleAsync();
+        // a file attached by mistake is taken back before submitting
+        await page.GetByLabel("上传材料").SetInputFilesAsync(new FilePayload { Name = "草稿.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "草稿.pdf" })).ToBeVisibleAsync();
+        await Button(page, "移除 草稿.pdf").ClickAsync();
+        await page.Locator(".ant-popover:visible").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "草稿.pdf" })).ToHaveCountAsync(0);
         await officer.ShotAsync(Path.Combine(Shots, "task-form-1366.png"));
         await ConfirmAsync(page, "提交");
         await ExpectStatusAsync(page, "已提交");
@@ -140,6 +146,7 @@ public class TaskJourneyTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifeti
         await officer.GoAsync($"/tasks/{taskId}");
         await Assertions.Expect(page.Locator(".cw-tasks-returned")).ToContainTextAsync("请补充党建经费使用明细。");
         await Assertions.Expect(page.GetByLabel("党员人数")).ToHaveValueAsync("356");
+        await Assertions.Expect(Button(page, "移除 述职报告.pdf")).ToHaveCountAsync(0); // submitted with the form: part of the record
         await officer.ShotAsync(Path.Combine(Shots, "task-returned-1366.png"));
         await page.GetByLabel("党建经费（万元）").FillAsync("13.2");
         await ConfirmAsync(page, "提交");

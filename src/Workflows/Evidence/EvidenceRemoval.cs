@@ -1,0 +1,41 @@
+using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Runtime;
+using Dapper;
+using Npgsql;
+
+namespace CommunityWorkflows.Workflows.Evidence;
+
+/// <summary>
+/// Takes back a file attached by mistake: by the task's assignee, while the task is with them, and only a file added
+/// since the last submission — what a reviewer has seen stays part of the record. Journaled like the upload.
+/// </summary>
+public sealed class EvidenceRemoval(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
+{
+    public async Task RemoveAsync(long taskId, long evidenceId, Caller caller, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
+        if (!Audiences.CanAct(caller, task.Assignee, task.Units))
+            throw new ForbiddenException("Only the task's assignee may remove its evidence.");
+        if (!task.Status.AwaitsAssignee() || !TaskLife.CanChange(task.CycleStatus, task.Origin))
+            throw new ConflictException($"Task {taskId} is {task.Status}; evidence can be removed while it is open or returned.");
+        var file = await connection.QuerySingleOrDefaultAsync<(string FileName, bool Submitted)?>(new CommandDefinition(
+            """
+            select e.file_name,
+                   exists (select 1 from task_submission s where s.task_id = e.task_id and s.submitted_at >= e.uploaded_at) as submitted
+            from evidence e where e.id = @evidenceId and e.task_id = @taskId
+            """, new { evidenceId, taskId }, tx, cancellationToken: ct))
+            ?? throw new NotFoundException($"Evidence {evidenceId} of task {taskId} was not found.");
+        if (file.Submitted)
+            throw new ConflictException($"{file.FileName} was part of a submission and stays with the task's record.");
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition("delete from evidence where id = @evidenceId", new { evidenceId }, tx, cancellationToken: ct));
+        await journal.AppendAsync(tx, now, caller.Username,
+            [new JournalDraft(JournalStreams.Cycle(task.CycleId), "EvidenceRemoved", $"task:{taskId}", new { evidenceId, fileName = file.FileName })], ct);
+        await tx.CommitAsync(ct);
+    }
+}
