@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Host.Demo;
 using Dapper;
+using Microsoft.Playwright;
 using Npgsql;
 
 namespace CommunityWorkflows.Ui.Tests;
