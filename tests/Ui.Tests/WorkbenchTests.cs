@@ -25,7 +25,9 @@ public class WorkbenchTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "待审核 0" })).ToHaveAttributeAsync("href", "/tasks?status=Submitted");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "已退回 0" })).ToHaveAttributeAsync("href", "/tasks?status=Returned");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "逾期 0" })).ToHaveAttributeAsync("href", "/tasks?overdue=true");
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "各街道完成情况" }).Locator("canvas")).ToHaveCountAsync(1);
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "各街道完成情况" });
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.True((await chart.BoundingBoxAsync())!.Height >= 200);
         var streets = page.GetByRole(AriaRole.Table, new() { Name = "各街道督办情况" });
         await Assertions.Expect(streets.GetByRole(AriaRole.Link, new() { Name = "柳湾街道" })).ToHaveAttributeAsync("href", $"/cycles/{cycle.Id}?street=JC-DH-LW");
         await Assertions.Expect(streets).ToContainTextAsync("还剩");
@@ -39,6 +41,9 @@ public class WorkbenchTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(officer.Page.GetByRole(AriaRole.Link, new() { Name = "联系点" }).Last).ToHaveAttributeAsync("href", "/liaison-points");
         await Assertions.Expect(officer.Page.GetByRole(AriaRole.Heading, new() { Name = "考核督办" })).ToHaveCountAsync(0);
         await officer.ShotAsync("workbench-street.png");
+        await officer.Page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(officer.Page.GetByRole(AriaRole.Link, new() { Name = "已退回 0" })).ToBeInViewportAsync();
+        await officer.ShotAsync("workbench-street-phone.png");
     }
 
     [Fact]
