@@ -86,6 +86,12 @@ public class AssessmentJourneyTests(UiHost host) : IClassFixture<UiHost>
             await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
             await inspector.ShotAsync(Path.Combine(Shots, "findings-verified-1366.png"));
         }
+        await using (var phone = await host.SignInAsync("lw.secretary", 390, 844))
+        {
+            await phone.GoAsync("/findings");
+            await Assertions.Expect(phone.Page.Locator("tr", new() { HasText = "党员活动登记簿未按月登记" })).ToContainTextAsync("已销号");
+            await phone.ShotAsync(Path.Combine(Shots, "findings-390.png"));
+        }
         var finding = (await host.Get<FindingQueries>().PageAsync(new FindingFilter(OrgUnitCode: "JC-DH-LW"), Root, CancellationToken.None)).Items.Single();
         Assert.Equal(FindingStatus.Verified, finding.Finding.Status);
     }
