@@ -129,7 +129,7 @@ public class AdminJourneyTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(dialog.GetByLabel("初始密码")).Not.ToHaveValueAsync("");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         await Assertions.Expect(dialog.Locator(".cw-field").Filter(new() { HasText = "所属单位" }).GetByRole(AriaRole.Alert))
-            .ToContainTextAsync("A StreetOfficer is held at a Street");
+            .ToContainTextAsync("街道工作人员只能设在街道");
         await ShotAsync(browser, "user-create");
         await dialog.GetByLabel("所属单位").FillAsync("JC-DH-TY");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();

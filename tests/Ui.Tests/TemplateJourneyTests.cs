@@ -38,7 +38,7 @@ public class TemplateJourneyTests(UiHost host) : IClassFixture<UiHost>
         var problems = page.GetByRole(AriaRole.Table, new() { Name = "模板问题" });
         var problem = problems.Locator("tbody tr").Filter(new() { HasText = "/stages/0/due" });
         await Assertions.Expect(problem).ToBeVisibleAsync();
-        await Assertions.Expect(problem).ToContainTextAsync("'13-45' is not a due rule");
+        await Assertions.Expect(problem).ToContainTextAsync("“13-45”不是有效的期限规则");
         await Assertions.Expect(draft).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("13-45"));
         await browser.ShotAsync(Path.Combine(Shots, "template-problem.png"));
 
@@ -65,7 +65,7 @@ public class TemplateJourneyTests(UiHost host) : IClassFixture<UiHost>
         await browser.GoAsync("/templates/new");
         await page.GetByLabel("模板 JSON").FillAsync("{ \"key\": \"broken\",\n  \"name\": }");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建草稿" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "模板问题" })).ToContainTextAsync("line 2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "模板问题" })).ToContainTextAsync("第 2 行");
         Assert.EndsWith("/templates/new", page.Url);
     }
 }

@@ -37,7 +37,7 @@ sealed record AssessedCycle(
             from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId {clause}
             """, new { cycleId }, tx, cancellationToken: ct));
         if (row is null || !CycleQueries.CanSee(caller, row.ScopePath))
-            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId}。"));
+            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到考核周期 {cycleId}。"));
         // a statement of its own, after the lock: it sees a publication committed while this one waited
         var publication = await connection.QuerySingleOrDefaultAsync<Publication>(new CommandDefinition(
             "select published_at, published_by from assessment_publication where cycle_id = @cycleId", new { cycleId }, tx, cancellationToken: ct));
@@ -53,14 +53,14 @@ sealed record AssessedCycle(
     /// <summary>The grading, or 409: a cycle whose template has no indicators or no grading has nothing to score.</summary>
     public GradingRule RequireGrading() => IsAssessed(Definition)
         ? Definition.Grading!
-        : throw new ConflictException(Say.Text($"Cycle {Id}'s template '{Definition.Key}' defines no indicators and grading: there is nothing to score.", $"工作轮次 {Id} 所用模板“{Definition.Key}”未设置考核指标和评定等次，无需评分。"));
+        : throw new ConflictException(Say.Text($"Cycle {Id}'s template '{Definition.Key}' defines no indicators and grading: there is nothing to score.", $"考核周期 {Id} 所用模板“{Definition.Key}”未设置考核指标和评定等次，无需评分。"));
 
     /// <summary>Scores and votes change only in a cycle that is not cancelled and whose results are not yet published (409).</summary>
     public void EnsureScoresOpen()
     {
         if (Status == "Cancelled")
-            throw new ConflictException(Say.Text($"Cycle {Id} is Cancelled; its assessment no longer changes.", $"工作轮次 {Id} 已撤销，考核结果不能再更改。"));
+            throw new ConflictException(Say.Text($"Cycle {Id} is Cancelled; its assessment no longer changes.", $"考核周期 {Id} 已撤销，考核结果不能再更改。"));
         if (Published)
-            throw new ConflictException(Say.Text($"The results of cycle {Id} were published on {PublishedAt:yyyy-MM-dd} by {PublishedBy}; scores and votes are frozen.", $"工作轮次 {Id} 的结果已于 {PublishedAt:yyyy-MM-dd} 由 {PublishedBy} 发布，评分和测评票数不能再更改。"));
+            throw new ConflictException(Say.Text($"The results of cycle {Id} were published on {PublishedAt:yyyy-MM-dd} by {PublishedBy}; scores and votes are frozen.", $"考核周期 {Id} 的结果已于 {PublishedAt:yyyy-MM-dd} 由 {PublishedBy} 发布，评分和测评票数不能再更改。"));
     }
 }

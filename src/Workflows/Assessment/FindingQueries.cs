@@ -54,11 +54,11 @@ public sealed class FindingQueries(NpgsqlDataSource db, TimeProvider clock)
         FindingStatus? status = null;
         if (filter.Status is not null)
             status = EnumText.TryParse<FindingStatus>(filter.Status, out var s)
-                ? s : throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<FindingStatus>()}.");
+                ? s : throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<FindingStatus>()}.", $"未知状态“{filter.Status}”，应为以下之一：{EnumText.Expected<FindingStatus>()}。"));
         if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", "offset cannot be negative.");
+            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         // the count comes with the page (a window over the same filter), so the total always agrees with what is listed
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(

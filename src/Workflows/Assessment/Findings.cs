@@ -39,10 +39,10 @@ public sealed class Findings(
         if (unit is not null && !caller.Holds(unit.Path, Role.Inspector, Role.DistrictAdmin))
             throw new ForbiddenException(Say.Text($"Only an inspector or a district administrator over {unit.Code} may record findings against it.", $"只有督查人员或管辖 {unit.Code} 的区级管理员才能登记该单位的督查问题。"));
         if (cycle.Status != "Running")
-            throw new ConflictException(Say.Text($"Cycle {cycleId} is {cycle.Status}; findings are recorded while it runs.", $"工作轮次 {cycleId} {Say.Name(cycle.Status)}，督查问题须在轮次进行中登记。"));
+            throw new ConflictException(Say.Text($"Cycle {cycleId} is {cycle.Status}; findings are recorded while it runs.", $"考核周期 {cycleId} {Say.Name(cycle.Status)}，督查问题须在轮次进行中登记。"));
         var errors = FindingRules.Check(finding, cycle.Definition.Indicators).ToList();
         if (unit is null && !string.IsNullOrWhiteSpace(finding.OrgUnitCode))
-            errors.Insert(0, new FieldError("/orgUnitCode", Say.Text($"'{finding.OrgUnitCode}' is not a participant of cycle {cycleId}.", $"“{finding.OrgUnitCode}”不是工作轮次 {cycleId} 的参与单位。")));
+            errors.Insert(0, new FieldError("/orgUnitCode", Say.Text($"'{finding.OrgUnitCode}' is not a participant of cycle {cycleId}.", $"“{finding.OrgUnitCode}”不是考核周期 {cycleId} 的参与单位。")));
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The finding could not be recorded.", "无法登记该督查问题。"));
 
@@ -102,7 +102,7 @@ public sealed class Findings(
         await using var connection = await db.OpenConnectionAsync(ct);
         await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         return (await ReadAsync(connection, cycleId, null, null, findingId, caller, ct)).SingleOrDefault()
-            ?? throw new NotFoundException(Say.Text($"Finding {findingId} of cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId} 的督查问题 {findingId}。"));
+            ?? throw new NotFoundException(Say.Text($"Finding {findingId} of cycle {cycleId} was not found.", $"未找到考核周期 {cycleId} 的督查问题 {findingId}。"));
     }
 
     /// <summary>Open, rectifying, verified and overdue counts over the cycle and per participant, as far as the caller sees.</summary>

@@ -90,7 +90,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         var cycle = await AssessedCycle.LoadAsync(connection, null, definitions, cycleId, caller, CycleLock.None, ct);
         cycle.RequireGrading();
         var unit = await CycleParticipant.FindAsync(connection, null, cycleId, orgUnitCode, caller, ct)
-            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是工作轮次 {cycleId} 的参与单位。"));
+            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是考核周期 {cycleId} 的参与单位。"));
         return await SheetAsync(connection, cycle, unit, ct);
     }
 
@@ -99,7 +99,7 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
     {
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         var unit = await CycleParticipant.FindAsync(connection, tx, cycleId, orgUnitCode, caller, ct)
-            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是工作轮次 {cycleId} 的参与单位。"));
+            ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是考核周期 {cycleId} 的参与单位。"));
         if (!caller.Holds(unit.Path, Role.DistrictAdmin))
             throw new ForbiddenException(Say.Text($"Only a district administrator over {unit.Code} scores it and records its democratic rating.", $"只有管辖 {unit.Code} 的区级管理员才能为其评分并记录民主测评结果。"));
         cycle.RequireGrading();

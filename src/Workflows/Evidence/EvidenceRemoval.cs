@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
@@ -20,18 +21,18 @@ public sealed class EvidenceRemoval(NpgsqlDataSource db, EventJournal journal, T
         await using var tx = await connection.BeginTransactionAsync(ct);
         var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
         if (!Audiences.CanAct(caller, task.Assignee, task.Units))
-            throw new ForbiddenException("Only the task's assignee may remove its evidence.");
+            throw new ForbiddenException(Say.Text("Only the task's assignee may remove its evidence.", "只有任务的承办单位可以删除其材料。"));
         if (!task.Status.AwaitsAssignee() || !TaskLife.CanChange(task.CycleStatus, task.Origin))
-            throw new ConflictException($"Task {taskId} is {task.Status}; evidence can be removed while it is open or returned.");
+            throw new ConflictException(Say.Text($"Task {taskId} is {task.Status}; evidence can be removed while it is open or returned.", $"任务 {taskId} 当前为“{Say.Name(task.Status.ToString())}”，只有待提交或已退回的任务可以删除材料。"));
         var file = await connection.QuerySingleOrDefaultAsync<(string FileName, bool Submitted)?>(new CommandDefinition(
             """
             select e.file_name,
                    exists (select 1 from task_submission s where s.task_id = e.task_id and s.submitted_at >= e.uploaded_at) as submitted
             from evidence e where e.id = @evidenceId and e.task_id = @taskId
             """, new { evidenceId, taskId }, tx, cancellationToken: ct))
-            ?? throw new NotFoundException($"Evidence {evidenceId} of task {taskId} was not found.");
+            ?? throw new NotFoundException(Say.Text($"Evidence {evidenceId} of task {taskId} was not found.", $"未找到任务 {taskId} 的材料 {evidenceId}。"));
         if (file.Submitted)
-            throw new ConflictException($"{file.FileName} was part of a submission and stays with the task's record.");
+            throw new ConflictException(Say.Text($"{file.FileName} was part of a submission and stays with the task's record.", $"{file.FileName} 已随提交报送，须保留在任务记录中。"));
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition("delete from evidence where id = @evidenceId", new { evidenceId }, tx, cancellationToken: ct));
         await journal.AppendAsync(tx, now, caller.Username,

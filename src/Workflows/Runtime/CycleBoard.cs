@@ -31,9 +31,9 @@ public sealed class CycleBoard(NpgsqlDataSource db, CycleQueries cycles, CycleDe
     {
         var status = ParseStatus(filter.Status);
         if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", "offset cannot be negative.");
+            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
         await cycles.GetScopePathAsync(cycleId, caller, ct);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -109,5 +109,5 @@ public sealed class CycleBoard(NpgsqlDataSource db, CycleQueries cycles, CycleDe
     static string? ParseStatus(string? status) =>
         status is null ? null
         : EnumText.TryParse<TaskState>(status, out var state) ? state.ToString()
-        : throw new RuleViolationException("/status", $"Unknown status '{status}'; expected one of {EnumText.Expected<TaskState>()}.");
+        : throw new RuleViolationException("/status", Say.Text($"Unknown status '{status}'; expected one of {EnumText.Expected<TaskState>()}.", $"未知状态“{status}”，应为以下之一：{EnumText.Expected<TaskState>()}。"));
 }

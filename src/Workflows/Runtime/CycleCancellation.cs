@@ -27,18 +27,18 @@ public sealed class CycleCancellation(NpgsqlDataSource db, EventJournal journal,
             "select c.status, u.path from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId for update of c",
             new { cycleId }, tx, cancellationToken: ct));
         if (c is null || !CycleQueries.CanSee(caller, c.Path))
-            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId}。"));
+            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到考核周期 {cycleId}。"));
         if (!caller.Holds(c.Path, Role.DistrictAdmin))
             throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the cycle's scope may cancel it.", "只有系统管理员或管辖该轮次范围的区级管理员才能撤销该轮次。"));
         if (c.Status != "Running")
-            throw new ConflictException(Say.Text($"Cycle {cycleId} is {c.Status}; only a running cycle can be cancelled.", $"工作轮次 {cycleId} {Say.Name(c.Status)}，只有进行中的轮次才能撤销。"));
+            throw new ConflictException(Say.Text($"Cycle {cycleId} is {c.Status}; only a running cycle can be cancelled.", $"考核周期 {cycleId} {Say.Name(c.Status)}，只有进行中的轮次才能撤销。"));
         // a statement of its own, after the lock that publication takes too: it sees a publication committed meanwhile
         var publishedAt = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
             "select published_at from assessment_publication where cycle_id = @cycleId", new { cycleId }, tx, cancellationToken: ct));
         if (publishedAt is { } published)
             throw new ConflictException(Say.Text($"The results of cycle {cycleId} were published on {ChinaTime.DateOf(published):yyyy-MM-dd}: circulated grades stand " +
                 "and count in the accountability report, so the cycle can no longer be cancelled.",
-                $"工作轮次 {cycleId} 的结果已于 {ChinaTime.DateOf(published):yyyy-MM-dd} 发布：已通报的等次有效并计入履职报告，该轮次不能再撤销。"));
+                $"考核周期 {cycleId} 的结果已于 {ChinaTime.DateOf(published):yyyy-MM-dd} 发布：已通报的等次有效并计入履职报告，该轮次不能再撤销。"));
 
         var now = clock.GetUtcNow();
         // a province-sized cycle holds millions of rows: these statements get the launcher's time, not the default 30 s

@@ -47,7 +47,7 @@ public sealed class CycleLauncher(
             """,
             new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Id, now, by = caller.Username },
             tx, cancellationToken: ct))
-            ?? throw new ConflictException(Say.Text($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.", $"{request.ScopeCode} 已发起 {request.Year} 年度“{request.TemplateKey}”工作轮次，不能重复发起。"));
+            ?? throw new ConflictException(Say.Text($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.", $"{request.ScopeCode} 已发起 {request.Year} 年度“{request.TemplateKey}”考核周期，不能重复发起。"));
 
         var stages = definition.Stages.Select((s, i) => StagePlan.Of(s, i, request.Year, now, calendar)).ToList();
         await InsertStagesAsync(tx, cycleId, stages, ct);
@@ -101,7 +101,7 @@ public sealed class CycleLauncher(
         if (!Years.IsValid(request.Year))
             throw new RuleViolationException("/year", Years.Problem);
         if (string.IsNullOrWhiteSpace(request.ScopeCode))
-            throw new RuleViolationException("/scopeCode", "scopeCode is required.");
+            throw new RuleViolationException("/scopeCode", Say.Text("scopeCode is required.", "请选择考核范围（scopeCode）。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
@@ -131,10 +131,10 @@ public sealed class CycleLauncher(
         if (unit is null || !caller.CanSee(unit.Path))
             throw new RuleViolationException("/scopeCode", Say.Text($"Unknown org unit '{scopeCode}'.", $"未知组织单位“{scopeCode}”。"));
         if (!caller.Holds(unit.Path, Role.DistrictAdmin))
-            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the scope may launch a cycle.", "只有系统管理员或管辖该范围的区级管理员才能发起工作轮次。"));
+            throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the scope may launch a cycle.", "只有系统管理员或管辖该范围的区级管理员才能发起考核周期。"));
         var scopeKind = Enum.Parse<OrgUnitKind>(unit.Kind);
         if (scopeKind == participantKind || !OrgTreeRules.CanBeChildOf(participantKind, scopeKind))
-            throw new RuleViolationException("/scopeCode", Say.Text($"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.", $"以{participantKind}为参与单位的工作轮次，其范围须高于{participantKind}级，不能是{scopeKind}。"));
+            throw new RuleViolationException("/scopeCode", Say.Text($"A cycle for {participantKind} participants needs a scope above them, not a {scopeKind}.", $"以{participantKind}为参与单位的考核周期，其范围须高于{participantKind}级，不能是{scopeKind}。"));
         return unit;
     }
 

@@ -34,7 +34,7 @@ public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessme
         await using var connection = await db.OpenConnectionAsync(ct);
         var cycle = await connection.QuerySingleOrDefaultAsync<CycleRow>(new CommandDefinition(SelectCycles + " where c.id = @cycleId", new { cycleId }, cancellationToken: ct));
         if (cycle is null || !CanSee(caller, cycle.ScopePath))
-            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId}。"));
+            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到考核周期 {cycleId}。"));
         var stages = await connection.QueryAsync<StageView>(new CommandDefinition(
             """
             select s.key, s.name, s.opens_at, s.due_at,
@@ -95,7 +95,7 @@ public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessme
         var path = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "select u.path from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId", new { cycleId }, cancellationToken: ct));
         if (path is null || !CanSee(caller, path))
-            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId}。"));
+            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到考核周期 {cycleId}。"));
         return path;
     }
 
@@ -106,7 +106,7 @@ public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessme
     public async Task EnsureWholeCycleAsync(long cycleId, Caller caller, CancellationToken ct)
     {
         if (!caller.CanSee(await GetScopePathAsync(cycleId, caller, ct)))
-            throw new NotFoundException(Say.Text($"The journal of cycle {cycleId} was not found.", $"未找到工作轮次 {cycleId} 的日志。"));
+            throw new NotFoundException(Say.Text($"The journal of cycle {cycleId} was not found.", $"未找到考核周期 {cycleId} 的日志。"));
     }
 
     static CycleView ToView(CycleRow c, IReadOnlyList<StageView> stages) =>

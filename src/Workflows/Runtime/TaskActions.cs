@@ -161,6 +161,6 @@ public sealed class TaskActions(
     static void EnsureRunning(TaskContext task)
     {
         if (!TaskLife.CanChange(task.CycleStatus, task.Origin))
-            throw new ConflictException(Say.Text($"The cycle is {task.CycleStatus}; its tasks no longer change.", $"该工作轮次{Say.Name(task.CycleStatus)}，其任务不能再更改。"));
+            throw new ConflictException(Say.Text($"The cycle is {task.CycleStatus}; its tasks no longer change.", $"该考核周期{Say.Name(task.CycleStatus)}，其任务不能再更改。"));
     }
 }

@@ -39,11 +39,11 @@ public sealed class TaskPages(NpgsqlDataSource db, TimeProvider clock)
         string? status = null;
         if (filter.Status is not null)
             status = EnumText.TryParse<TaskState>(filter.Status, out var state) ? state.ToString()
-                : throw new RuleViolationException("/status", $"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<TaskState>()}.");
+                : throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<TaskState>()}.", $"未知状态“{filter.Status}”，应为以下之一：{EnumText.Expected<TaskState>()}。"));
         if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", $"limit must be between 1 and {MaxPageSize}.");
+            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", "offset cannot be negative.");
+            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         // the scope narrows org units by path (org_unit_path), their tasks come by task_org_unit_status; the count and
@@ -96,7 +96,7 @@ public sealed class TaskPages(NpgsqlDataSource db, TimeProvider clock)
             from cycle c join org_unit u on u.id = c.scope_unit_id where c.id = @cycleId
             """, new { cycleId }, cancellationToken: ct));
         if (row is not { } cycle || !CycleQueries.CanSee(caller, cycle.Path))
-            throw new NotFoundException($"Cycle {cycleId} was not found.");
+            throw new NotFoundException(Say.Text($"Cycle {cycleId} was not found.", $"未找到考核周期 {cycleId}。"));
         using var stages = JsonDocument.Parse(cycle.Stages);
         var names = stages.RootElement.EnumerateArray()
             .Where(s => s.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String && s.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)

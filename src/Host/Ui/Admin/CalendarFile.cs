@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Text;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
@@ -16,12 +17,12 @@ static class CalendarFile
     {
         JsonDocument document;
         try { document = await JsonDocument.ParseAsync(file, cancellationToken: ct); }
-        catch (JsonException e) { throw new RuleViolationException("", $"The file is not valid JSON: {e.Message}"); }
+        catch (JsonException e) { throw new RuleViolationException("", Say.Text($"The file is not valid JSON: {e.Message}", "文件不是有效的 JSON。")); }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new RuleViolationException("", "Expected a JSON object with source, holidays and workdays.");
+                throw new RuleViolationException("", Say.Text("Expected a JSON object with source, holidays and workdays.", "文件应为包含 source、holidays 和 workdays 的 JSON 对象。"));
             int? year = root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var n) ? n : null;
             try
             {
@@ -29,7 +30,7 @@ static class CalendarFile
             }
             catch (JsonException e)
             {
-                throw new RuleViolationException(e.Path is { } path ? "/" + path.TrimStart('$', '.').Replace('.', '/') : "", $"The file does not read as a schedule: {e.Message}");
+                throw new RuleViolationException(e.Path is { } path ? "/" + path.TrimStart('$', '.').Replace('.', '/') : "", Say.Text($"The file does not read as a schedule: {e.Message}", "文件内容不是有效的节假日安排。"));
             }
         }
     }

@@ -17,7 +17,7 @@ static class AssessFiles
 
         files.MapGet("/results.xlsx", async (long id, HttpContext context, AssessmentResults results, CancellationToken ct) =>
             ResultsSheet.File(await results.GetAsync(id, context.Caller(), ct)))
-            .WithName("DownloadResultsSpreadsheet").Problems(404).ProducesSpreadsheet()
+            .ExcludeFromDescription().WithName("DownloadResultsSpreadsheet").Problems(404).ProducesSpreadsheet()
             .WithSummary("The web UI's 导出Excel: the cycle's results as GET /api/cycles/{id}/results.xlsx writes them, for the signed-in session (cookie).");
 
         files.MapGet("/accountability.xlsx", async (long id, HttpContext context, AssessmentResults results, AccountabilityReport accountability, CancellationToken ct) =>
@@ -26,7 +26,7 @@ static class AssessFiles
             var rows = await accountability.ReportAsync(cycle.Year, cycle.ScopeCode, context.Caller(), ct);
             return AccountabilitySheet.File(cycle.Year, cycle.ScopeCode, rows);
         })
-            .WithName("DownloadAccountabilitySpreadsheet").Problems(404).ProducesSpreadsheet()
+            .ExcludeFromDescription().WithName("DownloadAccountabilitySpreadsheet").Problems(404).ProducesSpreadsheet()
             .WithSummary("The web UI's accountability download: the report of the cycle's year over its scope, as GET /api/accountability.xlsx writes it, for the signed-in session (cookie).");
     }
 }

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Domain.Errors;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -9,7 +10,7 @@ static class UploadedFile
     public static async Task<byte[]> ReadAsync(IBrowserFile file, long maxBytes, CancellationToken ct)
     {
         if (file.Size > maxBytes)
-            throw new RuleViolationException("/evidence", $"{file.Name} is larger than {maxBytes / (1 << 20)} MB.");
+            throw new RuleViolationException("/evidence", Say.Text($"{file.Name} is larger than {maxBytes / (1 << 20)} MB.", $"{file.Name} 超过 {maxBytes / (1 << 20)} MB。"));
         await using var stream = file.OpenReadStream(maxBytes, ct);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);

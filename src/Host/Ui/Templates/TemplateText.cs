@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Text;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
 
@@ -16,7 +17,7 @@ static class TemplateText
         }
         catch (JsonException e)
         {
-            throw new RuleViolationException("/", $"Not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}");
+            throw new RuleViolationException("/", Say.Text($"Not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}", $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 个字符处）。"));
         }
     }
 
