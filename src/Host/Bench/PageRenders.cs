@@ -27,9 +27,19 @@ sealed class PageRenders(IServiceProvider services, TextWriter output)
         var users = services.GetRequiredService<Users>();
         await users.CreateAsync(new NewUser("bench.city", $"Bench-{Guid.NewGuid():N}", "省委组织部", [new RoleAssignment("DistrictAdmin", root)]), admin, ct);
         var city = await SignInAsync("bench.city", admin, ct);
+        await users.CreateAsync(new NewUser("bench.district", $"Bench-{Guid.NewGuid():N}", "第1区委组织部", [new RoleAssignment("DistrictAdmin", $"{root}-D000")]), admin, ct);
+        var district = await SignInAsync("bench.district", admin, ct);
         var street = await SignInAsync($"off.{root.ToLowerInvariant()}-d000-s0000", admin, ct);
         const int runs = 20;
+        var board = new Dictionary<string, object?> { ["Id"] = cycleId };
+        await MeasureAsync("工作台 (a street officer)", typeof(Ui.Home.Workbench), "/", street, runs, ct);
+        await MeasureAsync("我的任务 (a street officer)", typeof(Ui.Tasks.MyTasks), "/tasks", street, runs, ct);
+        await MeasureAsync("工作台 (a district, 250 communities)", typeof(Ui.Home.Workbench), "/", district, runs, ct);
+        await MeasureAsync("我的任务 (a district's review queue)", typeof(Ui.Tasks.MyTasks), "/tasks", district, runs, ct);
+        await MeasureAsync("cycle board (a district)", typeof(Ui.Cycles.CycleBoardView), $"/cycles/{cycleId}", district, runs, ct, board);
         await MeasureAsync("工作台 (the whole province)", typeof(Ui.Home.Workbench), "/", city, runs, ct);
+        await MeasureAsync("我的任务 (the province's review queue)", typeof(Ui.Tasks.MyTasks), "/tasks", city, runs, ct);
+        await MeasureAsync("cycle board (the whole province)", typeof(Ui.Cycles.CycleBoardView), $"/cycles/{cycleId}", city, runs, ct, board);
     }
 
     /// <summary>A session token for <paramref name="username"/>, as the login page would give it.</summary>

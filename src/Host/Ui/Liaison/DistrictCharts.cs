@@ -25,6 +25,7 @@ static class DistrictCharts
 
     static ChartOptions Bars(string title, IReadOnlyList<DistrictProgressView> districts, params BarSeries[] series) => new()
     {
+        Animation = false,
         Title = new Title { Text = title, TextStyle = new TextStyle { FontSize = 14 } },
         Tooltip = new Tooltip { Trigger = TooltipTrigger.Axis },
         Legend = series.Length > 1 ? new Legend { Top = 0, Right = 0 } : null,
