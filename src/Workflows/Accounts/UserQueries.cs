@@ -34,10 +34,7 @@ public sealed class UserQueries(NpgsqlDataSource db, SecurityClock security)
     /// </summary>
     public async Task<UserPage> PageAsync(string? search, Role? role, int limit, int offset, Caller caller, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
-        if (offset < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(limit, offset, MaxPageSize);
         var text = string.IsNullOrWhiteSpace(search) ? null : "%" + Like.Prefix(search.Trim());
         var scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray();
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -55,33 +55,20 @@ public sealed class FindingQueries(NpgsqlDataSource db, TimeProvider clock)
         if (filter.Status is not null)
             status = EnumText.TryParse<FindingStatus>(filter.Status, out var s)
                 ? s : throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<FindingStatus>()}.", $"未知状态“{filter.Status}”，应为以下之一：{EnumText.Expected<FindingStatus>()}。"));
-        if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
-        if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(filter.Limit, filter.Offset, MaxPageSize);
         await using var connection = await db.OpenConnectionAsync(ct);
         // the count comes with the page (a window over the same filter), so the total always agrees with what is listed
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            """
+            $"""
             select f.id, f.cycle_id, c.year as cycle_year, u.code as org_unit_code, u.name as org_unit_name, f.description, f.severity, f.indicator_code,
                    f.rectify_within_days, t.status as task_status, t.id as rectification_task_id, t.due_at, f.assumed_years, f.reviewer, f.recorded_by,
                    f.recorded_at, t.accepted_at as verified_at, (count(*) over ())::int as total
             from finding f join task t on t.id = f.task_id join org_unit u on u.id = f.org_unit_id join cycle c on c.id = f.cycle_id
-            where (@cycleId::bigint is null or f.cycle_id = @cycleId)
-              and (@orgUnitCode::text is null or u.code = @orgUnitCode)
-              and (@statuses::text[] is null or t.status = any(@statuses))
-              and (not @mine or f.recorded_by = @username)
-              and (@all or u.path like any(@scopes))
+            {Where}
             order by f.recorded_at desc, f.id desc
             limit @limit offset @offset
             """,
-            new
-            {
-                filter.CycleId, orgUnitCode = string.IsNullOrWhiteSpace(filter.OrgUnitCode) ? null : filter.OrgUnitCode.Trim(),
-                statuses = status is { } st ? FindingStatuses.TaskStatesOf(st).Select(t => t.ToString()).ToArray() : null,
-                mine = filter.RecordedByMe, username = caller.Username, filter.Limit, filter.Offset,
-                all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray(),
-            }, cancellationToken: ct))).ToList();
+            Parameters(filter, status, caller), cancellationToken: ct))).ToList();
         var total = rows.Count > 0 ? rows[0].Total : filter.Offset == 0 ? 0 : await CountAsync(connection, filter, status, caller, ct);
         var now = clock.GetUtcNow();
         return new FindingPage(rows.Select(r =>
@@ -97,19 +84,25 @@ public sealed class FindingQueries(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>A page past the end has no rows to carry the window's count: the total is asked for alone.</summary>
     async Task<int> CountAsync(NpgsqlConnection connection, FindingFilter filter, FindingStatus? status, Caller caller, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
+            $"""
             select count(*)::int from finding f join task t on t.id = f.task_id join org_unit u on u.id = f.org_unit_id
+            {Where}
+            """,
+            Parameters(filter, status, caller), cancellationToken: ct));
+
+    const string Where = """
             where (@cycleId::bigint is null or f.cycle_id = @cycleId)
               and (@orgUnitCode::text is null or u.code = @orgUnitCode)
               and (@statuses::text[] is null or t.status = any(@statuses))
               and (not @mine or f.recorded_by = @username)
               and (@all or u.path like any(@scopes))
-            """,
-            new
-            {
-                filter.CycleId, orgUnitCode = string.IsNullOrWhiteSpace(filter.OrgUnitCode) ? null : filter.OrgUnitCode.Trim(),
-                statuses = status is { } st ? FindingStatuses.TaskStatesOf(st).Select(t => t.ToString()).ToArray() : null,
-                mine = filter.RecordedByMe, username = caller.Username,
-                all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray(),
-            }, cancellationToken: ct));
+            """;
+
+    static object Parameters(FindingFilter filter, FindingStatus? status, Caller caller) => new
+    {
+        filter.CycleId, orgUnitCode = string.IsNullOrWhiteSpace(filter.OrgUnitCode) ? null : filter.OrgUnitCode.Trim(),
+        statuses = status is { } st ? FindingStatuses.TaskStatesOf(st).Select(t => t.ToString()).ToArray() : null,
+        mine = filter.RecordedByMe, username = caller.Username, filter.Limit, filter.Offset,
+        all = caller.IsSystemAdmin, scopes = caller.VisiblePaths().Select(Like.Prefix).ToArray(),
+    };
 }

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Workflows.Store;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Text;
 
@@ -18,10 +19,7 @@ public sealed record LiaisonPage(int Limit, int Offset)
     /// <summary>The page asked for; out of range → 422 naming the parameter.</summary>
     public static LiaisonPage Of(int? limit, int? offset)
     {
-        if (limit is < 1 or > MaxLimit)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxLimit}.", $"每页条数（limit）须在 1 至 {MaxLimit} 之间。"));
-        if (offset is < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(limit ?? DefaultLimit, offset ?? 0, MaxLimit);
         return new LiaisonPage(limit ?? DefaultLimit, offset ?? 0);
     }
 

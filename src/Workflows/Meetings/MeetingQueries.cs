@@ -33,10 +33,7 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
         var status = filter.Status is null ? null
             : Statuses.FirstOrDefault(s => string.Equals(s, filter.Status, StringComparison.OrdinalIgnoreCase))
               ?? throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {string.Join(", ", Statuses)}.", $"未知状态“{filter.Status}”，应为以下之一：{string.Join(", ", Statuses)}。"));
-        if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
-        if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(filter.Limit, filter.Offset, MaxPageSize);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);
         var parameters = new DynamicParameters(Scope(caller));

@@ -30,10 +30,7 @@ public sealed class CycleBoard(NpgsqlDataSource db, CycleQueries cycles, CycleDe
     public async Task<CycleBoardPage> PageAsync(long cycleId, BoardFilter filter, Caller caller, CancellationToken ct)
     {
         var status = ParseStatus(filter.Status);
-        if (filter.Limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
-        if (filter.Offset < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(filter.Limit, filter.Offset, MaxPageSize);
         await cycles.GetScopePathAsync(cycleId, caller, ct);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -25,10 +25,7 @@ public sealed class CycleListing(NpgsqlDataSource db, TimeProvider clock)
     {
         if (status is not null and not ("Running" or "Completed" or "Cancelled"))
             throw new RuleViolationException("/status", Say.Text($"Unknown status '{status}'; expected Running, Completed or Cancelled.", $"未知状态“{status}”，应为 Running、Completed 或 Cancelled。"));
-        if (limit is < 1 or > MaxPageSize)
-            throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
-        if (offset < 0)
-            throw new RuleViolationException("/offset", Say.Text("offset cannot be negative.", "起始位置（offset）不能为负数。"));
+        Paging.Check(limit, offset, MaxPageSize);
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = (await connection.QueryAsync<ItemRow>(new CommandDefinition(
             """
