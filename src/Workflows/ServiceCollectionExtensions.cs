@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<string>>(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
         services.AddSingleton<Migrator>();
         services.AddSingleton<EventJournal>();
+        services.AddSingleton<Commands.CommandRunner>();
         services.AddSingleton<OrgUnits>();
         services.AddSingleton<OrgImport>();
         services.AddSingleton<Users>();

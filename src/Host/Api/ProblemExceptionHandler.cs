@@ -16,6 +16,9 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         RequestLanguage.Adopt(context);
+        // a refusal the domain has a word for, escaped outside a command scope (a read): the same translation as inside
+        if (exception is Npgsql.PostgresException pg && Workflows.Commands.PostgresErrors.Translate(pg) is { } translated)
+            exception = translated;
         var problem = exception switch
         {
             RuleViolationException e => RuleViolation(e),
@@ -24,9 +27,6 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
             ForbiddenException e => new ProblemDetails { Status = 403, Title = Say.Text("Forbidden", "无权操作"), Detail = e.Message },
             BadHttpRequestException e => BadRequest(e),
             JsonException e => Malformed(BindingFailure.Json(e), 400),
-            // two transactions crossed; the database rolled this one back whole, so trying again is safe
-            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure } =>
-                new ProblemDetails { Status = 409, Title = Say.Text("Concurrent change", "并发修改冲突"), Detail = Say.Text("Another change got in the way and nothing was changed; try again.", "与另一项修改发生冲突，未作任何更改；请重试。") },
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = 499, Title = "Client closed request" },
             _ => null,
