@@ -33,4 +33,22 @@ public class CapabilityDependencyTests
 
         Assert.True(cycle is null, "A cycle between folders of src/Workflows: " + string.Join(" → ", cycle ?? []));
     }
+
+    [Fact]
+    public void A_cycle_is_found_and_named_folder_by_folder()
+    {
+        var graph = new Dictionary<string, SortedSet<string>> { ["A"] = ["B"], ["B"] = ["C"], ["C"] = ["A"], ["D"] = ["A"] };
+
+        Assert.Equal(["A", "B", "C", "A"], FolderGraph.FindCycle(graph));
+        Assert.Null(FolderGraph.FindCycle(new Dictionary<string, SortedSet<string>> { ["A"] = ["B"], ["B"] = [] }));
+    }
+
+    [Fact]
+    public void The_engine_builds_without_the_ASP_NET_Core_shared_framework()
+    {
+        var project = File.ReadAllText(Path.Combine(FolderGraph.EngineFolder(), "CommunityWorkflows.Workflows.csproj"));
+
+        Assert.DoesNotContain("Microsoft.AspNetCore.App", project);
+        Assert.DoesNotContain("Microsoft.NET.Sdk.Web", project);
+    }
 }
