@@ -2,12 +2,16 @@ using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Clock;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Timers;
 using CommunityWorkflows.Workflows.Definitions;
+using CommunityWorkflows.Workflows.Evidence;
+using CommunityWorkflows.Workflows.Jobs;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Liaison;
+using CommunityWorkflows.Workflows.Meetings;
 using CommunityWorkflows.Workflows.Organisation;
 using CommunityWorkflows.Workflows.Store;
 using Microsoft.AspNetCore.Identity;
@@ -43,64 +47,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new SecurityClock(TimeProvider.System));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
         services.TryAddSingleton<IPasswordHasher<string>>(new PasswordHasher<string>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations })));
-        services.AddSingleton<Migrator>();
-        services.AddSingleton<EventJournal>();
-        services.AddSingleton<Commands.CommandRunner>();
-        services.AddSingleton<OrgUnits>();
-        services.AddSingleton<OrgImport>();
-        services.AddSingleton<Users>();
-        services.AddSingleton<UserQueries>();
-        services.AddSingleton<LoginAttempts>();
-        services.AddSingleton<AccessTokens>();
-        services.AddSingleton<FeedTokens>();
-        services.AddSingleton<Templates>();
-        services.AddSingleton<Calendars>();
-        services.AddTransient<Jobs.Housekeeping>();
-        services.AddSingleton<CycleDefinitions>();
-        services.AddSingleton<CycleLauncher>();
-        services.AddSingleton<CycleQueries>();
-        services.AddSingleton<CycleBoard>();
-        services.AddSingleton<CycleListing>();
-        services.AddSingleton<CycleCancellation>();
-        services.AddSingleton<TaskActions>();
-        services.AddSingleton<TaskQueries>();
-        services.AddSingleton<TaskPages>();
-        services.AddSingleton<NoticeWriter>();
-        services.AddSingleton<Inbox>();
-        services.AddSingleton<UnreadNotices>();
-        services.AddSingleton<Profiles>();
-        services.AddSingleton<TimerDispatcher>();
-        services.AddSingleton<ITimerHandler, StageTimers>();
-        services.AddSingleton<ITimerHandler, TaskTimers>();
-        services.AddTransient<Jobs.TimerJobs>();
-        // made on first use, which only a simulated clock has: a host on system time has no SimulatedClock to give it,
-        // and Development's start-up validation would refuse to start for a type-registered one
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ClockAdvancer>(sp));
-        services.AddSingleton<Evidence.EvidenceStore>();
-        services.AddSingleton<Evidence.EvidenceRemoval>();
-        services.AddSingleton<Meetings.MeetingCadences>();
-        services.AddSingleton<Meetings.MeetingOccurrences>();
-        services.AddSingleton<IOccurrenceSource>(sp => sp.GetRequiredService<Meetings.MeetingOccurrences>());
-        services.AddSingleton<ITimerHandler, Meetings.MeetingTimers>();
-        services.AddSingleton<Meetings.MeetingRecords>();
-        services.AddSingleton<Meetings.MeetingQueries>();
-        services.AddTransient<Jobs.MeetingJobs>();
-        // needs Hangfire's storage and recurring-job manager, which the host adds
-        services.AddSingleton<Jobs.MeetingSchedules>();
-        services.AddSingleton<Findings>();
-        services.AddSingleton<FindingQueries>();
-        services.AddSingleton<Scoring>();
-        services.AddSingleton<AssessmentResults>();
-        services.AddSingleton<ResultsPublication>();
-        services.AddSingleton<AccountabilityReport>();
-        services.AddSingleton<LiaisonPoints>();
-        services.AddSingleton<LiaisonVisits>();
-        services.AddSingleton<LiaisonQueries>();
-        services.AddSingleton<LiaisonProblems>();
-        services.AddSingleton<LiaisonReports>();
-        services.AddSingleton<LiaisonDistricts>();
-        services.AddSingleton<ITimerHandler, ProblemTimers>();
-        services.AddSingleton<ITimerHandler, VisitDueTimers>();
+        // the core, then each capability with what it owns: services, timer handlers, notice kinds, shipped content;
+        // Runtime before Meetings, Assessment and Liaison keeps the inbox's kinds and the timer handlers in their order
+        services.AddStore().AddJournal().AddNotifications().AddCommands().AddTimers().AddClock();
+        services.AddOrganisation().AddAccounts().AddCalendar().AddDefinitions().AddRuntime()
+            .AddMeetings().AddAssessment().AddLiaison().AddEvidence().AddJobs();
         return services;
     }
 }

@@ -2,6 +2,8 @@ using CommunityWorkflows.Host.Embedded;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Store;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -52,9 +54,17 @@ public static class TestCluster
         }
     }
 
+    /// <summary>The engine's migrator for <paramref name="connectionString"/>, with the shipped content its capabilities register.</summary>
+    public static Migrator MigratorFor(string connectionString) =>
+        new ServiceCollection()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddCommunityWorkflows(o => o.ConnectionString = connectionString)
+            .BuildServiceProvider()
+            .GetRequiredService<Migrator>();
+
     static async Task PrepareTemplateAsync(string connectionString)
     {
-        await new Migrator(new CommunityWorkflowsOptions { ConnectionString = connectionString }, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();

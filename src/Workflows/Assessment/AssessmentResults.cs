@@ -14,7 +14,7 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// published (<see cref="PublishedResults"/>), all of them to everyone who sees the cycle (the results are
 /// circulated, 通报).
 /// </summary>
-public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions definitions)
+public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions definitions) : IParticipantOutcomes
 {
     public async Task<CycleResults> GetAsync(long cycleId, Caller caller, CancellationToken ct)
     {

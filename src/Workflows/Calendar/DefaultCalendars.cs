@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Calendar;
+using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
 
@@ -9,8 +10,12 @@ namespace CommunityWorkflows.Workflows.Calendar;
 /// Installs the shipped <c>calendars/cn-*.json</c> years that the database does not have yet. A year already
 /// stored is left alone, so an administrator's edit is never overwritten by a newer release.
 /// </summary>
-static class DefaultCalendars
+sealed class DefaultCalendars : IShippedContent
 {
+    int IShippedContent.Order => 10;
+
+    Task IShippedContent.InstallAsync(NpgsqlConnection connection, CancellationToken ct) => InstallAsync(connection, ct);
+
     const string ResourcePrefix = "CommunityWorkflows.Workflows.Calendars.";
 
     public static async Task InstallAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -1,14 +1,19 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Definitions;
 
 /// <summary>Installs the shipped <c>templates/*.json</c> definitions that the database does not have yet, as published version 1.</summary>
-static class DefaultTemplates
+sealed class DefaultTemplates : IShippedContent
 {
+    int IShippedContent.Order => 20;
+
+    Task IShippedContent.InstallAsync(NpgsqlConnection connection, CancellationToken ct) => InstallAsync(connection, ct);
+
     public const string Installer = "(system)";
 
     /// <summary>The shipped definitions; a shipped file that breaks a rule is a bug of the release and stops start-up.</summary>

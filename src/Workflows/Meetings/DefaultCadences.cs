@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
 
@@ -12,8 +13,12 @@ namespace CommunityWorkflows.Workflows.Meetings;
 /// and the 三会一课 of community branches as presets, off until an administrator enables them. A key the
 /// database has is left alone, so an administrator's change is never overwritten by a newer release.
 /// </summary>
-static class DefaultCadences
+sealed class DefaultCadences : IShippedContent
 {
+    int IShippedContent.Order => 30;
+
+    Task IShippedContent.InstallAsync(NpgsqlConnection connection, CancellationToken ct) => InstallAsync(connection, ct);
+
     public sealed record Shipped(string Key, string Name, OrgUnitKind AppliesTo, string Cron, ReminderRule Reminders, bool Enabled);
 
     const string Quarterly = "0 9 1 1,4,7,10 *";

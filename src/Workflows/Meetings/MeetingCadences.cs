@@ -14,7 +14,7 @@ namespace CommunityWorkflows.Workflows.Meetings;
 /// <summary>
 /// The meeting cadences as stored: read by anyone signed in, added, changed and removed by a system
 /// administrator. The database is the source of truth; the Hangfire recurring jobs are made to match it
-/// (<see cref="Jobs.MeetingSchedules"/>) after every change and at every start.
+/// (Jobs/MeetingSchedules) after every change and at every start.
 /// </summary>
 public sealed class MeetingCadences(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<MeetingCadences> logger)
 {

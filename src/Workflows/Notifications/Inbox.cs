@@ -9,7 +9,7 @@ namespace CommunityWorkflows.Workflows.Notifications;
 public sealed record NotificationView(long Id, string Kind, string Subject, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, long? CycleId, long? TaskId, long? MeetingId, long? ProblemId);
 
 /// <summary>A person's notifications: reminders, deadlines, escalations and returns, newest first.</summary>
-public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
+public sealed class Inbox(NpgsqlDataSource db, NoticeKinds kinds, TimeProvider clock)
 {
     public const int MaxPageSize = 1000;
 
@@ -18,7 +18,7 @@ public sealed class Inbox(NpgsqlDataSource db, TimeProvider clock)
         if (limit is < 1 or > MaxPageSize)
             throw new RuleViolationException("/limit", Say.Text($"limit must be between 1 and {MaxPageSize}.", $"每页条数（limit）须在 1 至 {MaxPageSize} 之间。"));
         var wanted = kind is null ? null
-            : NoticeKinds.Find(kind) ?? throw new RuleViolationException("/kind", Say.Text($"Unknown kind '{kind}'; expected one of {string.Join(", ", NoticeKinds.All)}.", $"未知类型“{kind}”，应为以下之一：{string.Join(", ", NoticeKinds.All)}。"));
+            : kinds.Find(kind) ?? throw new RuleViolationException("/kind", Say.Text($"Unknown kind '{kind}'; expected one of {string.Join(", ", kinds.All)}.", $"未知类型“{kind}”，应为以下之一：{string.Join(", ", kinds.All)}。"));
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<NotificationView>(new CommandDefinition(
             """

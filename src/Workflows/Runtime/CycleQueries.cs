@@ -1,7 +1,6 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Text;
-using CommunityWorkflows.Workflows.Assessment;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
 using Npgsql;
@@ -13,7 +12,7 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// officer in a district's cycle); its participants are listed as far as the caller's scope reaches, each with
 /// its assessment total and grade once its score sheet is complete.
 /// </summary>
-public sealed class CycleQueries(NpgsqlDataSource db, AssessmentResults assessment, TimeProvider clock)
+public sealed class CycleQueries(NpgsqlDataSource db, IParticipantOutcomes assessment, TimeProvider clock)
 {
     sealed record CycleRow(
         long Id, string TemplateKey, int TemplateVersion, int Year, string ScopeCode, string ScopePath, string Status, int ParticipantCount,

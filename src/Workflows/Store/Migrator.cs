@@ -8,7 +8,7 @@ namespace CommunityWorkflows.Workflows.Store;
 /// Brings the database schema up to date with the embedded <c>Store/Migrations/*.sql</c> scripts (DbUp).
 /// Several hosts may start at once: a session-level advisory lock lets one migrate while the others wait.
 /// </summary>
-public sealed class Migrator(CommunityWorkflowsOptions options, ILogger<Migrator> logger)
+public sealed class Migrator(CommunityWorkflowsOptions options, IEnumerable<IShippedContent> shipped, ILogger<Migrator> logger)
 {
     const long MigrationLockKey = 0x436f6d6d_57666c77; // "CommWflw"
 
@@ -30,10 +30,9 @@ public sealed class Migrator(CommunityWorkflowsOptions options, ILogger<Migrator
             if (!result.Successful)
                 throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
             var applied = result.Scripts.Count();
-            // shipped content (calendars, default templates, meeting cadences) is installed once, under the same lock
-            await Calendar.DefaultCalendars.InstallAsync(lockConnection, ct);
-            await Definitions.DefaultTemplates.InstallAsync(lockConnection, ct);
-            await Meetings.DefaultCadences.InstallAsync(lockConnection, ct);
+            // the capabilities' shipped content is installed once, under the same lock
+            foreach (var content in shipped.OrderBy(c => c.Order))
+                await content.InstallAsync(lockConnection, ct);
             logger.LogInformation("Database schema is current ({Applied} scripts applied now)", applied);
             return applied;
         }

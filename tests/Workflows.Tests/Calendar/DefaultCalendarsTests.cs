@@ -1,8 +1,6 @@
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Calendar;
-using CommunityWorkflows.Workflows.Store;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Tests.Calendar;
@@ -10,7 +8,7 @@ namespace CommunityWorkflows.Workflows.Tests.Calendar;
 public class DefaultCalendarsTests
 {
     static Task MigrateAsync(string connectionString) =>
-        new Migrator(new CommunityWorkflowsOptions { ConnectionString = connectionString }, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
 
     static async Task<List<(int Year, string? UpdatedBy, int Holidays, int Workdays)>> StoredAsync(string connectionString)
     {

@@ -1,23 +1,17 @@
 using CommunityWorkflows.Testing;
-using CommunityWorkflows.Workflows;
-using CommunityWorkflows.Workflows.Store;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Tests.Store;
 
 public class MigrationTests
 {
-    static Migrator MigratorFor(string connectionString) =>
-        new(new CommunityWorkflowsOptions { ConnectionString = connectionString }, NullLogger<Migrator>.Instance);
-
     [Fact]
     public async Task An_empty_database_is_migrated_to_the_full_schema_and_a_second_run_applies_nothing()
     {
         var connectionString = await TestCluster.CreateEmptyDatabaseAsync();
-        var first = await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
-        var second = await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
+        var first = await TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
+        var second = await TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
 
         Assert.True(first >= 1);
         Assert.Equal(0, second);
@@ -30,7 +24,7 @@ public class MigrationTests
     public async Task Hosts_migrating_at_the_same_moment_take_turns()
     {
         var connectionString = await TestCluster.CreateEmptyDatabaseAsync();
-        var applied = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => MigratorFor(connectionString).MigrateAsync(CancellationToken.None))));
+        var applied = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None))));
 
         Assert.Equal(1, applied.Count(a => a > 0));
         await using var connection = new NpgsqlConnection(connectionString);
@@ -41,7 +35,7 @@ public class MigrationTests
     public async Task Data_protection_keys_stored_in_plain_text_before_are_removed_and_revocations_kept()
     {
         var connectionString = await TestCluster.CreateEmptyDatabaseAsync();
-        await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
+        await TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.ExecuteAsync("""
             insert into data_protection_key (friendly_name, xml) values
@@ -51,7 +45,7 @@ public class MigrationTests
             delete from schemaversions where scriptname like '%0017_data_protection_key_encrypted.sql';
             """);
 
-        Assert.Equal(1, await MigratorFor(connectionString).MigrateAsync(CancellationToken.None));
+        Assert.Equal(1, await TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None));
 
         Assert.Equal(["key-sealed", "revocation"], await connection.QueryAsync<string>("select friendly_name from data_protection_key order by friendly_name"));
     }
@@ -60,7 +54,7 @@ public class MigrationTests
     public async Task A_missing_database_is_created()
     {
         var connectionString = new NpgsqlConnectionStringBuilder(await TestCluster.CreateEmptyDatabaseAsync()) { Database = "fresh_" + Guid.NewGuid().ToString("N")[..8] }.ConnectionString;
-        await MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
+        await TestCluster.MigratorFor(connectionString).MigrateAsync(CancellationToken.None);
         await using var connection = new NpgsqlConnection(connectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from org_unit"));
     }
