@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Host.Demo;
 using CommunityWorkflows.Testing;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
 using Npgsql;
 
 namespace CommunityWorkflows.Host.Cli;

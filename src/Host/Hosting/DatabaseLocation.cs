@@ -1,4 +1,4 @@
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
 using CommunityWorkflows.Workflows.Store;
 
 namespace CommunityWorkflows.Host.Hosting;
@@ -12,11 +12,11 @@ public sealed class DatabaseLocation : IAsyncDisposable
     public const string DefaultDataDir = ".data/pg";
     public const string DefaultDatabase = "communityworkflows";
 
-    DatabaseLocation(string connectionString, EmbeddedPostgres? embedded) => (ConnectionString, Embedded) = (connectionString, embedded);
+    DatabaseLocation(string connectionString, EmbeddedCluster? embedded) => (ConnectionString, Embedded) = (connectionString, embedded);
 
     public string ConnectionString { get; }
 
-    public EmbeddedPostgres? Embedded { get; }
+    public EmbeddedCluster? Embedded { get; }
 
     public static async Task<DatabaseLocation> OpenAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class DatabaseLocation : IAsyncDisposable
             await Migrator.EnsureDatabaseAsync(configured, ct);
             return new DatabaseLocation(configured, null);
         }
-        var embedded = await EmbeddedPostgres.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct, configuration["Embedded:BinDir"]);
+        var embedded = await EmbeddedCluster.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct, configuration["Embedded:BinDir"]);
         var location = new DatabaseLocation(embedded.ConnectionString(configuration["Embedded:Database"] ?? DefaultDatabase), embedded);
         try
         {

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using CommunityWorkflows.Host.Demo;
 using CommunityWorkflows.Testing;
 using Dapper;

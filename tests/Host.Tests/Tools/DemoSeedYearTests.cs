@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Host.Demo;
 using CommunityWorkflows.Host.Hosting;

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Host.Bench;
 using CommunityWorkflows.Host.Simulation;

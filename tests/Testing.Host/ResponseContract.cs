@@ -5,7 +5,7 @@ using Json.Schema;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace CommunityWorkflows.Testing;
+namespace CommunityWorkflows.Testing.Host;
 
 /// <summary>
 /// Holds every API response a test host gives to the OpenAPI document the same host serves: the operation is

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CommunityWorkflows.Host.Embedded;
+namespace CommunityWorkflows.EmbeddedPostgres;
 
 /// <summary>Runs a command to completion and hands back its exit code and what it printed.</summary>
 static class ExternalProcess

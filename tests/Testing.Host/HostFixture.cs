@@ -12,7 +12,7 @@ using CommunityWorkflows.Workflows.Clock;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace CommunityWorkflows.Testing;
+namespace CommunityWorkflows.Testing.Host;
 
 /// <summary>
 /// The real host (Kestrel on a free loopback port) over a fresh database, with the bootstrap admin and

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Embedded;
+namespace CommunityWorkflows.EmbeddedPostgres;
 
 /// <summary>
 /// A private PostgreSQL cluster in a data directory: created with initdb on first use, started with
@@ -14,7 +14,7 @@ namespace CommunityWorkflows.Host.Embedded;
 /// data directory (<see cref="PasswordFile"/>, mode 0600, the server's user's), the server listens on loopback
 /// only and has no Unix socket; a cluster made before this (trust, socket in /tmp) is upgraded on start.
 /// </summary>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed class EmbeddedCluster : IAsyncDisposable
 {
     readonly PostgresBinaries binaries;
     readonly string dataDirectory;
@@ -22,7 +22,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     readonly bool asPostgresUser = Environment.IsPrivilegedProcess;
     readonly ILogger logger;
 
-    EmbeddedPostgres(PostgresBinaries binaries, string dataDirectory, bool throwaway, ILogger logger) =>
+    EmbeddedCluster(PostgresBinaries binaries, string dataDirectory, bool throwaway, ILogger logger) =>
         (this.binaries, this.dataDirectory, this.throwaway, this.logger) = (binaries, dataDirectory, throwaway, logger);
 
     /// <summary>The file in the data directory that keeps the <c>postgres</c> role's password.</summary>
@@ -41,10 +41,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// Starts (or joins) the cluster in <paramref name="dataDirectory"/>. A throwaway cluster runs without
     /// fsync and is deleted on dispose: for tests.
     /// </summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, bool throwaway, ILogger logger, CancellationToken ct, string? binDirectory = null)
+    public static async Task<EmbeddedCluster> StartAsync(string dataDirectory, bool throwaway, ILogger logger, CancellationToken ct, string? binDirectory = null)
     {
         var binaries = PostgresBinaries.Find(binDirectory) ?? throw new PostgresNotInstalledException();
-        var cluster = new EmbeddedPostgres(binaries, Path.GetFullPath(dataDirectory), throwaway, logger);
+        var cluster = new EmbeddedCluster(binaries, Path.GetFullPath(dataDirectory), throwaway, logger);
         if (cluster.asPostgresUser && (await ExternalProcess.RunAsync("id", ["-u", "postgres"], ct)).ExitCode != 0)
             throw new InvalidOperationException("Running as root, the embedded PostgreSQL runs as the 'postgres' system user, which does not exist: create it (useradd --system postgres) or install the postgresql package.");
         await cluster.InitialiseAsync(ct);

@@ -1,4 +1,4 @@
-namespace CommunityWorkflows.Host.Embedded;
+namespace CommunityWorkflows.EmbeddedPostgres;
 
 /// <summary>Where the PostgreSQL server programs live: on PATH, or under /usr/lib/postgresql/&lt;version&gt;/bin (newest first).</summary>
 sealed record PostgresBinaries(string InitDb, string PgCtl)
