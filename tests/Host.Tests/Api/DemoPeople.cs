@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;

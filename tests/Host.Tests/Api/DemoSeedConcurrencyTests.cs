@@ -1,5 +1,5 @@
 using CommunityWorkflows.Testing.Host;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 using Dapper;
 using Npgsql;

@@ -2,7 +2,7 @@ using CommunityWorkflows.Workflows.Notifications;
 using Dapper;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Bench;
+namespace CommunityWorkflows.Host.Tools.Bench;
 
 /// <summary>
 /// The obvious alternative to the timer table, for comparison only: one Hangfire scheduled job per reminder,

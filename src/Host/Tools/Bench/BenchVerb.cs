@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CommunityWorkflows.Domain.Calendar;
-using CommunityWorkflows.Host.Bench;
+using CommunityWorkflows.Host.Cli;
 
-namespace CommunityWorkflows.Host.Cli;
+namespace CommunityWorkflows.Host.Tools.Bench;
 
 static class BenchVerb
 {

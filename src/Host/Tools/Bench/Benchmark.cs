@@ -10,7 +10,7 @@ using Dapper;
 using Hangfire;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Bench;
+namespace CommunityWorkflows.Host.Tools.Bench;
 
 /// <summary>
 /// Measures the engine at province scale on the machine it runs on: importing the organisation, launching

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace CommunityWorkflows.Host.Bench;
+namespace CommunityWorkflows.Host.Tools.Bench;
 
 /// <summary>
 /// The server's time to render a page of the UI for a signed-in person: the page component rendered to HTML in a

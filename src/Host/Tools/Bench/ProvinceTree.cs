@@ -1,6 +1,6 @@
 using CommunityWorkflows.Domain.Organisation;
 
-namespace CommunityWorkflows.Host.Bench;
+namespace CommunityWorkflows.Host.Tools.Bench;
 
 /// <summary>A province-sized organisation: districts, streets under them, communities under the streets.</summary>
 static class ProvinceTree

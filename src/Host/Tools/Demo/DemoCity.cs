@@ -1,6 +1,6 @@
 using CommunityWorkflows.Domain.Organisation;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// 江城市, a fictional city: two districts, three streets each, five communities per street and two

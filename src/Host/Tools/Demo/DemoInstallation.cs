@@ -1,7 +1,7 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Host.Cli;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// What <c>seed-demo</c> and <c>serve --seed-demo</c> do: the demo city, then its current year up to the real now,

@@ -3,7 +3,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Workflows.Liaison;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// The demo city's liaison points for the year it is loaded in: every demo leader runs one, each backed by a

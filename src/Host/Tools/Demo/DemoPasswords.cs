@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 static class DemoPasswords
 {

@@ -5,7 +5,7 @@ using CommunityWorkflows.Domain.Errors;
 using Dapper;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// Loads <see cref="DemoCity"/> and a user for every role through the same engine calls the API uses,

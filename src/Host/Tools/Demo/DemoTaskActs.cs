@@ -5,7 +5,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Workflows.Evidence;
 using CommunityWorkflows.Workflows.Runtime;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// Submits and reviews a task as whoever around its street may, through <see cref="TaskActions"/>. Each act looks at

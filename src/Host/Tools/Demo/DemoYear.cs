@@ -6,7 +6,7 @@ using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Definitions;
 using CommunityWorkflows.Workflows.Runtime;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// The demo city's year up to <c>until</c>, made the way a year happens: the default template launched over the city

@@ -3,7 +3,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Workflows.Runtime;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>What every part of the demo year needs: the engine, the year's cycle, the people and the instant it stops at.</summary>
 sealed class DemoYearContext(IServiceProvider services, CycleView cycle, TemplateDefinition template, DateTimeOffset until, IReadOnlyDictionary<string, Caller> people)

@@ -1,7 +1,7 @@
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Workflows.Assessment;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// What the inspectors found (问题 → 整改 → 销号). At the mid-year inspection: 柳湾 and 枫林 rectify and are verified,

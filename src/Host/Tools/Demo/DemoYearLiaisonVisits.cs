@@ -2,7 +2,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Workflows.Liaison;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// The leaders' visits to their liaison points, one a quarter, each finding a problem owned by the community and due

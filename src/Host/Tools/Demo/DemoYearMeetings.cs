@@ -4,7 +4,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Workflows.Meetings;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// The regular meetings (例会) the cadences opened as the clock passed each quarter and half year. Of a period that is

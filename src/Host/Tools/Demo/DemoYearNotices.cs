@@ -1,6 +1,6 @@
 using CommunityWorkflows.Workflows.Notifications;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// Who to sign in as for each part of the product, what waits for them first, and how many unread notices the year

@@ -2,7 +2,7 @@ using CommunityWorkflows.Domain.Calendar;
 using Dapper;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>What the demo year holds at its end, counted in the database, and the short report seed-demo prints.</summary>
 public sealed record DemoYearSummary(

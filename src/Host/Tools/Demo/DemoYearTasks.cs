@@ -1,7 +1,7 @@
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Workflows.Assessment;
 
-namespace CommunityWorkflows.Host.Demo;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 /// <summary>
 /// The streets' answers to the cycle's stages. A stage whose deadline is well past went like most years go: 柳湾, 枫林

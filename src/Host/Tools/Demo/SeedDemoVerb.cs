@@ -1,7 +1,6 @@
 using System.CommandLine;
-using CommunityWorkflows.Host.Demo;
 
-namespace CommunityWorkflows.Host.Cli;
+namespace CommunityWorkflows.Host.Tools.Demo;
 
 static class SeedDemoVerb
 {

@@ -2,7 +2,7 @@ using CommunityWorkflows.Domain.Calendar;
 using Dapper;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Simulation;
+namespace CommunityWorkflows.Host.Tools.Simulation;
 
 /// <summary>
 /// What one month (China time) of a simulated cycle came to: its tasks opened, submitted, returned and accepted, the

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CommunityWorkflows.Domain.Calendar;
-using CommunityWorkflows.Host.Simulation;
+using CommunityWorkflows.Host.Cli;
 
-namespace CommunityWorkflows.Host.Cli;
+namespace CommunityWorkflows.Host.Tools.Simulation;
 
 static class SimulateVerb
 {

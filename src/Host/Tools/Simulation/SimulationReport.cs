@@ -2,7 +2,7 @@ using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Simulation;
+namespace CommunityWorkflows.Host.Tools.Simulation;
 
 /// <summary>What a simulated year came to, per stage: tasks accepted, ever overdue, reminded, escalated, still open.</summary>
 static class SimulationReport

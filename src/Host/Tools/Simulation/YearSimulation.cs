@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Clock;
 using CommunityWorkflows.Workflows.Definitions;
@@ -9,7 +9,7 @@ using CommunityWorkflows.Workflows.Evidence;
 using CommunityWorkflows.Workflows.Runtime;
 using Npgsql;
 
-namespace CommunityWorkflows.Host.Simulation;
+namespace CommunityWorkflows.Host.Tools.Simulation;
 
 /// <summary>
 /// A year of the default template over the demo city under the simulated clock. Day by day the clock moves
