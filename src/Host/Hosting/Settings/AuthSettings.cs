@@ -1,4 +1,5 @@
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Workflows;
 
 namespace CommunityWorkflows.Host.Hosting.Settings;
 
@@ -7,16 +8,19 @@ sealed class AuthSettings : ISettings
 {
     public static string Section => "Auth";
 
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    // the engine's own defaults, written once in CommunityWorkflowsOptions
+    static readonly CommunityWorkflowsOptions Engine = new();
+
+    public TimeSpan TokenLifetime { get; set; } = Engine.TokenLifetime;
 
     /// <summary>ASP.NET Core Identity's default; stored with each hash, so a change applies to passwords set afterwards.</summary>
-    public int PasswordHashIterations { get; set; } = 100_000;
+    public int PasswordHashIterations { get; set; } = Engine.PasswordHashIterations;
 
-    public int MaxFailedLogins { get; set; } = LoginThrottle.Default.MaxFailures;
+    public int MaxFailedLogins { get; set; } = Engine.LoginThrottle.MaxFailures;
 
-    public int MaxFailedLoginsPerAddress { get; set; } = LoginThrottle.Default.MaxAddressFailures;
+    public int MaxFailedLoginsPerAddress { get; set; } = Engine.LoginThrottle.MaxAddressFailures;
 
-    public TimeSpan LockoutDuration { get; set; } = LoginThrottle.Default.LockFor;
+    public TimeSpan LockoutDuration { get; set; } = Engine.LoginThrottle.LockFor;
 
     public int LoginsPerMinutePerAddress { get; set; } = 30;
 
