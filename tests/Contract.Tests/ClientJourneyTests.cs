@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net.Http.Headers;
 using CommunityWorkflows.Contract.Tests.Client;
 using CommunityWorkflows.Domain.Calendar;

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -128,6 +129,37 @@ public class OpenApiDocumentTests(HostFixture host) : IClassFixture<HostFixture>
         var format = JsonNode.Parse(CommunityWorkflows.Workflows.Definitions.TemplateSchema.Json)!;
         Assert.Equal(format["required"]!.AsArray().Select(n => (string)n!), document["components"]!["schemas"]!["TemplateDefinition"]!["required"]!.AsArray().Select(n => (string)n!));
         Assert.NotNull(document["components"]!["schemas"]!["TemplateStage"]);
+    }
+
+    /// <summary>Commands that take no body: each says what it does by its address alone.</summary>
+    static readonly string[] Bodiless =
+    [
+        "RenewCalendarFeedLink", "SignOutEverywhere", "RevokeToken", "DisableUser", "EnableUser", "UnlockUser", "SignOutUser",
+        "PublishResults", "MarkNotificationRead", "MarkAllNotificationsRead", "PublishTemplate",
+    ];
+
+    [Fact]
+    public async Task Every_request_body_is_a_described_object_and_an_upload_a_binary_file_field()
+    {
+        var document = await ServedAsync();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        JsonNode Resolve(JsonNode schema) =>
+            schema["$ref"] is { } reference ? schemas[((string)reference!).Split('/')[^1]]!
+            : schema["oneOf"] is JsonArray choices ? Resolve(choices.Single(c => (string?)c!["type"] != "null")!)
+            : schema;
+
+        var commands = Operations(document).Where(o => o.Method is "POST" or "PUT" or "PATCH").ToList();
+        Assert.Equal(Bodiless.Order(), commands.Where(o => o.Operation["requestBody"] is null).Select(o => (string)o.Operation["operationId"]!).Order());
+        foreach (var (method, path, operation) in commands.Where(o => o.Operation["requestBody"] is not null))
+            foreach (var (mediaType, content) in operation["requestBody"]!["content"]!.AsObject())
+            {
+                var schema = Resolve(content!["schema"]!);
+                var described = (string?)schema["type"] == "array" ? Resolve(schema["items"]!) : schema;
+                Assert.True(described["properties"] is JsonObject { Count: > 0 }, $"{method} {path} ({mediaType}): the body is not a described object");
+                if (mediaType != "multipart/form-data") continue;
+                Assert.Equal("binary", (string?)described["properties"]!["file"]?["format"]);
+                Assert.Contains("file", described["required"]!.AsArray().Select(n => (string?)n));
+            }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Text;
 using CommunityWorkflows.Testing;
 using Microsoft.AspNetCore.Http;

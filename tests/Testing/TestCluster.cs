@@ -1,4 +1,4 @@
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Store;
 using Hangfire.PostgreSql;
@@ -16,9 +16,11 @@ namespace CommunityWorkflows.Testing;
 /// </summary>
 public static class TestCluster
 {
+    /// <summary>Hangfire's schema, as the host names it (HostApp.JobStorageSchema; Host.Tests checks they agree).</summary>
+    public const string JobStorageSchema = "hangfire";
     const string Template = "cw_template";
     static readonly SemaphoreSlim Gate = new(1, 1);
-    static EmbeddedPostgres? cluster;
+    static EmbeddedCluster? cluster;
 
     /// <summary>A new, fully migrated database of its own (with Hangfire's schema too).</summary>
     public static Task<string> CreateDatabaseAsync() => CreateAsync("t_", $"template {Template}");
@@ -37,14 +39,14 @@ public static class TestCluster
         return running.ConnectionString(name);
     }
 
-    static async Task<EmbeddedPostgres> StartAsync()
+    static async Task<EmbeddedCluster> StartAsync()
     {
         await Gate.WaitAsync();
         try
         {
             if (cluster is not null) return cluster;
             var directory = Path.Combine(Path.GetTempPath(), "cw-test-" + Guid.NewGuid().ToString("N")[..8]);
-            var started = await EmbeddedPostgres.StartAsync(directory, throwaway: true, NullLogger.Instance, CancellationToken.None);
+            var started = await EmbeddedCluster.StartAsync(directory, throwaway: true, NullLogger.Instance, CancellationToken.None);
             await PrepareTemplateAsync(started.ConnectionString(Template) + ";Pooling=false");
             return cluster = started;
         }
@@ -68,7 +70,7 @@ public static class TestCluster
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            PostgreSqlObjectsInstaller.Install(connection, Host.Hosting.HostApp.JobStorageSchema);
+            PostgreSqlObjectsInstaller.Install(connection, JobStorageSchema);
         }
         // no connections to the template from now on (autovacuum's included), or cloning it fails with "being accessed by other users"
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);

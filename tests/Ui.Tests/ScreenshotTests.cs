@@ -1,5 +1,5 @@
 using CommunityWorkflows.Domain.Calendar;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using Dapper;
 using Microsoft.Playwright;
 using Npgsql;

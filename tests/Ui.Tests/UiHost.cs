@@ -1,5 +1,6 @@
+using CommunityWorkflows.Testing.Host;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 using Microsoft.Playwright;
 

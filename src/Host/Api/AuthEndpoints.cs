@@ -1,3 +1,4 @@
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
@@ -24,7 +25,7 @@ static class AuthEndpoints
     public static void MapAuth(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         // a bad public address stops the start here, not the first link handed out
-        var publicSite = HostSettings.PublicUrl(configuration)?.ToString().TrimEnd('/');
+        var publicSite = HostSettings.Read<HostingSettings>(configuration).PublicUri?.ToString().TrimEnd('/');
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/token", async (TokenRequest request, HttpContext context, AccessTokens tokens, CancellationToken ct) =>
             await tokens.IssueAsync(request.Username, request.Password, context.ClientAddress(), ct) is { } token

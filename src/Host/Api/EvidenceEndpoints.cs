@@ -1,3 +1,4 @@
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Host.Auth;
 using CommunityWorkflows.Host.Hosting;
@@ -11,7 +12,7 @@ static class EvidenceEndpoints
 {
     public static void MapEvidence(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        var maxBytes = HostSettings.MaxEvidenceBytes(configuration);
+        var maxBytes = HostSettings.Read<LimitsSettings>(configuration).MaxEvidenceBytes;
 
         app.MapPost("/api/tasks/{id:long}/evidence", async (long id, HttpContext context, EvidenceStore store, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Workflows.Meetings;
@@ -64,7 +65,7 @@ static class MeetingCalendar
     /// <see cref="FallbackUidDomain"/>. Never the request's Host header, which any client sets: a UID that moved
     /// with it would make calendar apps list every meeting twice, or let one feed's events overwrite another's.
     /// </summary>
-    public static string UidDomain(IConfiguration configuration) => HostSettings.PublicUrl(configuration)?.IdnHost ?? FallbackUidDomain;
+    public static string UidDomain(IConfiguration configuration) => HostSettings.Read<HostingSettings>(configuration).PublicUri?.IdnHost ?? FallbackUidDomain;
 
     public static string Write(Feed feed, string uidDomain)
     {

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Workflows.Runtime;
 using System.Text.Json;
 using CommunityWorkflows.Domain.Errors;
@@ -65,10 +66,10 @@ static class MeetingEndpoints
             .WithName("VerifyMeetingJournal")
             .WithSummary("Recompute the meeting's own hash chain: {valid, entries, firstBrokenSeq}.");
 
-        MapEvidence(meetings, HostSettings.MaxEvidenceBytes(configuration));
+        MapEvidence(meetings, HostSettings.Read<LimitsSettings>(configuration).MaxEvidenceBytes);
         MapCompliance(meetings);
 
-        var feedMax = Math.Clamp(configuration.GetValue("Meetings:CalendarFeedMaxEvents", MeetingCalendar.DefaultMaxEvents), 1, MeetingQueries.MaxPageSize - 1);
+        var feedMax = HostSettings.Read<MeetingsSettings>(configuration).CalendarFeedMaxEvents;
         meetings.MapGet("/calendar.ics", async (string? orgUnitCode, int? year, HttpContext context, MeetingQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var feed = await MeetingCalendar.SelectAsync(queries, orgUnitCode, year, feedMax, clock.GetUtcNow(), context.Caller(), ct);

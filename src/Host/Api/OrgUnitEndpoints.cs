@@ -1,3 +1,4 @@
+using CommunityWorkflows.Host.Hosting.Settings;
 using System.Text.Json.Serialization;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
@@ -28,7 +29,7 @@ static class OrgUnitEndpoints
             return Results.Ok(await import.ImportAsync(rows, context.Caller(), ct));
         })
         .Accepts<OrgUnitImportItem[]>("application/json", "text/csv")
-        .WithMetadata(new BodyLimit(HostSettings.MaxImportBytes(configuration)), new ReadsOwnBody())
+        .WithMetadata(new BodyLimit(HostSettings.Read<LimitsSettings>(configuration).MaxImportBytes), new ReadsOwnBody())
         .WithName("ImportOrgUnits").Produces<OrgImportResult>()
         .WithSummary("Upsert org units by code from a JSON array or CSV; any bad row → 422 listing every bad row, nothing written.");
 

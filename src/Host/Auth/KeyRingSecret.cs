@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CommunityWorkflows.Host.Hosting.Settings;
 using Npgsql;
 
 namespace CommunityWorkflows.Host.Auth;
@@ -13,8 +14,6 @@ sealed class KeyRingSecret
 {
     public const string Setting = "Security:KeyRingSecret";
 
-    const int MinimumLength = 16;
-
     KeyRingSecret(byte[] key)
     {
         Key = key;
@@ -27,14 +26,14 @@ sealed class KeyRingSecret
     /// <summary>A fingerprint of <see cref="Key"/> kept beside each encrypted key, so that one made under another secret is recognised.</summary>
     public string Id { get; }
 
-    public static KeyRingSecret From(IConfiguration configuration, string connectionString)
+    public static KeyRingSecret From(SecuritySettings settings, string connectionString)
     {
-        var secret = configuration[Setting] is { Length: > 0 } configured ? configured
+        var secret = settings.KeyRingSecret is { Length: > 0 } configured ? configured
             : new NpgsqlConnectionStringBuilder(connectionString).Password is { Length: > 0 } password ? password
             : throw new InvalidOperationException(
-                $"{Setting} is not set and the database connection has no password to derive it from: set {Setting} (at least {MinimumLength} characters, the same on every host).");
-        if (secret.Length < MinimumLength)
-            throw new InvalidOperationException($"{Setting} must be at least {MinimumLength} characters long.");
+                $"{Setting} is not set and the database connection has no password to derive it from: set {Setting} (at least {SecuritySettings.MinimumKeyRingSecretLength} characters, the same on every host).");
+        if (secret.Length < SecuritySettings.MinimumKeyRingSecretLength)
+            throw new InvalidOperationException($"{Setting} must be at least {SecuritySettings.MinimumKeyRingSecretLength} characters long.");
         return new KeyRingSecret(HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32,
             info: "CommunityWorkflows data-protection key ring v1"u8.ToArray()));
     }

@@ -1,3 +1,5 @@
+using CommunityWorkflows.Host.Hosting.Settings;
+
 namespace CommunityWorkflows.Host.Auth;
 
 /// <summary>
@@ -7,12 +9,10 @@ namespace CommunityWorkflows.Host.Auth;
 /// </summary>
 public sealed class SessionCookie(bool alwaysSecure)
 {
-    public const string Setting = "Hosting:SecureCookies";
-
     public bool AlwaysSecure => alwaysSecure;
 
-    public static SessionCookie From(IConfiguration configuration, IHostEnvironment environment) =>
-        new(configuration.GetValue(Setting, !environment.IsDevelopment()));
+    internal static SessionCookie From(HostingSettings settings, IHostEnvironment environment) =>
+        new(settings.SecureCookies ?? !environment.IsDevelopment());
 
     public CookieOptions Options(HttpRequest request) => new()
     {

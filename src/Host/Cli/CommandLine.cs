@@ -1,5 +1,8 @@
 using System.CommandLine;
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
+using CommunityWorkflows.Host.Tools.Bench;
+using CommunityWorkflows.Host.Tools.Demo;
+using CommunityWorkflows.Host.Tools.Simulation;
 using Npgsql;
 
 namespace CommunityWorkflows.Host.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Host.Hosting;
 
 namespace CommunityWorkflows.Host.Cli;

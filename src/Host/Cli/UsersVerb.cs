@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Workflows.Accounts;
 
 namespace CommunityWorkflows.Host.Cli;

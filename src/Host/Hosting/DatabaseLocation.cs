@@ -1,4 +1,5 @@
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Workflows.Store;
 
 namespace CommunityWorkflows.Host.Hosting;
@@ -9,27 +10,25 @@ namespace CommunityWorkflows.Host.Hosting;
 /// </summary>
 public sealed class DatabaseLocation : IAsyncDisposable
 {
-    public const string DefaultDataDir = ".data/pg";
-    public const string DefaultDatabase = "communityworkflows";
-
-    DatabaseLocation(string connectionString, EmbeddedPostgres? embedded) => (ConnectionString, Embedded) = (connectionString, embedded);
+    DatabaseLocation(string connectionString, EmbeddedCluster? embedded) => (ConnectionString, Embedded) = (connectionString, embedded);
 
     public string ConnectionString { get; }
 
-    public EmbeddedPostgres? Embedded { get; }
+    public EmbeddedCluster? Embedded { get; }
 
     public static async Task<DatabaseLocation> OpenAsync(IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
         // the database exists before the host is built: Hangfire's storage, made while building, waits ~30 s
         // with retries for a database that the migrator would only create afterwards
-        var configured = configuration.GetConnectionString("Main");
+        var configured = HostSettings.Read<ConnectionStringsSettings>(configuration).Main;
+        var settings = HostSettings.Read<EmbeddedSettings>(configuration);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             await Migrator.EnsureDatabaseAsync(configured, ct);
             return new DatabaseLocation(configured, null);
         }
-        var embedded = await EmbeddedPostgres.StartAsync(configuration["Embedded:DataDir"] ?? DefaultDataDir, throwaway: false, logger, ct, configuration["Embedded:BinDir"]);
-        var location = new DatabaseLocation(embedded.ConnectionString(configuration["Embedded:Database"] ?? DefaultDatabase), embedded);
+        var embedded = await EmbeddedCluster.StartAsync(settings.DataDir, throwaway: false, logger, ct, settings.BinDir);
+        var location = new DatabaseLocation(embedded.ConnectionString(settings.Database), embedded);
         try
         {
             await Migrator.EnsureDatabaseAsync(location.ConnectionString, ct);

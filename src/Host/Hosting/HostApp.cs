@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CommunityWorkflows.Host.Api;
 using CommunityWorkflows.Host.Api.OpenApi;
 using CommunityWorkflows.Host.Auth;
+using CommunityWorkflows.Host.Hosting.Settings;
 using CommunityWorkflows.Workflows;
 using CommunityWorkflows.Workflows.Accounts;
 using CommunityWorkflows.Workflows.Jobs;
@@ -45,17 +46,20 @@ public static class HostApp
     public static WebApplication Build(WebApplicationBuilder builder, string connectionString)
     {
         var configuration = builder.Configuration;
+        var limits = HostSettings.Read<LimitsSettings>(configuration);
+        var hosting = HostSettings.Read<HostingSettings>(configuration);
         if (string.IsNullOrEmpty(configuration["urls"]))
             builder.WebHost.UseUrls(HostSettings.DefaultUrls);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = HostSettings.MaxRequestBytes(configuration);
+            k.Limits.MaxRequestBodySize = limits.MaxRequestBytes;
             k.Limits.MaxRequestLineSize = RequestSizeGuard.ServerLineBytes;
             k.Limits.MaxRequestHeadersTotalSize = RequestSizeGuard.ServerHeaderBytes;
             k.ConfigureEndpointDefaults(listen => listen.Use(ServerRefusals.Rewrite));
         });
 
         var services = builder.Services;
+        services.AddHostSettings(configuration);
         services.AddCommunityWorkflows(o => HostSettings.Apply(configuration, o, connectionString));
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>(); // before the framework's writer, which refuses many Accept headers
         services.AddProblemDetails();
@@ -74,14 +78,14 @@ public static class HostApp
         });
         services.AddApiDocument();
         AddSecurity(services, configuration, connectionString);
-        services.AddSingleton(SessionCookie.From(configuration, builder.Environment));
+        services.AddSingleton(SessionCookie.From(hosting, builder.Environment));
         AddJobs(services, configuration, connectionString);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Ui").AddViewLocalization();
         AddUi(builder);
 
         var app = builder.Build();
-        if (HostSettings.TrustedProxies(configuration) is { Count: > 0 } proxies)
+        if (hosting.Proxies is { Count: > 0 } proxies)
         {
             // behind a load balancer the client's address (which login limits count by) comes from X-Forwarded-For
             // ForwardLimit null: a chain of listed proxies (balancer, then nginx) is walked back to the first address not listed
@@ -139,7 +143,7 @@ public static class HostApp
         app.MapLiaisonPoints();
         app.MapLiaisonProblems();
         CommunityWorkflows.Host.Ui.Assess.AssessFiles.MapAssessFiles(app);
-        if (HostSettings.ServesJobDashboard(configuration))
+        if (HostSettings.Read<HangfireSettings>(configuration).Dashboard)
             app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
                 Authorization = [],
@@ -174,10 +178,10 @@ public static class HostApp
 
     static void AddSecurity(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        var loginsPerMinute = HostSettings.LoginsPerMinute(configuration);
+        var loginsPerMinute = HostSettings.Read<AuthSettings>(configuration).LoginsPerMinutePerAddress;
         services.AddDataProtection().SetApplicationName("CommunityWorkflows");
         // resolved at start-up (PrepareAsync), so that a missing secret stops the host before it serves
-        services.AddSingleton(_ => KeyRingSecret.From(configuration, connectionString));
+        services.AddSingleton(provider => KeyRingSecret.From(provider.GetRequiredService<IOptions<SecuritySettings>>().Value, connectionString));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
         {
             o.XmlRepository = new DataProtectionKeys(provider.GetRequiredService<Npgsql.NpgsqlDataSource>());
@@ -222,12 +226,12 @@ public static class HostApp
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
-        if (!HostSettings.RunsJobServer(configuration)) return;
+        var hangfire = HostSettings.Read<HangfireSettings>(configuration);
+        if (!hangfire.Server) return;
         services.AddHangfireServer(o =>
         {
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-            var workers = configuration.GetValue("Hangfire:WorkerCount", 0);
-            if (workers > 0) o.WorkerCount = workers;
+            if (hangfire.WorkerCount > 0) o.WorkerCount = hangfire.WorkerCount;
         });
     }
 
@@ -237,22 +241,16 @@ public static class HostApp
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CommunityWorkflows.Host");
         app.Services.GetRequiredService<KeyRingSecret>();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
-        var adminPassword = app.Configuration["Bootstrap:AdminPassword"];
+        var adminPassword = app.Services.GetRequiredService<IOptions<BootstrapSettings>>().Value.AdminPassword;
         if (!string.IsNullOrEmpty(adminPassword) && await app.Services.GetRequiredService<Users>().BootstrapAdminAsync(adminPassword, ct))
             logger.LogInformation("Created the bootstrap administrator '{Username}'", Users.BootstrapAdminUsername);
         logger.LogInformation("Session cookie: {Secure}", app.Services.GetRequiredService<SessionCookie>().AlwaysSecure
             ? "Secure on every answer (serve it over HTTPS or behind a TLS proxy; browsers keep it over plain HTTP on localhost only)"
-            : $"Secure on HTTPS requests only ({SessionCookie.Setting}=false or Development)");
+            : "Secure on HTTPS requests only (Hosting:SecureCookies=false or Development)");
         var options = app.Services.GetRequiredService<CommunityWorkflowsOptions>();
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), options.Clock);
         await app.Services.GetRequiredService<MeetingSchedules>().SyncAllAsync(ct);
-        logger.LogInformation(
-            "Options: clock {Clock} (now {Now:O}), party-org thresholds {Thresholds}, token lifetime {TokenLifetime}, lockout after {MaxFailures} failures per account and address or {MaxAddressFailures} per address for {LockFor}, job server {JobServer}",
-            options.Clock, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.PartyOrgThresholds, options.TokenLifetime,
-            options.LoginThrottle.MaxFailures, options.LoginThrottle.MaxAddressFailures, options.LoginThrottle.LockFor, HostSettings.RunsJobServer(app.Configuration));
-        logger.LogInformation(
-            "Liaison points: visit due after {VisitDueAfterDays} days, {ExpectedVisits} visits a year expected, problem reminders {Reminders} days before, escalation after {Escalation} workdays, assessment weights {Weights}, late credit {LateCredit}",
-            options.Liaison.VisitDueAfterDays, options.Liaison.ExpectedVisitsPerYear, options.Liaison.ProblemReminderDays, options.Liaison.ProblemEscalationWorkdays,
-            options.Liaison.Weights, options.Liaison.LateResolutionCredit);
+        logger.LogInformation("Settings: {Settings}; clock now {Now:O}",
+            SettingsLog.Describe(app.Services, options.ConnectionString), app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

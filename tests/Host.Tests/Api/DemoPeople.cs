@@ -1,9 +1,10 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;

@@ -1,4 +1,5 @@
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Testing.Host;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 using Dapper;
 using Npgsql;

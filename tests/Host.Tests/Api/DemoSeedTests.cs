@@ -1,7 +1,8 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Testing;
 
 namespace CommunityWorkflows.Host.Tests.Api;

@@ -23,6 +23,10 @@ public class JobServerTests
     }
 
     [Fact]
+    public void The_test_cluster_installs_hangfire_in_the_schema_the_host_uses() =>
+        Assert.Equal(HostApp.JobStorageSchema, TestCluster.JobStorageSchema);
+
+    [Fact]
     public async Task Two_hosts_on_one_database_are_two_hangfire_servers_sharing_one_schedule()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync();

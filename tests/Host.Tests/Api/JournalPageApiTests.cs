@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net;
 using CommunityWorkflows.Testing;
 

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -1,3 +1,4 @@
+using CommunityWorkflows.Testing.Host;
 using System.Net;
 using System.Text.RegularExpressions;
 using CommunityWorkflows.Host.Hosting;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CommunityWorkflows.Host.Embedded;
+using CommunityWorkflows.EmbeddedPostgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -9,9 +9,9 @@ public sealed class EmbeddedPostgresTests : IDisposable
 {
     readonly string directory = Path.Combine(Path.GetTempPath(), "cw-embedded-" + Guid.NewGuid().ToString("N")[..8]);
 
-    Task<EmbeddedPostgres> StartAsync() => EmbeddedPostgres.StartAsync(directory, throwaway: false, NullLogger.Instance, CancellationToken.None);
+    Task<EmbeddedCluster> StartAsync() => EmbeddedCluster.StartAsync(directory, throwaway: false, NullLogger.Instance, CancellationToken.None);
 
-    static async Task<object?> ScalarAsync(EmbeddedPostgres cluster, string sql)
+    static async Task<object?> ScalarAsync(EmbeddedCluster cluster, string sql)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
@@ -103,7 +103,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
         var cluster = await StartAsync();
         try
         {
-            var file = Path.Combine(directory, EmbeddedPostgres.PasswordFile);
+            var file = Path.Combine(directory, EmbeddedCluster.PasswordFile);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             if (Environment.IsPrivilegedProcess)
                 Assert.Equal("postgres", (await ExternalProcess.RunAsync("stat", ["-c", "%U", file], CancellationToken.None)).Output.Trim());
@@ -145,7 +145,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
         var upgraded = await StartAsync();
         try
         {
-            Assert.True(File.Exists(Path.Combine(directory, EmbeddedPostgres.PasswordFile)));
+            Assert.True(File.Exists(Path.Combine(directory, EmbeddedCluster.PasswordFile)));
             Assert.Equal(15, await ScalarAsync(upgraded, "select v from kept"));
             await Assert.ThrowsAnyAsync<NpgsqlException>(() => OpenAsync(trusting.Replace($"Port={oldPort}", $"Port={upgraded.Port}", StringComparison.Ordinal)));
         }
@@ -174,7 +174,7 @@ public sealed class EmbeddedPostgresTests : IDisposable
     public async Task Missing_server_binaries_say_what_to_install()
     {
         var error = await Assert.ThrowsAsync<PostgresNotInstalledException>(() =>
-            EmbeddedPostgres.StartAsync(directory, false, NullLogger.Instance, CancellationToken.None, binDirectory: "/nonexistent"));
+            EmbeddedCluster.StartAsync(directory, false, NullLogger.Instance, CancellationToken.None, binDirectory: "/nonexistent"));
         Assert.Contains("apt-get install -y postgresql", error.Message);
         Assert.False(Directory.Exists(directory));
     }

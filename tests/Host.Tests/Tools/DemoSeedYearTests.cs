@@ -1,5 +1,6 @@
+using CommunityWorkflows.Testing.Host;
 using CommunityWorkflows.Domain.Calendar;
-using CommunityWorkflows.Host.Demo;
+using CommunityWorkflows.Host.Tools.Demo;
 using CommunityWorkflows.Host.Hosting;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Accounts;

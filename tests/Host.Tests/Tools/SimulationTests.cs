@@ -1,6 +1,7 @@
+using CommunityWorkflows.Testing.Host;
 using System.Text.RegularExpressions;
-using CommunityWorkflows.Host.Bench;
-using CommunityWorkflows.Host.Simulation;
+using CommunityWorkflows.Host.Tools.Bench;
+using CommunityWorkflows.Host.Tools.Simulation;
 using CommunityWorkflows.Testing;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
