@@ -17,12 +17,12 @@ public static class OwnTasks
         NpgsqlTransaction tx, long instanceId, string origin, string taskKey, OwnTaskDefinition definition, DateOnly dueDate,
         DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
     {
-        var schedule = DeadlineSchedule.ForDueDate(dueDate, definition.Reminders, definition.Escalation, now, calendar);
+        var schedule = DeadlineSchedule.ForDueDate(dueDate, definition.Rules().Deadline, now, calendar);
         var (taskId, cycleId) = await tx.Connection!.QuerySingleAsync<(long, long)>(new CommandDefinition(
             """
             insert into task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status,
                               opened_at, due_at, attempts, updated_at, origin, definition)
-            select i.cycle_id, i.id, i.org_unit_id, i.stage_at, @taskKey, @title, @assignee, @reviewer, false, 'Open',
+            select i.cycle_id, i.id, i.org_unit_id, i.stage_at, @taskKey, @title, @assignee, @reviewer, false, @open,
                    @now, @dueAt, 1, @now, @origin, @definition::jsonb
             from (select id, cycle_id, org_unit_id, least(stage, (select max(ordinal) from cycle_stage s where s.cycle_id = instance.cycle_id)) as stage_at
                   from instance where id = @instanceId) as i
@@ -31,9 +31,9 @@ public static class OwnTasks
             new
             {
                 instanceId, taskKey, title = definition.Task.Title, assignee = definition.Task.Assignee, reviewer = definition.Task.Reviewer,
-                now, dueAt = schedule.DueAt, origin, definition = TaskDefinitions.Serialize(definition),
+                now, dueAt = schedule.DueAt, origin, open = nameof(TaskState.Open), definition = TaskDefinitions.Serialize(definition),
             }, tx, cancellationToken: ct));
-        await DeadlineTimers.ScheduleAsync(tx, TaskTimers.Target, taskId, schedule, cycleId, ct);
+        await DeadlineTimers.ScheduleAsync(tx, TimerTargets.Task, taskId, schedule, cycleId, ct);
         return taskId;
     }
 }
