@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Npgsql;
@@ -13,6 +14,11 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// </summary>
 public static class OwnTasks
 {
+    /// <summary>Creates the task in <paramref name="scope"/>'s transaction, opened at its <see cref="CommandScope.Now"/>.</summary>
+    public static Task<long> CreateAsync(
+        CommandScope scope, long instanceId, string origin, string taskKey, OwnTaskDefinition definition, DateOnly dueDate, BusinessCalendar calendar) =>
+        CreateAsync(scope.Transaction, instanceId, origin, taskKey, definition, dueDate, scope.Now, calendar, scope.Cancellation);
+
     public static async Task<long> CreateAsync(
         NpgsqlTransaction tx, long instanceId, string origin, string taskKey, OwnTaskDefinition definition, DateOnly dueDate,
         DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
