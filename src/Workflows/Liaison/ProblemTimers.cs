@@ -4,8 +4,6 @@ using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
-using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Liaison;
 
@@ -35,17 +33,18 @@ public sealed class ProblemTimers(CommunityWorkflowsOptions options) : DeadlineT
         public IReadOnlyList<string> Audiences => ProblemOwners.AudiencesFor(Enum.Parse<OrgUnitKind>(OwnerKind), OwnerInStreet);
     }
 
-    protected override async Task<IReadOnlyDictionary<long, ProblemRow>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct) =>
-        (await tx.Connection!.QueryAsync<ProblemRow>(new CommandDefinition(
-            """
-            select q.id, q.point_id, q.description, q.due_on, q.due_at, q.status, q.owner_unit_id, o.kind as owner_kind, o.name as owner_name,
-                   o.street_id is not null as owner_in_street, p.leader_user_id, c.name as community_name
-            from liaison_problem q
-            join liaison_point p on p.id = q.point_id
-            join org_unit o on o.id = q.owner_unit_id
-            join org_unit c on c.id = p.community_id
-            where q.id = any(@ids)
-            """, new { ids = TargetIds(timers) }, tx, cancellationToken: ct))).ToDictionary(p => p.Id);
+    protected override long IdOf(ProblemRow problem) => problem.Id;
+
+    protected override string TargetsSql =>
+        """
+        select q.id, q.point_id, q.description, q.due_on, q.due_at, q.status, q.owner_unit_id, o.kind as owner_kind, o.name as owner_name,
+               o.street_id is not null as owner_in_street, p.leader_user_id, c.name as community_name
+        from liaison_problem q
+        join liaison_point p on p.id = q.point_id
+        join org_unit o on o.id = q.owner_unit_id
+        join org_unit c on c.id = p.community_id
+        where q.id = any(@ids)
+        """;
 
     protected override bool Waits(ProblemRow problem) => problem.Status == nameof(ProblemStatus.Open);
 

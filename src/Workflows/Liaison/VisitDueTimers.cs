@@ -4,7 +4,6 @@ using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Liaison;
@@ -39,16 +38,17 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : TimerHan
 
     public sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn, long? LastVisitId);
 
-    protected override async Task<IReadOnlyDictionary<long, PointRow>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct) =>
-        (await tx.Connection!.QueryAsync<PointRow>(new CommandDefinition(
-            """
-            select p.id, p.year, p.started_on, p.leader_user_id, c.id as community_id, c.name as community_name,
-                   last.visited_on as last_visit_on, last.id as last_visit_id
-            from liaison_point p join org_unit c on c.id = p.community_id
-            -- the visit that began the current gap: the latest day, the first recorded on it
-            left join lateral (select v.id, v.visited_on from liaison_visit v where v.point_id = p.id order by v.visited_on desc, v.id limit 1) last on true
-            where p.id = any(@ids)
-            """, new { ids = TargetIds(timers) }, tx, cancellationToken: ct))).ToDictionary(p => p.Id);
+    protected override long IdOf(PointRow point) => point.Id;
+
+    protected override string TargetsSql =>
+        """
+        select p.id, p.year, p.started_on, p.leader_user_id, c.id as community_id, c.name as community_name,
+               last.visited_on as last_visit_on, last.id as last_visit_id
+        from liaison_point p join org_unit c on c.id = p.community_id
+        -- the visit that began the current gap: the latest day, the first recorded on it
+        left join lateral (select v.id, v.visited_on from liaison_visit v where v.point_id = p.id order by v.visited_on desc, v.id limit 1) last on true
+        where p.id = any(@ids)
+        """;
 
     protected override TimerFiring? Decide(DueTimer timer, PointRow point, DateTimeOffset now)
     {

@@ -3,8 +3,6 @@ using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
-using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Meetings;
 
@@ -26,14 +24,15 @@ public sealed class MeetingTimers : DeadlineTimerHandler<MeetingTimers.MeetingRo
         public string Period => new MeetingPeriod(PeriodStart, PeriodEnd).Label();
     }
 
-    protected override async Task<IReadOnlyDictionary<long, MeetingRow>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct) =>
-        (await tx.Connection!.QueryAsync<MeetingRow>(new CommandDefinition(
-            """
-            select m.id, m.cadence_key, m.org_unit_id, u.code as unit_code, u.name as unit_name, m.title, m.period_start, m.period_end,
-                   m.audience, m.escalation::text as escalation, m.due_at, m.status
-            from meeting m join org_unit u on u.id = m.org_unit_id
-            where m.id = any(@ids)
-            """, new { ids = TargetIds(timers) }, tx, cancellationToken: ct))).ToDictionary(m => m.Id);
+    protected override long IdOf(MeetingRow meeting) => meeting.Id;
+
+    protected override string TargetsSql =>
+        """
+        select m.id, m.cadence_key, m.org_unit_id, u.code as unit_code, u.name as unit_name, m.title, m.period_start, m.period_end,
+               m.audience, m.escalation::text as escalation, m.due_at, m.status
+        from meeting m join org_unit u on u.id = m.org_unit_id
+        where m.id = any(@ids)
+        """;
 
     protected override bool Waits(MeetingRow meeting) => meeting.Status == "Due";
 

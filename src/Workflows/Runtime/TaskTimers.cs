@@ -3,7 +3,6 @@ using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Runtime;
@@ -26,21 +25,24 @@ public sealed class TaskTimers(CycleDefinitions definitions) : DeadlineTimerHand
         public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
     }
 
+    protected override long IdOf(TaskRow task) => task.Id;
+
+    protected override string TargetsSql =>
+        """
+        select t.id, t.status, t.due_at, t.title, t.task_key, t.assignee, t.origin, t.definition::text, t.org_unit_id, t.stage,
+               u.code as unit_code, u.name as unit_name, t.cycle_id, c.status as cycle_status
+        from task t join org_unit u on u.id = t.org_unit_id join cycle c on c.id = t.cycle_id
+        where t.id = any(@ids)
+        """;
+
     protected override async Task<IReadOnlyDictionary<long, TaskRow>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct)
     {
-        var connection = tx.Connection!;
-        var tasks = (await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            """
-            select t.id, t.status, t.due_at, t.title, t.task_key, t.assignee, t.origin, t.definition::text, t.org_unit_id, t.stage,
-                   u.code as unit_code, u.name as unit_name, t.cycle_id, c.status as cycle_status
-            from task t join org_unit u on u.id = t.org_unit_id join cycle c on c.id = t.cycle_id
-            where t.id = any(@ids)
-            """, new { ids = TargetIds(timers) }, tx, cancellationToken: ct))).ToDictionary(t => t.Id);
+        var tasks = (await base.LoadAsync(tx, timers, ct)).ToDictionary();
         foreach (var id in timers.Where(t => t.Kind == TimerKinds.Escalation).Select(t => t.TargetId).Distinct())
             if (tasks.TryGetValue(id, out var task))
                 tasks[id] = task with
                 {
-                    Escalation = (await TaskRules.LoadAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct)).Deadline.Escalation,
+                    Escalation = (await TaskRules.LoadAsync(tx.Connection!, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct)).Deadline.Escalation,
                 };
         return tasks;
     }

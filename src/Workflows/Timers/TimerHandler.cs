@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Timers;
@@ -13,8 +14,14 @@ public abstract class TimerHandler<TTarget> : ITimerHandler where TTarget : clas
     /// <summary>A timer whose target was found, and whether it fired.</summary>
     protected sealed record Decided(DueTimer Timer, TTarget Target, bool Fired);
 
+    /// <summary>The query of the batch's targets: their rows whose id is in <c>@ids</c>, the timers' target ids.</summary>
+    protected abstract string TargetsSql { get; }
+
+    protected abstract long IdOf(TTarget target);
+
     /// <summary>The targets of the batch's timers, by id; a timer whose target is missing is skipped.</summary>
-    protected abstract Task<IReadOnlyDictionary<long, TTarget>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct);
+    protected virtual async Task<IReadOnlyDictionary<long, TTarget>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<TTarget>(new CommandDefinition(TargetsSql, new { ids = TargetIds(timers) }, tx, cancellationToken: ct))).ToDictionary(IdOf);
 
     /// <summary>What <paramref name="timer"/> says about <paramref name="target"/> at <paramref name="now"/>, or null to skip it.</summary>
     protected abstract TimerFiring? Decide(DueTimer timer, TTarget target, DateTimeOffset now);
@@ -22,7 +29,7 @@ public abstract class TimerHandler<TTarget> : ITimerHandler where TTarget : clas
     /// <summary>The targets' own changes once the batch is decided (every timer whose target was found, fired or skipped).</summary>
     protected virtual Task ApplyAsync(NpgsqlTransaction tx, IReadOnlyList<Decided> decided, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
 
-    protected static long[] TargetIds(IReadOnlyList<DueTimer> timers) => timers.Select(t => t.TargetId).Distinct().ToArray();
+    static long[] TargetIds(IReadOnlyList<DueTimer> timers) => timers.Select(t => t.TargetId).Distinct().ToArray();
 
     public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
     {
