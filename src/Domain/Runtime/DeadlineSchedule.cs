@@ -35,9 +35,15 @@ public sealed record DeadlineSchedule(
     }
 
     /// <summary>The schedule of a task of <paramref name="stage"/> opened at <paramref name="openedAt"/>, by the stage's due rule.</summary>
-    public static DeadlineSchedule ForStage(TemplateDefinition template, StageDefinition stage, DateOnly stageOpensOn, DateTimeOffset openedAt, BusinessCalendar calendar) =>
-        ForDueDate(stage.Due.DueDate(stageOpensOn, ChinaTime.DateOf(openedAt), calendar), stage.Reminders ?? template.Reminders,
-            stage.Escalation ?? template.Escalation, openedAt, calendar);
+    public static DeadlineSchedule ForStage(TemplateDefinition template, StageDefinition stage, DateOnly stageOpensOn, DateTimeOffset openedAt, BusinessCalendar calendar)
+    {
+        var rules = DeadlineRules.Of(template, stage);
+        return ForDueDate(rules.Due!.DueDate(stageOpensOn, ChinaTime.DateOf(openedAt), calendar), rules, openedAt, calendar);
+    }
+
+    /// <summary>The schedule of a deadline due on <paramref name="dueDate"/> under <paramref name="rules"/>.</summary>
+    public static DeadlineSchedule ForDueDate(DateOnly dueDate, DeadlineRules rules, DateTimeOffset openedAt, BusinessCalendar calendar) =>
+        ForDueDate(dueDate, rules.Reminders, rules.Escalation, openedAt, calendar);
 
     /// <summary>
     /// When a stage opens in a cycle of <paramref name="year"/> launched at <paramref name="launchedAt"/>: on its date
@@ -65,17 +71,17 @@ public sealed record DeadlineSchedule(
         var past = Escalations.LastOrDefault(e => e.At <= now);
         return
         [
-            .. Reminders.Where(r => r.At > now).Select(r => (r.At, "Reminder", r.DaysBefore)),
-            (OverdueAt > now ? OverdueAt : now, "Overdue", 0),
-            .. Escalations.Where(e => e.At > now || e == past).Select(e => (e.At > now ? e.At : now, "Escalation", e.Step)),
+            .. Reminders.Where(r => r.At > now).Select(r => (r.At, TimerKinds.Reminder, r.DaysBefore)),
+            (OverdueAt > now ? OverdueAt : now, TimerKinds.Overdue, 0),
+            .. Escalations.Where(e => e.At > now || e == past).Select(e => (e.At > now ? e.At : now, TimerKinds.Escalation, e.Step)),
         ];
     }
 
     /// <summary>The timer rows of this schedule: (when, kind, step); a reminder's step is its days before due.</summary>
     public IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> Timers() =>
     [
-        .. Reminders.Select(r => (r.At, "Reminder", r.DaysBefore)),
-        (OverdueAt, "Overdue", 0),
-        .. Escalations.Select(e => (e.At, "Escalation", e.Step)),
+        .. Reminders.Select(r => (r.At, TimerKinds.Reminder, r.DaysBefore)),
+        (OverdueAt, TimerKinds.Overdue, 0),
+        .. Escalations.Select(e => (e.At, TimerKinds.Escalation, e.Step)),
     ];
 }

@@ -18,7 +18,7 @@ public enum TaskState
 public static class TaskStates
 {
     /// <summary>The assignee holds the ball: the task can be submitted, and deadlines apply to it.</summary>
-    public static bool AwaitsAssignee(this TaskState state) => state is TaskState.Open or TaskState.Returned;
+    public static bool AwaitsAssignee(this TaskState state) => TaskTransitions.Submit.CanApply(state);
 
     public static bool IsOverdue(TaskState state, DateTimeOffset? dueAt, DateTimeOffset now) => state.AwaitsAssignee() && dueAt < now;
 }

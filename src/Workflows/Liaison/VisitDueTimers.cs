@@ -4,7 +4,6 @@ using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Liaison;
@@ -14,12 +13,12 @@ namespace CommunityWorkflows.Workflows.Liaison;
 /// longer than <see cref="LiaisonPolicy.VisitDueAfterDays"/>. Recording a later visit cancels it and starts the
 /// count again; when it fires it tells the leader and sets the next one, another period on, until the year ends.
 /// </summary>
-public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHandler
+public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : TimerHandler<VisitDueTimers.PointRow>
 {
-    public const string Target = "LiaisonPoint";
-    public const string Kind = "VisitDue";
+    public const string Target = TimerTargets.LiaisonPoint;
+    public const string Kind = TimerKinds.VisitDue;
 
-    public string TargetKind => Target;
+    public override string TargetKind => Target;
 
     /// <summary>
     /// Sets the reminder for the gap that began on <paramref name="basis"/> (the point's start, or the visit
@@ -37,36 +36,35 @@ public sealed class VisitDueTimers(CommunityWorkflowsOptions options) : ITimerHa
             visitId is { } v ? $"visit-{v}" : "start", ct);
     }
 
-    sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn, long? LastVisitId);
+    public sealed record PointRow(long Id, int Year, DateOnly StartedOn, long LeaderUserId, long CommunityId, string CommunityName, DateOnly? LastVisitOn, long? LastVisitId);
 
-    public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
+    protected override long IdOf(PointRow point) => point.Id;
+
+    protected override string TargetsSql =>
+        """
+        select p.id, p.year, p.started_on, p.leader_user_id, c.id as community_id, c.name as community_name,
+               last.visited_on as last_visit_on, last.id as last_visit_id
+        from liaison_point p join org_unit c on c.id = p.community_id
+        -- the visit that began the current gap: the latest day, the first recorded on it
+        left join lateral (select v.id, v.visited_on from liaison_visit v where v.point_id = p.id order by v.visited_on desc, v.id limit 1) last on true
+        where p.id = any(@ids)
+        """;
+
+    protected override TimerFiring? Decide(DueTimer timer, PointRow point, DateTimeOffset now)
     {
-        var points = (await tx.Connection!.QueryAsync<PointRow>(new CommandDefinition(
-            """
-            select p.id, p.year, p.started_on, p.leader_user_id, c.id as community_id, c.name as community_name,
-                   last.visited_on as last_visit_on, last.id as last_visit_id
-            from liaison_point p join org_unit c on c.id = p.community_id
-            -- the visit that began the current gap: the latest day, the first recorded on it
-            left join lateral (select v.id, v.visited_on from liaison_visit v where v.point_id = p.id order by v.visited_on desc, v.id limit 1) last on true
-            where p.id = any(@ids)
-            """, new { ids = timers.Select(t => t.TargetId).Distinct().ToArray() }, tx, cancellationToken: ct))).ToDictionary(p => p.Id);
-        var afterDays = options.Liaison.VisitDueAfterDays;
         var today = ChinaTime.DateOf(now);
-        var (fired, notices, entries) = (new List<long>(), new List<Notice>(), new List<JournalDraft>());
-        foreach (var timer in timers)
-        {
-            if (!points.TryGetValue(timer.TargetId, out var point)) continue;
-            var days = VisitClock.DaysWithoutVisit(point.LastVisitOn, point.StartedOn, today, point.Year);
-            if (VisitClock.IsVisitDue(days, afterDays) && today <= VisitClock.YearEnd(point.Year))
-            {
-                notices.Add(new Notice($"timer:{timer.Id}", Kind, LiaisonNoticeText.VisitDue(point.CommunityName, point.LastVisitOn, point.StartedOn, days),
-                    point.CommunityId, null, UserIds: [point.LeaderUserId]));
-                entries.Add(new(JournalStreams.LiaisonPoint(point.Id), Kind, $"point:{point.Id}", new { daysWithoutVisit = days, lastVisitOn = point.LastVisitOn }));
-                fired.Add(timer.Id);
-            }
-            // a period on, however this one went: the point keeps one reminder ahead while it goes unvisited
-            await ScheduleAsync(tx, point.Id, point.Year, point.LastVisitOn ?? point.StartedOn, point.LastVisitId, today, afterDays, fromFirst: false, ct);
-        }
-        return new TimerEffects(fired, notices, entries);
+        var days = VisitClock.DaysWithoutVisit(point.LastVisitOn, point.StartedOn, today, point.Year);
+        if (!VisitClock.IsVisitDue(days, options.Liaison.VisitDueAfterDays) || today > VisitClock.YearEnd(point.Year)) return null;
+        return new TimerFiring(
+            new Notice(TimerFiring.NoticeKey(timer), Kind, LiaisonNoticeText.VisitDue(point.CommunityName, point.LastVisitOn, point.StartedOn, days),
+                point.CommunityId, null, UserIds: [point.LeaderUserId]),
+            new JournalDraft(JournalStreams.LiaisonPoint(point.Id), Kind, $"point:{point.Id}", new { daysWithoutVisit = days, lastVisitOn = point.LastVisitOn }));
+    }
+
+    /// <summary>A period on, however this one went: the point keeps one reminder ahead while it goes unvisited.</summary>
+    protected override async Task ApplyAsync(NpgsqlTransaction tx, IReadOnlyList<Decided> decided, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var point in decided.Select(d => d.Target))
+            await ScheduleAsync(tx, point.Id, point.Year, point.LastVisitOn ?? point.StartedOn, point.LastVisitId, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: false, ct);
     }
 }

@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
+using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Commands;
@@ -50,11 +51,12 @@ public sealed class CycleCancellation(CommandRunner commands, CycleQueries queri
             """
             update timer set fired_at = @now, outcome = 'Cancelled'
             where id in (select id from timer where cycle_id = @cycleId and fired_at is null for update skip locked)
-            """, new { cycleId, now }, timeout: 600);
+            """, new { cycleId, now }, timeout: CycleLauncher.BulkTimeout);
         var tasks = await scope.ExecuteAsync(
-            "update task set status = 'Cancelled', updated_at = @now where cycle_id = @cycleId and status <> 'Accepted'", new { cycleId, now }, timeout: 600);
+            "update task set status = @to, updated_at = @now where cycle_id = @cycleId and status = any(@from)",
+            new { cycleId, now, to = TaskTransitions.Cancel.ToName, from = TaskTransitions.Cancel.FromNames }, timeout: CycleLauncher.BulkTimeout);
         var instances = await scope.ExecuteAsync(
-            "update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running'", new { cycleId }, timeout: 600);
+            "update instance set status = 'Cancelled' where cycle_id = @cycleId and status = 'Running'", new { cycleId }, timeout: CycleLauncher.BulkTimeout);
         await scope.ExecuteAsync("update cycle set status = 'Cancelled', cancelled_at = @now where id = @cycleId", new { cycleId, now });
         scope.Journal(new JournalDraft(JournalStreams.Cycle(cycleId), "CycleCancelled", null,
             new { reason, timersStopped = timers, tasksCancelled = tasks, instancesCancelled = instances }));

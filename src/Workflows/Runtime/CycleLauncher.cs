@@ -6,7 +6,9 @@ using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
+using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -19,34 +21,38 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// launch is whole or absent, and a repeat of the same template, year and scope is refused (409).
 /// </summary>
 public sealed class CycleLauncher(
-    NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, CycleQueries queries,
-    TimeProvider clock, ILogger<CycleLauncher> logger)
+    CommandRunner commands, Calendars calendars, CycleDefinitions definitions, CycleQueries queries, ILogger<CycleLauncher> logger)
 {
+    /// <summary>A province-sized launch writes millions of rows: its statements get ten minutes, not the default 30 s.</summary>
+    internal const int BulkTimeout = 600;
+
     public async Task<CycleView> LaunchAsync(LaunchRequest request, Caller caller, CancellationToken ct)
     {
-        var definition = request.Definition;
-        var participantKind = Enum.Parse<OrgUnitKind>(definition.Participants.Kind);
-        if (!Years.IsValid(request.Year))
-            throw new RuleViolationException("/year", Years.Problem);
-        if (string.IsNullOrWhiteSpace(request.ScopeCode))
-            throw new RuleViolationException("/scopeCode", Say.Text("scopeCode is required.", "范围单位（scopeCode）为必填项。"));
+        var (participantKind, scopeCode) = Check(request);
 
         var calendar = await calendars.LoadAsync(ct);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
-        await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
-        var now = clock.GetUtcNow();
+        var (cycleId, participants) = await commands.RunAsync(caller, scope => LaunchInAsync(scope, request, participantKind, scopeCode, calendar, caller), ct);
+        logger.LogInformation("Launched cycle {CycleId} ({Template} v{Version}, {Year}, {Scope}) for {Participants} participants",
+            cycleId, request.TemplateKey, request.TemplateVersion, request.Year, request.ScopeCode, participants);
+        return await queries.GetAsync(cycleId, caller, ct);
+    }
 
-        var cycleId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+    async Task<(long CycleId, int Participants)> LaunchInAsync(
+        CommandScope command, LaunchRequest request, OrgUnitKind participantKind, string scopeCode, BusinessCalendar calendar, Caller caller)
+    {
+        var (tx, ct, definition) = (command.Transaction, command.Cancellation, request.Definition);
+        var scope = await ScopeAsync(tx, scopeCode, caller, participantKind, ct);
+        await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
+        var now = command.Now;
+
+        var cycleId = await command.SingleOrDefaultAsync<long?>(
             """
             insert into cycle (template_key, template_version, definition, year, scope_unit_id, status, participant_count, created_at, created_by)
             values (@key, @version, @definition::jsonb, @year, @scopeId, 'Running', 0, @now, @by)
             on conflict (template_key, year, scope_unit_id) do nothing
             returning id
             """,
-            new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Id, now, by = caller.Username },
-            tx, cancellationToken: ct))
+            new { key = request.TemplateKey, version = request.TemplateVersion, definition = TemplateJson.Serialize(definition), request.Year, scopeId = scope.Id, now, by = caller.Username })
             ?? throw new ConflictException(Say.Text($"A cycle of '{request.TemplateKey}' for {request.Year} over {request.ScopeCode} already exists.", $"{request.ScopeCode} 已发起 {request.Year} 年度“{request.TemplateKey}”考核周期，不能重复发起。"));
 
         var stages = definition.Stages.Select((s, i) => StagePlan.Of(s, i, request.Year, now, calendar)).ToList();
@@ -55,39 +61,23 @@ public sealed class CycleLauncher(
         if (participants == 0)
             throw new RuleViolationException("/scopeCode", Say.Text($"There is no {participantKind} under '{request.ScopeCode}' to take part.", $"“{request.ScopeCode}”下没有可参与的{participantKind}。"));
         var openedAtLaunch = await InsertTasksAsync(tx, cycleId, definition, stages[0], now, calendar, ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update cycle set participant_count = @participants where id = @cycleId", new { participants, cycleId }, tx, cancellationToken: ct));
+        await command.ExecuteAsync("update cycle set participant_count = @participants where id = @cycleId", new { participants, cycleId });
 
-        List<JournalDraft> entries =
-        [
-            new(JournalStreams.Cycle(cycleId), "CycleLaunched", request.ScopeCode,
-                new { templateKey = request.TemplateKey, templateVersion = request.TemplateVersion, request.Year, scopeCode = request.ScopeCode, participants }),
-        ];
+        command.Journal(new JournalDraft(JournalStreams.Cycle(cycleId), "CycleLaunched", request.ScopeCode,
+            new { templateKey = request.TemplateKey, templateVersion = request.TemplateVersion, request.Year, scopeCode = request.ScopeCode, participants }));
         foreach (var stage in stages)
         {
             if (stage.OpensAt <= now)
             {
                 // the first stage's tasks were written open; a later stage opens for each instance as it arrives
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "update cycle_stage set opened = true where cycle_id = @cycleId and ordinal = @stage", new { cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
-                entries.Add(new(JournalStreams.Cycle(cycleId), "StageOpened", stage.Key, new { stage = stage.Ordinal, tasksOpened = stage.Ordinal == 0 ? openedAtLaunch : 0 }));
+                await command.ExecuteAsync("update cycle_stage set opened = true where cycle_id = @cycleId and ordinal = @stage", new { cycleId, stage = stage.Ordinal });
+                command.Journal(new JournalDraft(JournalStreams.Cycle(cycleId), "StageOpened", stage.Key, new { stage = stage.Ordinal, tasksOpened = stage.Ordinal == 0 ? openedAtLaunch : 0 }));
             }
             else
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, idempotency_key)
-                    values (@at, 'StageOpen', 'Stage', @cycleId, @cycleId, @stage, 'cycle:' || @cycleId || ':stage:' || @stage)
-                    """, new { at = stage.OpensAt.ToUniversalTime(), cycleId, stage = stage.Ordinal }, tx, cancellationToken: ct));
-            }
+                await DeadlineTimers.ScheduleStageOpenAsync(tx, cycleId, stage.Ordinal, stage.OpensAt, ct);
         }
-        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
-        await tx.CommitAsync(ct);
-        definitions.Remember(cycleId, definition);
-        logger.LogInformation("Launched cycle {CycleId} ({Template} v{Version}, {Year}, {Scope}) for {Participants} participants",
-            cycleId, request.TemplateKey, request.TemplateVersion, request.Year, request.ScopeCode, participants);
-        await connection.CloseAsync(); // back to the pool before the read opens another
-        return await queries.GetAsync(cycleId, caller, ct);
+        command.AfterCommit(() => definitions.Remember(cycleId, definition));
+        return (cycleId, participants);
     }
 
     /// <summary>
@@ -97,22 +87,29 @@ public sealed class CycleLauncher(
     /// </summary>
     public async Task<LaunchPreview> PreviewAsync(LaunchRequest request, Caller caller, CancellationToken ct)
     {
-        var participantKind = Enum.Parse<OrgUnitKind>(request.Definition.Participants.Kind);
+        var (participantKind, scopeCode) = Check(request);
+        return await commands.ReadAsync(async tx =>
+        {
+            var connection = tx.Connection!;
+            var scope = await ScopeAsync(tx, scopeCode, caller, participantKind, ct);
+            await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
+            var participants = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "select count(*)::int " + ParticipantsUnderScope, ParticipantArguments(scope, participantKind), tx, cancellationToken: ct));
+            var existing = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "select id from cycle where template_key = @key and year = @year and scope_unit_id = @scopeId",
+                new { key = request.TemplateKey, request.Year, scopeId = scope.Id }, tx, cancellationToken: ct));
+            return new LaunchPreview(request.TemplateKey, request.TemplateVersion, request.Year, scope.Code, participantKind.ToString(), participants, existing);
+        }, ct);
+    }
+
+    /// <summary>The checks a launch and its preview make before they read anything: the year, the scope named; the participants' kind and the scope's code.</summary>
+    static (OrgUnitKind ParticipantKind, string ScopeCode) Check(LaunchRequest request)
+    {
         if (!Years.IsValid(request.Year))
             throw new RuleViolationException("/year", Years.Problem);
         if (string.IsNullOrWhiteSpace(request.ScopeCode))
-            throw new RuleViolationException("/scopeCode", Say.Text("scopeCode is required.", "请选择考核范围（scopeCode）。"));
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var scope = await ScopeAsync(tx, request.ScopeCode, caller, participantKind, ct);
-        await EnsureLaunchableOverAsync(tx, request.TemplateKey, scope, ct);
-        var participants = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "select count(*)::int " + ParticipantsUnderScope, ParticipantArguments(scope, participantKind), tx, cancellationToken: ct));
-        var existing = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "select id from cycle where template_key = @key and year = @year and scope_unit_id = @scopeId",
-            new { key = request.TemplateKey, request.Year, scopeId = scope.Id }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return new LaunchPreview(request.TemplateKey, request.TemplateVersion, request.Year, scope.Code, participantKind.ToString(), participants, existing);
+            throw new RuleViolationException("/scopeCode", Say.Text("scopeCode is required.", "范围单位（scopeCode）为必填项。"));
+        return (Enum.Parse<OrgUnitKind>(request.Definition.Participants.Kind), request.ScopeCode);
     }
 
     /// <summary>Who takes part in a cycle: every unit of the participants' kind under the scope — for the launch and its preview alike.</summary>
@@ -180,7 +177,7 @@ public sealed class CycleLauncher(
         arguments.Add("cycleId", cycleId);
         return tx.Connection!.ExecuteAsync(new CommandDefinition(
             "insert into instance (cycle_id, org_unit_id, stage, status) select @cycleId, u.id, 0, 'Running' " + ParticipantsUnderScope,
-            arguments, tx, cancellationToken: ct, commandTimeout: 600));
+            arguments, tx, cancellationToken: ct, commandTimeout: BulkTimeout));
     }
 
     /// <summary>
@@ -194,29 +191,27 @@ public sealed class CycleLauncher(
         var tasks = definition.Stages.SelectMany((s, i) => s.Tasks.Select(t => (Stage: i, Task: t))).ToList();
         var opening = first.OpensAt <= now;
         var schedule = DeadlineSchedule.ForStage(definition, definition.Stages[0], ChinaTime.DateOf(first.OpensAt), now, calendar);
-        var timers = opening ? schedule.Timers() : [];
+        // a task is created Pending, or already Open (the first stage open at launch): what the Open transition would make it
+        var (pending, open) = (TaskTransitions.Open.FromNames.Single(), TaskTransitions.Open.ToName);
         return await tx.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
+            $"""
             with created as (
                 insert into task (cycle_id, instance_id, org_unit_id, stage, task_key, title, assignee, reviewer, gate, status, opened_at, due_at, attempts, updated_at)
                 select @cycleId, i.id, i.org_unit_id, t.stage, t.key, t.title, t.assignee, t.reviewer, t.gate,
-                       case when t.opens then 'Open' else 'Pending' end,
+                       case when t.opens then @open else @pending end,
                        case when t.opens then @now end, case when t.opens then @dueAt end, case when t.opens then 1 else 0 end, @now
                 from instance i cross join unnest(@stages, @keys, @titles, @assignees, @reviewers, @gates, @opens)
                     as t(stage, key, title, assignee, reviewer, gate, opens)
                 where i.cycle_id = @cycleId
                 returning id, status
             ), timers as (
-                insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
-                select s.at, s.kind, 'Task', c.id, @cycleId, 0, s.step, 'task:' || c.id || ':' || s.kind || ':' || s.step
-                from created c cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
-                where c.status = 'Open'
+                {DeadlineTimers.InsertSql("created c", "c.id", "0", where: "where c.status = @open")}
             )
-            select count(*)::int from created where status = 'Open'
+            select count(*)::int from created where status = @open
             """,
-            new
+            DeadlineTimers.Arguments(TimerTargets.Task, opening ? schedule.Timers() : [], new
             {
-                cycleId, now, dueAt = schedule.DueAt,
+                cycleId, now, dueAt = schedule.DueAt, open, pending,
                 stages = tasks.Select(t => t.Stage).ToArray(),
                 keys = tasks.Select(t => t.Task.Key).ToArray(),
                 titles = tasks.Select(t => t.Task.Title).ToArray(),
@@ -224,9 +219,6 @@ public sealed class CycleLauncher(
                 reviewers = tasks.Select(t => t.Task.Reviewer).ToArray(),
                 gates = tasks.Select(t => t.Task.Gate).ToArray(),
                 opens = tasks.Select(t => opening && t.Stage == 0 && t.Task.After.Count == 0).ToArray(),
-                ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
-                kinds = timers.Select(t => t.Kind).ToArray(),
-                steps = timers.Select(t => t.Step).ToArray(),
-            }, tx, cancellationToken: ct, commandTimeout: 600));
+            }), tx, cancellationToken: ct, commandTimeout: BulkTimeout));
     }
 }

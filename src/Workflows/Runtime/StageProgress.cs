@@ -1,5 +1,6 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Npgsql;
@@ -21,18 +22,19 @@ static class StageProgress
         var connection = tx.Connection!;
         var states = (await connection.QueryAsync<(string Key, string Status)>(new CommandDefinition(
             "select task_key, status from task where instance_id = @instanceId and stage = @stage",
-            new { task.InstanceId, task.Stage }, tx, cancellationToken: ct))).ToDictionary(r => r.Key, r => r.Status);
-        states[task.TaskKey] = "Accepted";
+            new { task.InstanceId, task.Stage }, tx, cancellationToken: ct))).ToDictionary(r => r.Key, r => Enum.Parse<TaskState>(r.Status));
+        // this transaction accepted it a moment ago
+        states[task.TaskKey] = TaskState.Accepted;
         var stage = definition.Stages[task.Stage];
         var stageOpensAt = await StageOpensAtAsync(tx, task.CycleId, task.Stage, ct);
 
         var ready = stage.Tasks
-            .Where(t => t.After.Contains(task.TaskKey) && states[t.Key] == "Pending" && t.After.All(a => states[a] == "Accepted"))
+            .Where(t => t.After.Contains(task.TaskKey) && TaskTransitions.Open.CanApply(states[t.Key]) && t.After.All(a => states[a] == TaskState.Accepted))
             .Select(t => t.Key).ToList();
         if (await TaskOpening.OpenAsync(tx, task.CycleId, definition, task.Stage, ready, task.InstanceId, stageOpensAt, now, calendar, ct) > 0)
             entries.Add(new(stream, "TasksOpened", task.Units.ParticipantCode, new { stage = stage.Key, tasks = ready }));
 
-        var gateHolds = stage.Tasks.Where(t => t.Gate).All(t => states[t.Key] == "Accepted");
+        var gateHolds = stage.Tasks.Where(t => t.Gate).All(t => states[t.Key] == TaskState.Accepted);
         if (task.Stage != task.InstanceStage || !gateHolds)
             return entries;
 

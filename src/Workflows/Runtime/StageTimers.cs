@@ -1,3 +1,4 @@
+using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Timers;
@@ -9,7 +10,7 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// <summary>A cycle stage's opening time has come: its first tasks open for every instance that has reached it.</summary>
 public sealed class StageTimers(Calendars calendars, CycleDefinitions definitions) : ITimerHandler
 {
-    public const string Target = "Stage";
+    public const string Target = TimerTargets.Stage;
 
     public string TargetKind => Target;
 

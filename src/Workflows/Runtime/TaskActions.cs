@@ -1,21 +1,19 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Access;
-using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
-using Dapper;
-using Npgsql;
+using CommunityWorkflows.Workflows.Timers;
 
 namespace CommunityWorkflows.Workflows.Runtime;
 
 /// <summary>The person-driven transitions of a task: submit (by the assignee) and review (by the reviewer).</summary>
-public sealed class TaskActions(
-    NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, TaskQueries queries,
-    NoticeWriter notices, TimeProvider clock)
+public sealed class TaskActions(CommandRunner commands, Calendars calendars, CycleDefinitions definitions, TaskQueries queries)
 {
     public const int MaxCommentLength = 2000;
 
@@ -23,107 +21,108 @@ public sealed class TaskActions(
     {
         CheckComment(comment);
         var calendar = await calendars.LoadAsync(ct);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
+        await commands.RunAsync(caller, scope => SubmitInAsync(scope, taskId, data, comment, caller, calendar), ct);
+        return await queries.GetAsync(taskId, caller, ct);
+    }
+
+    async Task SubmitInAsync(CommandScope scope, long taskId, JsonElement? data, string? comment, Caller caller, BusinessCalendar calendar)
+    {
+        var task = await TaskContext.LockAsync(scope.Transaction, taskId, caller, scope.Cancellation);
         if (!Audiences.CanAct(caller, task.Assignee, task.Units))
             throw new ForbiddenException(Say.Text($"Only the task's assignee ({task.Assignee}) for {task.Units.ParticipantCode} may submit it.", $"只有该任务在 {task.Units.ParticipantCode} 的承办人（{task.Assignee}）才能提交。"));
         EnsureRunning(task);
-        if (!task.Status.AwaitsAssignee())
-            throw new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.", $"任务 {taskId} {task.Status}，只有待办理或已退回的任务才能提交。"));
+        TaskTransitions.Submit.Check(task.Status, () =>
+            new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only an Open or Returned task can be submitted.", $"任务 {taskId} {task.Status}，只有待办理或已退回的任务才能提交。")));
 
-        var taskDefinition = await TaskDefinitions.OfAsync(connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, ct);
-        var errors = FormValidation.Check(taskDefinition.Form, data).ToList();
-        if (taskDefinition.EvidenceRequired && await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "select count(*) from evidence where task_id = @taskId", new { taskId }, tx, cancellationToken: ct)) == 0)
+        var rules = await TaskRules.LoadAsync(scope.Connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, scope.Cancellation);
+        var errors = FormValidation.Check(rules.Task.Form, data).ToList();
+        if (rules.Task.EvidenceRequired && await scope.ScalarAsync<int>("select count(*) from evidence where task_id = @taskId", new { taskId }) == 0)
             errors.Add(new FieldError("/evidence", Say.Text($"Attach at least one file (POST /api/tasks/{taskId}/evidence) before submitting.", $"提交前请至少上传一份佐证材料（POST /api/tasks/{taskId}/evidence）。")));
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The submission breaks the task's form.", "提交内容不符合任务表单的要求。"));
 
-        var now = clock.GetUtcNow();
-        var accepted = task.Reviewer is null;
-        await connection.ExecuteAsync(new CommandDefinition(
+        var now = scope.Now;
+        var transition = task.Reviewer is null ? TaskTransitions.AcceptOnSubmit : TaskTransitions.Submit;
+        var accepted = transition == TaskTransitions.AcceptOnSubmit;
+        await scope.ExecuteAsync(
             """
             insert into task_submission (task_id, attempt, data, comment, submitted_by, submitted_at)
             values (@taskId, @attempt, @data::jsonb, @comment, @by, @now);
-            update task set status = @status, submitted_at = @now, accepted_at = case when @accepted then @now end, updated_at = @now
-            where id = @taskId;
+            update task set status = @to, submitted_at = @now, accepted_at = case when @accepted then @now end, updated_at = @now
+            where id = @taskId and status = any(@from);
             """,
             new
             {
                 taskId, attempt = task.Attempts, data = data is { ValueKind: JsonValueKind.Object } d ? d.GetRawText() : "{}", comment, by = caller.Username, now,
-                status = accepted ? nameof(TaskState.Accepted) : nameof(TaskState.Submitted), accepted,
-            }, tx, cancellationToken: ct));
+                to = transition.ToName, from = transition.FromNames, accepted,
+            });
         var stream = JournalStreams.Cycle(task.CycleId);
-        List<JournalDraft> entries = [new(stream, "TaskSubmitted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment })];
+        scope.Journal(new JournalDraft(stream, "TaskSubmitted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment }));
         if (accepted)
         {
-            entries.Add(new(stream, "TaskAccepted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, automatic = true }));
-            entries.AddRange(await ProgressAsync(connection, tx, task, now, calendar, ct));
+            scope.Journal(new JournalDraft(stream, "TaskAccepted", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, automatic = true }));
+            scope.Journal(await ProgressAsync(scope, task, calendar));
         }
-        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
-        await tx.CommitAsync(ct);
-        await connection.CloseAsync(); // back to the pool before the read opens another
-        return await queries.GetAsync(taskId, caller, ct);
     }
 
     public async Task<TaskDetail> ReviewAsync(long taskId, string? decision, string? comment, Caller caller, CancellationToken ct)
     {
         CheckComment(comment);
-        var accept = decision switch
+        var transition = decision switch
         {
-            "Accept" => true,
-            "Return" => false,
+            "Accept" => TaskTransitions.Accept,
+            "Return" => TaskTransitions.Return,
             _ => throw new RuleViolationException("/decision", Say.Text("decision must be Accept or Return.", "审核结论（decision）须为 Accept（通过）或 Return（退回）。")),
         };
-        if (!accept && string.IsNullOrWhiteSpace(comment))
+        if (transition == TaskTransitions.Return && string.IsNullOrWhiteSpace(comment))
             throw new RuleViolationException("/comment", Say.Text("A returned task needs a comment saying what to change.", "退回任务须填写审核意见，说明需要修改的内容。"));
         var calendar = await calendars.LoadAsync(ct);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
+        await commands.RunAsync(caller, scope => ReviewInAsync(scope, taskId, transition, decision!, comment, caller, calendar), ct);
+        return await queries.GetAsync(taskId, caller, ct);
+    }
+
+    async Task ReviewInAsync(CommandScope scope, long taskId, TaskTransition transition, string decision, string? comment, Caller caller, BusinessCalendar calendar)
+    {
+        var task = await TaskContext.LockAsync(scope.Transaction, taskId, caller, scope.Cancellation);
         if (task.Reviewer is null)
             throw new ConflictException(Say.Text($"Task {taskId} has no review step: it is accepted on submission.", $"任务 {taskId} 无需审核：提交即视为通过。"));
         if (!Audiences.CanAct(caller, task.Reviewer, task.Units))
             throw new ForbiddenException(Say.Text($"Only the task's reviewer ({task.Reviewer}) may review it.", $"只有该任务的审核人（{task.Reviewer}）才能审核。"));
         EnsureRunning(task);
-        if (task.Status != TaskState.Submitted)
-            throw new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only a Submitted task can be reviewed.", $"任务 {taskId} {task.Status}，只有已提交的任务才能审核。"));
+        transition.Check(task.Status, () =>
+            new ConflictException(Say.Text($"Task {taskId} is {task.Status}; only a Submitted task can be reviewed.", $"任务 {taskId} {task.Status}，只有已提交的任务才能审核。")));
 
-        var now = clock.GetUtcNow();
-        var reviewId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var now = scope.Now;
+        var accept = transition == TaskTransitions.Accept;
+        var reviewId = await scope.SingleAsync<long>(
             """
             insert into task_review (task_id, attempt, decision, comment, reviewed_by, reviewed_at)
             values (@taskId, @attempt, @decision, @comment, @by, @now) returning id
-            """, new { taskId, attempt = task.Attempts, decision, comment, by = caller.Username, now }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
+            """, new { taskId, attempt = task.Attempts, decision, comment, by = caller.Username, now });
+        await scope.ExecuteAsync(
             accept
-                ? "update task set status = 'Accepted', accepted_at = @now, updated_at = @now where id = @taskId"
-                : "update task set status = 'Returned', attempts = attempts + 1, updated_at = @now where id = @taskId",
-            new { taskId, now }, tx, cancellationToken: ct));
+                ? "update task set status = @to, accepted_at = @now, updated_at = @now where id = @taskId and status = any(@from)"
+                : "update task set status = @to, attempts = attempts + 1, updated_at = @now where id = @taskId and status = any(@from)",
+            new { taskId, now, to = transition.ToName, from = transition.FromNames });
 
-        var stream = JournalStreams.Cycle(task.CycleId);
-        List<JournalDraft> entries = [new(stream, accept ? "TaskAccepted" : "TaskReturned", $"task:{taskId}", new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment })];
+        scope.Journal(new JournalDraft(JournalStreams.Cycle(task.CycleId), accept ? "TaskAccepted" : "TaskReturned", $"task:{taskId}",
+            new { task.Units.ParticipantCode, task.TaskKey, attempt = task.Attempts, comment }));
         if (accept)
-            entries.AddRange(await ProgressAsync(connection, tx, task, now, calendar, ct));
+            scope.Journal(await ProgressAsync(scope, task, calendar));
         else
         {
-            await RescheduleAsync(connection, tx, task, now, calendar, ct);
-            await notices.WriteAsync(tx, [new Notice($"review:{reviewId}", NoticeKinds.Returned, NoticeText.Returned(task.UnitName, task.Title, comment!),
-                task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id)], now, ct);
+            await RescheduleAsync(scope, task, calendar);
+            scope.Notify(new Notice($"review:{reviewId}", NoticeKinds.Returned, NoticeText.Returned(task.UnitName, task.Title, comment!),
+                task.OrgUnitId, task.Assignee, CycleId: task.CycleId, TaskId: task.Id));
         }
-        await journal.AppendAsync(tx, now, caller.Username, entries, ct);
-        await tx.CommitAsync(ct);
-        await connection.CloseAsync(); // back to the pool before the read opens another
-        return await queries.GetAsync(taskId, caller, ct);
     }
 
     /// <summary>An accepted task's deadline is met: its timers stop; a task of a stage moves its instance on.</summary>
-    async Task<IReadOnlyList<JournalDraft>> ProgressAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TaskContext task, DateTimeOffset now, Domain.Calendar.BusinessCalendar calendar, CancellationToken ct)
+    async Task<IReadOnlyList<JournalDraft>> ProgressAsync(CommandScope scope, TaskContext task, BusinessCalendar calendar)
     {
-        await Timers.DeadlineTimers.CancelAsync(tx, TaskTimers.Target, task.Id, now, ct);
+        await DeadlineTimers.CancelAsync(scope.Transaction, TimerTargets.Task, task.Id, scope.Now, scope.Cancellation);
         return task.Origin == TaskOrigins.Stage
-            ? await StageProgress.AfterAcceptAsync(tx, task, await definitions.GetAsync(connection, task.CycleId, ct), now, calendar, ct)
+            ? await StageProgress.AfterAcceptAsync(scope.Transaction, task, await definitions.GetAsync(scope.Connection, task.CycleId, scope.Cancellation), scope.Now, calendar, scope.Cancellation)
             : [];
     }
 
@@ -131,25 +130,14 @@ public sealed class TaskActions(
     /// A returned task is with its assignee again: its deadline's timers start over from now, in a round of their
     /// own (those of the first round that fell while it was under review were skipped).
     /// </summary>
-    async Task RescheduleAsync(NpgsqlConnection connection, NpgsqlTransaction tx, TaskContext task, DateTimeOffset now, Domain.Calendar.BusinessCalendar calendar, CancellationToken ct)
+    async Task RescheduleAsync(CommandScope scope, TaskContext task, BusinessCalendar calendar)
     {
         if (task.DueAt is not { } dueAt) return;
-        var (reminders, escalation) = await DeadlineRulesAsync(connection, task, ct);
-        var schedule = DeadlineSchedule.ForDueDate(Domain.Calendar.ChinaTime.DateOf(dueAt), reminders, escalation, now, calendar);
-        await Timers.DeadlineTimers.CancelAsync(tx, TaskTimers.Target, task.Id, now, ct);
-        await Timers.DeadlineTimers.ScheduleAsync(tx, TaskTimers.Target, [task.Id], schedule.TimersFrom(now), task.CycleId, round: task.Attempts + 1, ct);
-    }
-
-    async Task<(ReminderRule Reminders, IReadOnlyList<EscalationStep> Escalation)> DeadlineRulesAsync(NpgsqlConnection connection, TaskContext task, CancellationToken ct)
-    {
-        if (task.OwnDefinition is { } own)
-        {
-            var definition = TaskDefinitions.Deserialize(own);
-            return (definition.Reminders, definition.Escalation);
-        }
-        var template = await definitions.GetAsync(connection, task.CycleId, ct);
-        var stage = template.Stages[task.Stage];
-        return (stage.Reminders ?? template.Reminders, stage.Escalation ?? template.Escalation);
+        var (now, ct) = (scope.Now, scope.Cancellation);
+        var rules = await TaskRules.LoadAsync(scope.Connection, definitions, task.CycleId, task.Stage, task.TaskKey, task.OwnDefinition, ct);
+        var schedule = DeadlineSchedule.ForDueDate(ChinaTime.DateOf(dueAt), rules.Deadline, now, calendar);
+        await DeadlineTimers.CancelAsync(scope.Transaction, TimerTargets.Task, task.Id, now, ct);
+        await DeadlineTimers.ScheduleAsync(scope.Transaction, TimerTargets.Task, [task.Id], schedule.TimersFrom(now), task.CycleId, round: task.Attempts + 1, ct);
     }
 
     static void CheckComment(string? comment)

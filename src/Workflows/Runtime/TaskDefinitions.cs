@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
-using Npgsql;
+using CommunityWorkflows.Domain.Runtime;
 
 namespace CommunityWorkflows.Workflows.Runtime;
 
@@ -15,9 +15,12 @@ public static class TaskOrigins
 /// The definition a task created outside the template's stages carries with it: what to fill in, who acts,
 /// and its own reminders and escalation.
 /// </summary>
-public sealed record OwnTaskDefinition(TaskDefinition Task, ReminderRule Reminders, IReadOnlyList<EscalationStep> Escalation);
+public sealed record OwnTaskDefinition(TaskDefinition Task, ReminderRule Reminders, IReadOnlyList<EscalationStep> Escalation)
+{
+    public EffectiveTaskRules Rules() => EffectiveTaskRules.Own(Task, Reminders, Escalation);
+}
 
-/// <summary>Finds a task's definition: in its cycle's template, or in the task's own copy.</summary>
+/// <summary>A task's own definition, as stored in <c>task.definition</c>.</summary>
 public static class TaskDefinitions
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -26,16 +29,6 @@ public static class TaskDefinitions
 
     public static OwnTaskDefinition Deserialize(string json) =>
         JsonSerializer.Deserialize<OwnTaskDefinition>(json, Json) ?? throw new JsonException("Empty task definition.");
-
-    public static async Task<TaskDefinition> OfAsync(
-        NpgsqlConnection connection, CycleDefinitions definitions, long cycleId, int stage, string taskKey, string? ownDefinition, CancellationToken ct)
-    {
-        if (ownDefinition is not null) return Deserialize(ownDefinition).Task;
-        var template = await definitions.GetAsync(connection, cycleId, ct);
-        return template.Stages[stage].Tasks.Single(t => t.Key == taskKey);
-    }
-
-    public static IReadOnlyList<EscalationStep> OwnEscalation(string ownDefinition) => Deserialize(ownDefinition).Escalation;
 }
 
 /// <summary>When a task can still change hands.</summary>

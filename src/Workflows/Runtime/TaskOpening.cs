@@ -1,6 +1,7 @@
 using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Runtime;
+using CommunityWorkflows.Workflows.Timers;
 using Dapper;
 using Npgsql;
 
@@ -22,34 +23,28 @@ static class TaskOpening
         long? instanceId, DateTimeOffset stageOpensAt, DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
     {
         if (taskKeys.Count == 0) return 0;
-        var stageDefinition = definition.Stages[stage];
-        var schedule = DeadlineSchedule.ForStage(definition, stageDefinition, ChinaTime.DateOf(stageOpensAt), now, calendar);
-        var timers = schedule.Timers();
+        var schedule = DeadlineSchedule.ForStage(definition, definition.Stages[stage], ChinaTime.DateOf(stageOpensAt), now, calendar);
+        var open = TaskTransitions.Open;
         return await tx.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
+            $"""
             with opened as (
                 update task t
-                set status = 'Open', opened_at = @now, due_at = @dueAt, attempts = 1, updated_at = @now
+                set status = @to, opened_at = @now, due_at = @dueAt, attempts = 1, updated_at = @now
                 from instance i
-                where t.instance_id = i.id and t.cycle_id = @cycleId and t.stage = @stage and t.status = 'Pending'
+                where t.instance_id = i.id and t.cycle_id = @cycleId and t.stage = @stage and t.status = any(@from)
                   and t.task_key = any(@taskKeys) and i.status = 'Running' and i.stage >= @stage
                   and (@instanceId::bigint is null or i.id = @instanceId)
                 returning t.id
             ), timers as (
                 -- a data-modifying CTE runs whether or not the final select reads it
-                insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
-                select s.at, s.kind, 'Task', o.id, @cycleId, @stage, s.step, 'task:' || o.id || ':' || s.kind || ':' || s.step
-                from opened o cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
+                {DeadlineTimers.InsertSql("opened o", "o.id", "@stage")}
             )
             select count(*)::int from opened
             """,
-            new
+            DeadlineTimers.Arguments(TimerTargets.Task, schedule.Timers(), new
             {
-                cycleId, stage, now, dueAt = schedule.DueAt, taskKeys = taskKeys.ToArray(), instanceId,
-                ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
-                kinds = timers.Select(t => t.Kind).ToArray(),
-                steps = timers.Select(t => t.Step).ToArray(),
-            }, tx, cancellationToken: ct));
+                cycleId, stage, now, dueAt = schedule.DueAt, taskKeys = taskKeys.ToArray(), instanceId, from = open.FromNames, to = open.ToName,
+            }), tx, cancellationToken: ct));
     }
 
     /// <summary>The tasks of a stage that open as soon as the stage does: those waiting on no other task.</summary>

@@ -36,10 +36,7 @@ public sealed class TaskPages(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<TaskPage> PageAsync(TaskPageFilter filter, Caller caller, CancellationToken ct)
     {
-        string? status = null;
-        if (filter.Status is not null)
-            status = EnumText.TryParse<TaskState>(filter.Status, out var state) ? state.ToString()
-                : throw new RuleViolationException("/status", Say.Text($"Unknown status '{filter.Status}'; expected one of {EnumText.Expected<TaskState>()}.", $"未知状态“{filter.Status}”，应为以下之一：{EnumText.Expected<TaskState>()}。"));
+        var status = TaskQueries.StatusFilter(filter.Status);
         Paging.Check(filter.Limit, filter.Offset, MaxPageSize);
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(ct);

@@ -1,8 +1,8 @@
+using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Timers;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Runtime;
@@ -11,65 +11,61 @@ namespace CommunityWorkflows.Workflows.Runtime;
 /// A task's reminders, deadline and escalations: each tells the people answering for the assignee role (or,
 /// for an escalation, for the role the step names) — as long as the task still waits on its assignee.
 /// </summary>
-public sealed class TaskTimers(CycleDefinitions definitions) : ITimerHandler
+public sealed class TaskTimers(CycleDefinitions definitions) : DeadlineTimerHandler<TaskTimers.TaskRow>
 {
-    public const string Target = "Task";
+    public const string Target = TimerTargets.Task;
 
-    public string TargetKind => Target;
+    public override string TargetKind => Target;
 
-    sealed record TaskRow(long Id, string Status, DateTimeOffset? DueAt, string Title, string TaskKey, string Assignee, string Origin, string? Definition, long OrgUnitId, int Stage, string UnitCode, string UnitName, long CycleId, string CycleStatus);
+    protected override string Table => "task";
 
-    public async Task<TimerEffects> FireAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, DateTimeOffset now, CancellationToken ct)
+    public sealed record TaskRow(long Id, string Status, DateTimeOffset? DueAt, string Title, string TaskKey, string Assignee, string Origin, string? Definition, long OrgUnitId, int Stage, string UnitCode, string UnitName, long CycleId, string CycleStatus)
     {
-        var connection = tx.Connection!;
-        var tasks = (await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            """
-            select t.id, t.status, t.due_at, t.title, t.task_key, t.assignee, t.origin, t.definition::text, t.org_unit_id, t.stage,
-                   u.code as unit_code, u.name as unit_name, t.cycle_id, c.status as cycle_status
-            from task t join org_unit u on u.id = t.org_unit_id join cycle c on c.id = t.cycle_id
-            where t.id = any(@ids)
-            """, new { ids = timers.Select(t => t.TargetId).Distinct().ToArray() }, tx, cancellationToken: ct)))
-            .ToDictionary(t => t.Id);
-        var fired = new List<long>();
-        var notices = new List<Notice>();
-        var entries = new List<JournalDraft>();
-        var overdue = new List<long>();
-        foreach (var timer in timers)
-        {
-            if (!tasks.TryGetValue(timer.TargetId, out var task) || !TaskLife.CanChange(task.CycleStatus, task.Origin) || !Enum.Parse<TaskState>(task.Status).AwaitsAssignee())
-                continue;
-            // a reminder that comes after the due time (no dispatcher ran meanwhile) is stale: the Overdue timer tells instead
-            if (timer.Kind == "Reminder" && task.DueAt < now)
-                continue;
-            var (audience, subject, detail) = timer.Kind switch
-            {
-                "Reminder" => (task.Assignee, NoticeText.Reminder(task.UnitName, task.Title, task.DueAt!.Value, timer.Step!.Value), (object)new { daysBefore = timer.Step }),
-                "Overdue" => (task.Assignee, NoticeText.Overdue(task.UnitName, task.Title, task.DueAt!.Value), new { dueAt = task.DueAt }),
-                _ => await EscalationAsync(connection, timer, task, ct),
-            };
-            notices.Add(new Notice($"timer:{timer.Id}", timer.Kind, subject, task.OrgUnitId, audience, CycleId: task.CycleId, TaskId: task.Id));
-            entries.Add(new(JournalStreams.Cycle(task.CycleId), timer.Kind, $"task:{task.Id}", new { task.UnitCode, task.TaskKey, audience, detail }));
-            if (timer.Kind == "Overdue") overdue.Add(task.Id);
-            fired.Add(timer.Id);
-        }
-        if (overdue.Count > 0)
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update task set overdue_at = coalesce(overdue_at, @now) where id = any(@overdue)", new { now, overdue = overdue.ToArray() }, tx, cancellationToken: ct));
-        return new TimerEffects(fired, notices, entries);
+        /// <summary>The task's escalation steps, resolved only for the tasks whose escalation fires.</summary>
+        public IReadOnlyList<EscalationStep> Escalation { get; init; } = [];
     }
 
-    async Task<(string Audience, string Subject, object Detail)> EscalationAsync(NpgsqlConnection connection, DueTimer timer, TaskRow task, CancellationToken ct)
+    protected override long IdOf(TaskRow task) => task.Id;
+
+    protected override string TargetsSql =>
+        """
+        select t.id, t.status, t.due_at, t.title, t.task_key, t.assignee, t.origin, t.definition::text, t.org_unit_id, t.stage,
+               u.code as unit_code, u.name as unit_name, t.cycle_id, c.status as cycle_status
+        from task t join org_unit u on u.id = t.org_unit_id join cycle c on c.id = t.cycle_id
+        where t.id = any(@ids)
+        """;
+
+    protected override async Task<IReadOnlyDictionary<long, TaskRow>> LoadAsync(NpgsqlTransaction tx, IReadOnlyList<DueTimer> timers, CancellationToken ct)
     {
-        var steps = task.Origin == TaskOrigins.Stage
-            ? await StageEscalationAsync(connection, task, ct)
-            : TaskDefinitions.OwnEscalation(task.Definition!);
-        var step = steps[timer.Step!.Value - 1];
-        return (step.To, NoticeText.Escalation(task.UnitName, task.Title, task.DueAt!.Value, step.AfterWorkdays), new { step = timer.Step, step.AfterWorkdays, to = step.To });
+        var tasks = (await base.LoadAsync(tx, timers, ct)).ToDictionary();
+        foreach (var id in timers.Where(t => t.Kind == TimerKinds.Escalation).Select(t => t.TargetId).Distinct())
+            if (tasks.TryGetValue(id, out var task))
+                tasks[id] = task with
+                {
+                    Escalation = (await TaskRules.LoadAsync(tx.Connection!, definitions, task.CycleId, task.Stage, task.TaskKey, task.Definition, ct)).Deadline.Escalation,
+                };
+        return tasks;
     }
 
-    async Task<IReadOnlyList<Domain.Definitions.EscalationStep>> StageEscalationAsync(NpgsqlConnection connection, TaskRow task, CancellationToken ct)
+    protected override bool Waits(TaskRow task) => TaskLife.CanChange(task.CycleStatus, task.Origin) && Enum.Parse<TaskState>(task.Status).AwaitsAssignee();
+
+    protected override DateTimeOffset? DueAt(TaskRow task) => task.DueAt;
+
+    protected override TimerFiring ReminderFiring(DueTimer timer, TaskRow task) =>
+        Firing(timer, task, task.Assignee, NoticeText.Reminder(task.UnitName, task.Title, task.DueAt!.Value, timer.Step!.Value), new { daysBefore = timer.Step });
+
+    protected override TimerFiring OverdueFiring(DueTimer timer, TaskRow task) =>
+        Firing(timer, task, task.Assignee, NoticeText.Overdue(task.UnitName, task.Title, task.DueAt!.Value), new { dueAt = task.DueAt });
+
+    protected override TimerFiring EscalationFiring(DueTimer timer, TaskRow task)
     {
-        var definition = await definitions.GetAsync(connection, task.CycleId, ct);
-        return definition.Stages[task.Stage].Escalation ?? definition.Escalation;
+        var step = task.Escalation[timer.Step!.Value - 1];
+        return Firing(timer, task, step.To, NoticeText.Escalation(task.UnitName, task.Title, task.DueAt!.Value, step.AfterWorkdays),
+            new { step = timer.Step, step.AfterWorkdays, to = step.To });
     }
+
+    /// <summary>A task's notice carries its timer's kind (<see cref="NoticeKinds"/>: Reminder, Overdue, Escalation).</summary>
+    static TimerFiring Firing(DueTimer timer, TaskRow task, string audience, string subject, object detail) => new(
+        new Notice(TimerFiring.NoticeKey(timer), timer.Kind, subject, task.OrgUnitId, audience, CycleId: task.CycleId, TaskId: task.Id),
+        new JournalDraft(JournalStreams.Cycle(task.CycleId), timer.Kind, $"task:{task.Id}", new { task.UnitCode, task.TaskKey, audience, detail }));
 }

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Timers;
 
-/// <summary>Writes the timers of a deadline schedule for a target, idempotently (a key per target, kind and step).</summary>
+/// <summary>
+/// The one writer of timer rows: a deadline schedule's timers for its targets, a one-off timer, a stage's opening — each
+/// keyed by <see cref="TimerKeys"/>, idempotently — and the statement the set-based launch and task opening embed.
+/// </summary>
 public static class DeadlineTimers
 {
     public static Task ScheduleAsync(NpgsqlTransaction tx, string targetKind, long targetId, DeadlineSchedule schedule, long? cycleId, CancellationToken ct) =>
@@ -23,29 +26,41 @@ public static class DeadlineTimers
         long? cycleId, int round, CancellationToken ct)
     {
         if (targetIds.Count == 0 || timers.Count == 0) return Task.CompletedTask;
+        var arguments = Arguments(targetKind, timers, new { targetIds = targetIds.ToArray(), cycleId, round });
         return tx.Connection!.ExecuteAsync(new CommandDefinition(
-            """
-            insert into timer (due_at, kind, target_kind, target_id, cycle_id, step, idempotency_key)
-            select s.at, s.kind, @targetKind, t.id, @cycleId, s.step,
-                   lower(@targetKind) || ':' || t.id || ':' || s.kind || ':' || s.step || case when @round > 1 then ':r' || @round else '' end
-            from unnest(@targetIds) as t(id) cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
-            on conflict (idempotency_key) do nothing
-            """,
-            new
-            {
-                targetKind, targetIds = targetIds.ToArray(), cycleId, round,
-                ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
-                kinds = timers.Select(t => t.Kind).ToArray(),
-                steps = timers.Select(t => t.Step).ToArray(),
-            }, tx, cancellationToken: ct));
+            InsertSql("unnest(@targetIds) as t(id)", "t.id", "null::int", rounds: true) + " on conflict (idempotency_key) do nothing",
+            arguments, tx, cancellationToken: ct));
     }
 
     /// <summary>
-    /// The idempotency key of a target's timer: <c>target kind:target id:kind:step</c>, as the schedules above write
-    /// it, with the occasion it belongs to appended when a one-off timer's step recurs.
+    /// The insert of a schedule's timers (<see cref="Arguments"/>: <c>@timerTarget</c>, <c>@ats</c>, <c>@kinds</c>, <c>@steps</c>,
+    /// and <c>@cycleId</c>) for every row of <paramref name="rows"/>, to embed in a set-based statement (a CTE over the tasks it opens).
     /// </summary>
+    public static string InsertSql(string rows, string targetId, string stage, string? where = null, bool rounds = false) =>
+        $"""
+        insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
+        select s.at, s.kind, @timerTarget, {targetId}, @cycleId, {stage}, s.step, {TimerKeys.Sql("@timerTarget", targetId, "s.kind", "s.step", rounds ? "@round" : null)}
+        from {rows} cross join unnest(@ats, @kinds, @steps) as s(at, kind, step)
+        {where}
+        """;
+
+    /// <summary>The arguments of <see cref="InsertSql"/> for <paramref name="timers"/>, added to the statement's own.</summary>
+    public static DynamicParameters Arguments(string targetKind, IReadOnlyList<(DateTimeOffset At, string Kind, int Step)> timers, object statement)
+    {
+        var arguments = new DynamicParameters(statement);
+        arguments.AddDynamicParams(new
+        {
+            timerTarget = targetKind,
+            ats = timers.Select(t => t.At.ToUniversalTime()).ToArray(),
+            kinds = timers.Select(t => t.Kind).ToArray(),
+            steps = timers.Select(t => t.Step).ToArray(),
+        });
+        return arguments;
+    }
+
+    /// <summary>The idempotency key of a target's timer (<see cref="TimerKeys.Key"/>).</summary>
     public static string Key(string targetKind, long targetId, string kind, int step, string? occasion = null) =>
-        $"{targetKind.ToLowerInvariant()}:{targetId}:{kind}:{step}" + (occasion is null ? "" : $":{occasion}");
+        TimerKeys.Key(targetKind, targetId, kind, step, occasion);
 
     /// <summary>
     /// One timer of its own, outside a deadline schedule (a point's visit reminder). <paramref name="occasion"/>
@@ -53,13 +68,21 @@ public static class DeadlineTimers
     /// </summary>
     public static Task ScheduleOnceAsync(
         NpgsqlTransaction tx, string targetKind, long targetId, string kind, int step, DateTimeOffset at, string? occasion, CancellationToken ct) =>
+        InsertOneAsync(tx, new { at = at.ToUniversalTime(), kind, targetKind, targetId, cycleId = (long?)null, stage = (int?)null, step = (int?)step,
+            key = TimerKeys.Key(targetKind, targetId, kind, step, occasion) }, ct);
+
+    /// <summary>The timer that opens a later <paramref name="stage"/> of a cycle at <paramref name="at"/>.</summary>
+    public static Task ScheduleStageOpenAsync(NpgsqlTransaction tx, long cycleId, int stage, DateTimeOffset at, CancellationToken ct) =>
+        InsertOneAsync(tx, new { at = at.ToUniversalTime(), kind = TimerKinds.StageOpen, targetKind = TimerTargets.Stage, targetId = cycleId, cycleId = (long?)cycleId,
+            stage = (int?)stage, step = (int?)null, key = TimerKeys.StageOpen(cycleId, stage) }, ct);
+
+    static Task InsertOneAsync(NpgsqlTransaction tx, object row, CancellationToken ct) =>
         tx.Connection!.ExecuteAsync(new CommandDefinition(
             """
-            insert into timer (due_at, kind, target_kind, target_id, step, idempotency_key)
-            values (@at, @kind, @targetKind, @targetId, @step, @key)
+            insert into timer (due_at, kind, target_kind, target_id, cycle_id, stage, step, idempotency_key)
+            values (@at, @kind, @targetKind, @targetId, @cycleId, @stage, @step, @key)
             on conflict (idempotency_key) do nothing
-            """,
-            new { at = at.ToUniversalTime(), kind, targetKind, targetId, step, key = Key(targetKind, targetId, kind, step, occasion) }, tx, cancellationToken: ct));
+            """, row, tx, cancellationToken: ct));
 
     /// <summary>
     /// Stops the target's timers that have not fired (its deadline is met or no longer applies). Timers a

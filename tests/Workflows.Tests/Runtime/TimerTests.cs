@@ -269,4 +269,18 @@ public class TimerTests(EngineFixture engine) : IClassFixture<EngineFixture>, IA
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from timer where cycle_id = @id and fired_at is null", new { id = cycle.Id }));
         Assert.True(result.TimersFired >= 8);
     }
+
+    [Theory]
+    [InlineData("Task", 12L, "Reminder", 3, 1, "task:12:Reminder:3")]
+    [InlineData("Task", 12L, "Overdue", 0, 2, "task:12:Overdue:0:r2")]
+    [InlineData("Problem", 5L, "Escalation", 1, 1, "problem:5:Escalation:1")]
+    public async Task A_timer_key_is_written_the_same_in_SQL_and_in_CSharp(string target, long id, string kind, int step, int round, string expected)
+    {
+        await using var connection = Connect();
+        var written = await connection.ExecuteScalarAsync<string>("select " + TimerKeys.Sql("@target", "@id", "@kind", "@step", "@round"), new { target, id, kind, step, round });
+
+        Assert.Equal(expected, written);
+        Assert.Equal(expected, TimerKeys.Key(target, id, kind, step, TimerKeys.Round(round)));
+        Assert.Equal("cycle:7:stage:2", TimerKeys.StageOpen(7, 2));
+    }
 }
