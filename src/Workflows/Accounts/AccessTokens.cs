@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Workflows.Commands;
 using Dapper;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace CommunityWorkflows.Workflows.Accounts;
 /// so every host sharing the database recognises them and a stolen table yields nothing usable.
 /// </summary>
 public sealed class AccessTokens(
-    NpgsqlDataSource db, LoginAttempts logins, SecurityClock clock, CommunityWorkflowsOptions options)
+    NpgsqlDataSource db, CommandRunner commands, LoginAttempts logins, SecurityClock clock, CommunityWorkflowsOptions options)
 {
     /// <summary>
     /// A token for the right credentials on an enabled account that <paramref name="address"/> (<see cref="ClientAddress.Key"/>)
@@ -20,26 +21,24 @@ public sealed class AccessTokens(
     public async Task<AccessToken?> IssueAsync(string? username, string? password, string address, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return null;
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var attempt = await logins.VerifyAsync(connection, username, password, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (!await logins.SettleAsync(tx, attempt, address, ct))
+        LoginAttempts.Verified attempt;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+            attempt = await logins.VerifyAsync(connection, username, password, ct);
+        // a refused attempt commits too: the failure is counted
+        return await commands.RunAsync<AccessToken?>(null, attempt.Username, clock.Time, async scope =>
         {
-            await tx.CommitAsync(ct); // the failure is counted
-            return null;
-        }
-        var now = clock.UtcNow;
-        var token = new AccessToken(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-            now + options.TokenLifetime);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update app_user set password_hash = @newHash where id = @id and @newHash::text is not null;
-            insert into access_token (token_hash, user_id, created_at, expires_at) values (@tokenHash, @id, @now, @expiresAt);
-            """,
-            new { id = attempt.UserId, now, token.ExpiresAt, tokenHash = HashToken(token.Value), newHash = logins.RehashIfNeeded(attempt, password) },
-            tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return token;
+            if (!await logins.SettleAsync(scope.Transaction, attempt, address, ct))
+                return null;
+            var token = new AccessToken(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+                scope.Now + options.TokenLifetime);
+            await scope.ExecuteAsync(
+                """
+                update app_user set password_hash = @newHash where id = @id and @newHash::text is not null;
+                insert into access_token (token_hash, user_id, created_at, expires_at) values (@tokenHash, @id, @now, @expiresAt);
+                """,
+                new { id = attempt.UserId, now = scope.Now, token.ExpiresAt, tokenHash = HashToken(token.Value), newHash = logins.RehashIfNeeded(attempt, password) });
+            return token;
+        }, ct);
     }
 
     /// <summary>The person behind a live token on an enabled account, with every role they hold; null otherwise.</summary>

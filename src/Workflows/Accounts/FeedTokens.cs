@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommunityWorkflows.Domain.Access;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Accounts;
@@ -11,32 +11,31 @@ namespace CommunityWorkflows.Workflows.Accounts;
 /// The secret behind a person's calendar subscription link: calendar apps fetch a feed by URL and cannot
 /// log in. A new link replaces the old one; the secret only ever reads the person's own feed.
 /// </summary>
-public sealed class FeedTokens(NpgsqlDataSource db, EventJournal journal, SecurityClock clock)
+public sealed class FeedTokens(NpgsqlDataSource db, CommandRunner commands, SecurityClock clock)
 {
     /// <summary>A new secret for the caller (the previous one stops working).</summary>
     public async Task<string> RenewAsync(Caller caller, CancellationToken ct)
     {
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into feed_token (user_id, token_hash, created_at) values (@userId, @hash, @now)
-            on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
-            """, new { userId = caller.UserId, hash = Hash(secret), now = clock.UtcNow }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, clock.UtcNow, caller.Username, [new JournalDraft(JournalStreams.Accounts, "FeedLinkRenewed", caller.Username)], ct);
-        await tx.CommitAsync(ct);
-        return secret;
+        return await commands.RunAsync(caller, caller.Username, clock.Time, async scope =>
+        {
+            await scope.ExecuteAsync(
+                """
+                insert into feed_token (user_id, token_hash, created_at) values (@userId, @hash, @now)
+                on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
+                """, new { userId = caller.UserId, hash = Hash(secret), now = scope.Now });
+            scope.Journal(new JournalDraft(JournalStreams.Accounts, "FeedLinkRenewed", caller.Username));
+            return secret;
+        }, ct);
     }
 
-    public async Task RevokeAsync(Caller caller, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteAsync(new CommandDefinition("delete from feed_token where user_id = @userId", new { userId = caller.UserId }, tx, cancellationToken: ct)) > 0)
-            await journal.AppendAsync(tx, clock.UtcNow, caller.Username, [new JournalDraft(JournalStreams.Accounts, "FeedLinkRevoked", caller.Username)], ct);
-        await tx.CommitAsync(ct);
-    }
+    public Task RevokeAsync(Caller caller, CancellationToken ct) =>
+        commands.RunAsync(caller, caller.Username, clock.Time, async scope =>
+        {
+            if (await scope.ExecuteAsync("delete from feed_token where user_id = @userId", new { userId = caller.UserId }) > 0)
+                scope.Journal(new JournalDraft(JournalStreams.Accounts, "FeedLinkRevoked", caller.Username));
+            return true;
+        }, ct);
 
     /// <summary>The person behind a feed secret, with their roles; null when unknown or the account is disabled.</summary>
     public async Task<Caller?> AuthenticateAsync(string secret, CancellationToken ct)

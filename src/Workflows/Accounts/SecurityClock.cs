@@ -7,4 +7,6 @@ namespace CommunityWorkflows.Workflows.Accounts;
 public sealed class SecurityClock(TimeProvider time)
 {
     public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    internal TimeProvider Time => time;
 }

@@ -1,10 +1,9 @@
 using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Accounts;
 
@@ -19,40 +18,36 @@ public sealed partial class Users
     /// <summary>Disables the account: it cannot sign in (answered like a wrong password) and its sessions end at once.</summary>
     public async Task<UserView> DisableAsync(string username, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException(Say.Text("You cannot disable your own account; another administrator can.", "不能停用本人账号，请由其他管理员操作。"));
-        if (account.DisabledAt is null)
+        var (name, sessionsEnded) = await commands.RunAsync(caller, Actor(caller), async scope =>
         {
-            var now = clock.GetUtcNow();
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update app_user set disabled_at = @now where id = @id", new { now, id = account.Id }, tx, cancellationToken: ct));
-            var sessionsEnded = await Sessions.EndAllAsync(tx, account.Id, ct);
-            await journal.AppendAsync(tx, now, Actor(caller), [new JournalDraft(JournalStreams.Accounts, "UserDisabled", account.Username, new { sessionsEnded })], ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("User {Username} disabled by {Actor}; {Sessions} sessions ended", account.Username, Actor(caller), sessionsEnded);
-        }
-        return await ViewAsync(connection, account.Username, caller, ct);
+            var account = await AdministeredAsync(scope, username, caller);
+            if (caller is not null && caller.Username == account.Username)
+                throw new ForbiddenException(Say.Text("You cannot disable your own account; another administrator can.", "不能停用本人账号，请由其他管理员操作。"));
+            if (account.DisabledAt is not null) return (account.Username, (int?)null);
+            await scope.ExecuteAsync("update app_user set disabled_at = @now where id = @id", new { now = scope.Now, id = account.Id });
+            var ended = await Sessions.EndAllAsync(scope.Transaction, account.Id, scope.Cancellation);
+            scope.Journal(new JournalDraft(JournalStreams.Accounts, "UserDisabled", account.Username, new { sessionsEnded = ended }));
+            return (account.Username, (int?)ended);
+        }, ct);
+        if (sessionsEnded is not null)
+            logger.LogInformation("User {Username} disabled by {Actor}; {Sessions} sessions ended", name, Actor(caller), sessionsEnded);
+        return await ViewAsync(name, caller, ct);
     }
 
     /// <summary>Lets a disabled account sign in again (its failed logins stand; <see cref="UnlockAsync"/> clears them).</summary>
     public async Task<UserView> EnableAsync(string username, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        if (account.DisabledAt is not null)
+        var (name, enabled) = await commands.RunAsync(caller, Actor(caller), async scope =>
         {
-            var now = clock.GetUtcNow();
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update app_user set disabled_at = null where id = @id", new { id = account.Id }, tx, cancellationToken: ct));
-            await journal.AppendAsync(tx, now, Actor(caller), [new JournalDraft(JournalStreams.Accounts, "UserEnabled", account.Username)], ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("User {Username} enabled by {Actor}", account.Username, Actor(caller));
-        }
-        return await ViewAsync(connection, account.Username, caller, ct);
+            var account = await AdministeredAsync(scope, username, caller);
+            if (account.DisabledAt is null) return (account.Username, false);
+            await scope.ExecuteAsync("update app_user set disabled_at = null where id = @id", new { id = account.Id });
+            scope.Journal(new JournalDraft(JournalStreams.Accounts, "UserEnabled", account.Username));
+            return (account.Username, true);
+        }, ct);
+        if (enabled)
+            logger.LogInformation("User {Username} enabled by {Actor}", name, Actor(caller));
+        return await ViewAsync(name, caller, ct);
     }
 
     /// <summary>
@@ -61,17 +56,17 @@ public sealed partial class Users
     /// </summary>
     public async Task<UserView> UnlockAsync(string username, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        var locksEnded = await LoginLocks.ClearAsync(tx, account.Id, null, security.UtcNow, ct);
+        var (name, locksEnded) = await commands.RunAsync(caller, Actor(caller), async scope =>
+        {
+            var account = await AdministeredAsync(scope, username, caller);
+            var ended = await LoginLocks.ClearAsync(scope.Transaction, account.Id, null, security.UtcNow, scope.Cancellation);
+            if (ended > 0)
+                scope.Journal(new JournalDraft(JournalStreams.Accounts, "AccountUnlocked", account.Username, new { locksEnded = ended }));
+            return (account.Username, ended);
+        }, ct);
         if (locksEnded > 0)
-            await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
-                [new JournalDraft(JournalStreams.Accounts, "AccountUnlocked", account.Username, new { locksEnded })], ct);
-        await tx.CommitAsync(ct);
-        if (locksEnded > 0)
-            logger.LogInformation("User {Username} unlocked by {Actor}: {Locks} locks ended", account.Username, Actor(caller), locksEnded);
-        return await ViewAsync(connection, account.Username, caller, ct);
+            logger.LogInformation("User {Username} unlocked by {Actor}: {Locks} locks ended", name, Actor(caller), locksEnded);
+        return await ViewAsync(name, caller, ct);
     }
 
     /// <summary>
@@ -80,22 +75,16 @@ public sealed partial class Users
     /// </summary>
     public async Task ResetPasswordAsync(string username, string? password, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException(Say.Text("Change your own password with PUT /api/me/password, giving the current one.", "修改本人密码请使用 PUT /api/me/password，并提供当前密码。"));
-        if (AccountRules.CheckPassword(password).ToList() is { Count: > 0 } errors)
-            throw new RuleViolationException(errors, Say.Text("The password was not reset.", "密码未重置。"));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update app_user set password_hash = @hash where id = @id",
-            new { hash = hasher.HashPassword(account.Username, password!), id = account.Id }, tx, cancellationToken: ct));
-        await LoginLocks.ClearAsync(tx, account.Id, null, security.UtcNow, ct);
-        var sessionsEnded = await Sessions.EndAllAsync(tx, account.Id, ct);
-        await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
-            [new JournalDraft(JournalStreams.Accounts, "PasswordReset", account.Username, new { sessionsEnded })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Password of {Username} reset by {Actor}; {Sessions} sessions ended", account.Username, Actor(caller), sessionsEnded);
+        var (name, sessionsEnded) = await commands.RunAsync(caller, Actor(caller), async scope =>
+        {
+            var account = await AdministeredAsync(scope, username, caller);
+            if (caller is not null && caller.Username == account.Username)
+                throw new ForbiddenException(Say.Text("Change your own password with PUT /api/me/password, giving the current one.", "修改本人密码请使用 PUT /api/me/password，并提供当前密码。"));
+            if (AccountRules.CheckPassword(password).ToList() is { Count: > 0 } errors)
+                throw new RuleViolationException(errors, Say.Text("The password was not reset.", "密码未重置。"));
+            return (account.Username, await SetPasswordAsync(scope, account.Id, account.Username, password!, "PasswordReset"));
+        }, ct);
+        logger.LogInformation("Password of {Username} reset by {Actor}; {Sessions} sessions ended", name, Actor(caller), sessionsEnded);
     }
 
     /// <summary>
@@ -112,52 +101,54 @@ public sealed partial class Users
             errors.Insert(0, new FieldError("/currentPassword", Say.Text("The current password is required.", "当前密码为必填项。")));
             throw new RuleViolationException(errors, Say.Text("The password was not changed.", "密码未修改。"));
         }
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var attempt = await logins.VerifyAsync(connection, caller.Username, currentPassword, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (!await logins.SettleAsync(tx, attempt, address, ct))
-            errors.Insert(0, new FieldError("/currentPassword",
-                Say.Text("The current password is wrong, or this address is locked out of the account for a while after repeated failures.", "当前密码错误，或因多次输错，本地址暂时无法登录该账号。")));
-        if (errors.Count > 0)
+        LoginAttempts.Verified attempt;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+            attempt = await logins.VerifyAsync(connection, caller.Username, currentPassword, ct);
+        // a failure is counted (committed), nothing else is written
+        var sessionsEnded = await commands.RunAsync(caller, async scope =>
         {
-            await tx.CommitAsync(ct); // a failure is counted, nothing else is written
+            if (!await logins.SettleAsync(scope.Transaction, attempt, address, scope.Cancellation))
+                errors.Insert(0, new FieldError("/currentPassword",
+                    Say.Text("The current password is wrong, or this address is locked out of the account for a while after repeated failures.", "当前密码错误，或因多次输错，本地址暂时无法登录该账号。")));
+            if (errors.Count > 0) return (int?)null;
+            return await SetPasswordAsync(scope, caller.UserId, caller.Username, password!, "PasswordChanged");
+        }, ct);
+        if (sessionsEnded is null)
             throw new RuleViolationException(errors, Say.Text("The password was not changed.", "密码未修改。"));
-        }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update app_user set password_hash = @hash where id = @id",
-            new { hash = hasher.HashPassword(caller.Username, password!), id = caller.UserId }, tx, cancellationToken: ct));
-        await LoginLocks.ClearAsync(tx, caller.UserId, null, security.UtcNow, ct);
-        var sessionsEnded = await Sessions.EndAllAsync(tx, caller.UserId, ct);
-        await journal.AppendAsync(tx, clock.GetUtcNow(), caller.Username,
-            [new JournalDraft(JournalStreams.Accounts, "PasswordChanged", caller.Username, new { sessionsEnded })], ct);
-        await tx.CommitAsync(ct);
         logger.LogInformation("User {Username} changed their password; {Sessions} sessions ended", caller.Username, sessionsEnded);
     }
 
-    /// <summary>Ends every session of the account (by an administrator of it).</summary>
-    public async Task SignOutAsync(string username, Caller? caller, CancellationToken ct)
+    /// <summary>A new password: the account's locks lifted, its sessions ended (how many is answered), journaled as <paramref name="action"/>.</summary>
+    async Task<int> SetPasswordAsync(CommandScope scope, long userId, string username, string password, string action)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        await EndSessionsAsync(tx, account.Id, account.Username, Actor(caller), ct);
+        await scope.ExecuteAsync("update app_user set password_hash = @hash where id = @id", new { hash = hasher.HashPassword(username, password), id = userId });
+        await LoginLocks.ClearAsync(scope.Transaction, userId, null, security.UtcNow, scope.Cancellation);
+        var sessionsEnded = await Sessions.EndAllAsync(scope.Transaction, userId, scope.Cancellation);
+        scope.Journal(new JournalDraft(JournalStreams.Accounts, action, username, new { sessionsEnded }));
+        return sessionsEnded;
     }
+
+    /// <summary>Ends every session of the account (by an administrator of it).</summary>
+    public Task SignOutAsync(string username, Caller? caller, CancellationToken ct) =>
+        EndSessionsAsync(caller, Actor(caller), scope => AdministeredAsync(scope, username, caller), ct);
 
     /// <summary>Ends every session of the caller, on every device, this one included.</summary>
-    public async Task SignOutEverywhereAsync(Caller caller, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "select 1 from app_user where id = @id for no key update", new { id = caller.UserId }, tx, cancellationToken: ct));
-        await EndSessionsAsync(tx, caller.UserId, caller.Username, caller.Username, ct);
-    }
+    public Task SignOutEverywhereAsync(Caller caller, CancellationToken ct) =>
+        EndSessionsAsync(caller, caller.Username, async scope =>
+        {
+            await scope.ExecuteAsync("select 1 from app_user where id = @id for no key update", new { id = caller.UserId });
+            return new Account(caller.UserId, caller.Username, null, []);
+        }, ct);
 
-    async Task EndSessionsAsync(NpgsqlTransaction tx, long userId, string username, string actor, CancellationToken ct)
+    async Task EndSessionsAsync(Caller? caller, string actor, Func<CommandScope, Task<Account>> locked, CancellationToken ct)
     {
-        var sessionsEnded = await Sessions.EndAllAsync(tx, userId, ct);
-        await journal.AppendAsync(tx, clock.GetUtcNow(), actor, [new JournalDraft(JournalStreams.Accounts, "SignedOutEverywhere", username, new { sessionsEnded })], ct);
-        await tx.CommitAsync(ct);
+        var (username, sessionsEnded) = await commands.RunAsync(caller, actor, async scope =>
+        {
+            var account = await locked(scope);
+            var ended = await Sessions.EndAllAsync(scope.Transaction, account.Id, scope.Cancellation);
+            scope.Journal(new JournalDraft(JournalStreams.Accounts, "SignedOutEverywhere", account.Username, new { sessionsEnded = ended }));
+            return (account.Username, ended);
+        }, ct);
         logger.LogInformation("{Sessions} sessions of {Username} ended by {Actor}", sessionsEnded, username, actor);
     }
 
@@ -170,16 +161,15 @@ public sealed partial class Users
     /// The account named, if the caller administers it (<see cref="AccountAdministration"/>): unknown or out of
     /// sight is 404, seen but not administered 403.
     /// </summary>
-    async Task<Account> AdministeredAsync(NpgsqlTransaction tx, string username, Caller? caller, CancellationToken ct)
+    static async Task<Account> AdministeredAsync(CommandScope scope, string username, Caller? caller)
     {
-        var rows = (await tx.Connection!.QueryAsync<(long Id, string Username, DateTimeOffset? DisabledAt, string? Role, string? Code, string? Path)>(
-            new CommandDefinition(
-                """
-                select u.id, u.username, u.disabled_at, r.role, o.code, o.path
-                from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
-                where u.username = @username
-                for no key update of u
-                """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct))).ToList();
+        var rows = await scope.QueryAsync<(long Id, string Username, DateTimeOffset? DisabledAt, string? Role, string? Code, string? Path)>(
+            """
+            select u.id, u.username, u.disabled_at, r.role, o.code, o.path
+            from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
+            where u.username = @username
+            for no key update of u
+            """, new { username = AccountRules.NormaliseUsername(username) });
         var roles = rows.Where(r => r.Role is not null).Select(r => new RoleGrant(Enum.Parse<Role>(r.Role!), r.Code, r.Path)).ToList();
         if (rows.Count == 0 || caller is not null && !AccountAdministration.CanSee(caller, rows[0].Username, roles))
             throw new NotFoundException(Say.Text($"User '{username}' was not found.", $"未找到用户“{username}”。"));

@@ -2,10 +2,9 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Accounts;
 
@@ -18,27 +17,26 @@ public sealed partial class Users
     /// </summary>
     public async Task<UserView> AddRoleAsync(string username, RoleAssignment role, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // as for a new user: the units' kinds stay as read until the role is in
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        var errors = new List<FieldError>();
-        var grants = await ResolveRolesAsync(tx, [role], caller, errors, _ => "", ct);
-        if (errors.Count > 0)
-            throw new RuleViolationException(errors, Say.Text("The role could not be granted.", "无法授予该角色。"));
-        var (granted, code, unitId, _) = grants[0];
-        var added = await connection.ExecuteAsync(new CommandDefinition(
-            "insert into user_role (user_id, role, org_unit_id) values (@id, @role, @unitId) on conflict do nothing",
-            new { id = account.Id, role = granted.ToString(), unitId }, tx, cancellationToken: ct));
-        if (added > 0)
-            await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
-                [new JournalDraft(JournalStreams.Accounts, "RoleAdded", account.Username, new { role = granted, orgUnitCode = code })], ct);
-        await tx.CommitAsync(ct);
-        if (added > 0)
-            logger.LogInformation("Role {Role} at {OrgUnitCode} granted to {Username} by {Actor}", granted, code, account.Username, Actor(caller));
-        return await ViewAsync(connection, account.Username, caller, ct);
+        var (name, granted, code, added) = await commands.RunAsync(caller, Actor(caller), async scope =>
+        {
+            // as for a new user: the units' kinds stay as read until the role is in
+            await HoldUnitKindsAsync(scope);
+            var account = await AdministeredAsync(scope, username, caller);
+            var errors = new List<FieldError>();
+            var grants = await ResolveRolesAsync(scope, [role], caller, errors, _ => "");
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, Say.Text("The role could not be granted.", "无法授予该角色。"));
+            var (granted, code, unitId, _) = grants[0];
+            var added = await scope.ExecuteAsync(
+                "insert into user_role (user_id, role, org_unit_id) values (@id, @role, @unitId) on conflict do nothing",
+                new { id = account.Id, role = granted.ToString(), unitId }) > 0;
+            if (added)
+                scope.Journal(new JournalDraft(JournalStreams.Accounts, "RoleAdded", account.Username, new { role = granted, orgUnitCode = code }));
+            return (account.Username, granted, code, added);
+        }, ct);
+        if (added)
+            logger.LogInformation("Role {Role} at {OrgUnitCode} granted to {Username} by {Actor}", granted, code, name, Actor(caller));
+        return await ViewAsync(name, caller, ct);
     }
 
     /// <summary>
@@ -47,35 +45,35 @@ public sealed partial class Users
     /// </summary>
     public async Task<UserView> RemoveRoleAsync(string username, string spec, Caller? caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var account = await AdministeredAsync(tx, username, caller, ct);
-        var (roleText, codeText) = RolePlacement.ParseSpec(spec);
-        var code = string.IsNullOrEmpty(codeText) ? null : codeText;
-        var held = EnumText.TryParse<Role>(roleText, out var role) ? account.Roles.FirstOrDefault(r => r.Role == role && r.OrgUnitCode == code) : null;
-        if (held is null)
-            throw new NotFoundException(Say.Text($"User '{account.Username}' holds no role '{spec}'.", $"用户“{account.Username}”没有角色“{spec}”。"));
-        if (caller is not null && caller.Username == account.Username)
-            throw new ForbiddenException(Say.Text("You cannot take away your own roles; another administrator can.", "不能撤销本人的角色，请由其他管理员操作。"));
-        if (account.Roles.Count == 1)
-            throw new ConflictException(Say.Text($"'{spec}' is the last role of '{account.Username}'; disable the account instead.", $"“{spec}”是用户“{account.Username}”的最后一个角色，如需撤销请改为停用该账号。"));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "delete from user_role where user_id = @id and role = @role and org_unit_id is not distinct from (select id from org_unit where code = @code)",
-            new { id = account.Id, role = role.ToString(), code }, tx, cancellationToken: ct));
-        var sessionsEnded = await Sessions.EndAllAsync(tx, account.Id, ct);
-        await journal.AppendAsync(tx, clock.GetUtcNow(), Actor(caller),
-            [new JournalDraft(JournalStreams.Accounts, "RoleRemoved", account.Username, new { role, orgUnitCode = code, sessionsEnded })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Role {Role} at {OrgUnitCode} taken from {Username} by {Actor}; {Sessions} sessions ended", role, code, account.Username, Actor(caller), sessionsEnded);
-        return await ViewAsync(connection, account.Username, caller, ct);
+        var (name, role, code, sessionsEnded) = await commands.RunAsync(caller, Actor(caller), async scope =>
+        {
+            var account = await AdministeredAsync(scope, username, caller);
+            var (roleText, codeText) = RolePlacement.ParseSpec(spec);
+            var code = string.IsNullOrEmpty(codeText) ? null : codeText;
+            var held = EnumText.TryParse<Role>(roleText, out var role) ? account.Roles.FirstOrDefault(r => r.Role == role && r.OrgUnitCode == code) : null;
+            if (held is null)
+                throw new NotFoundException(Say.Text($"User '{account.Username}' holds no role '{spec}'.", $"用户“{account.Username}”没有角色“{spec}”。"));
+            if (caller is not null && caller.Username == account.Username)
+                throw new ForbiddenException(Say.Text("You cannot take away your own roles; another administrator can.", "不能撤销本人的角色，请由其他管理员操作。"));
+            if (account.Roles.Count == 1)
+                throw new ConflictException(Say.Text($"'{spec}' is the last role of '{account.Username}'; disable the account instead.", $"“{spec}”是用户“{account.Username}”的最后一个角色，如需撤销请改为停用该账号。"));
+            await scope.ExecuteAsync(
+                "delete from user_role where user_id = @id and role = @role and org_unit_id is not distinct from (select id from org_unit where code = @code)",
+                new { id = account.Id, role = role.ToString(), code });
+            var sessionsEnded = await Sessions.EndAllAsync(scope.Transaction, account.Id, scope.Cancellation);
+            scope.Journal(new JournalDraft(JournalStreams.Accounts, "RoleRemoved", account.Username, new { role, orgUnitCode = code, sessionsEnded }));
+            return (account.Username, role, code, sessionsEnded);
+        }, ct);
+        logger.LogInformation("Role {Role} at {OrgUnitCode} taken from {Username} by {Actor}; {Sessions} sessions ended", role, code, name, Actor(caller), sessionsEnded);
+        return await ViewAsync(name, caller, ct);
     }
 
     /// <summary>
     /// The units of the roles asked for, each checked: a known role, at a unit of a kind it may be held at, that the
     /// caller (null: a local operator) may grant — a SystemAdmin anything, a DistrictAdmin any role but SystemAdmin in its scope.
     /// </summary>
-    async Task<List<(Role Role, string? Code, long? UnitId, OrgUnitKind? Kind)>> ResolveRolesAsync(
-        NpgsqlTransaction tx, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, Func<int, string> pointer, CancellationToken ct)
+    static async Task<List<(Role Role, string? Code, long? UnitId, OrgUnitKind? Kind)>> ResolveRolesAsync(
+        CommandScope scope, IReadOnlyList<RoleAssignment>? requested, Caller? caller, List<FieldError> errors, Func<int, string> pointer)
     {
         var resolved = new List<(Role, string?, long?, OrgUnitKind?)>();
         if (requested is not { Count: > 0 })
@@ -84,8 +82,8 @@ public sealed partial class Users
             return resolved;
         }
         var codes = requested.Select(r => r?.OrgUnitCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToArray();
-        var units = (await tx.Connection!.QueryAsync<(long Id, string Code, string Kind, string Path)>(new CommandDefinition(
-            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }, tx, cancellationToken: ct)))
+        var units = (await scope.QueryAsync<(long Id, string Code, string Kind, string Path)>(
+            "select id, code, kind, path from org_unit where code = any(@codes)", new { codes }))
             .ToDictionary(u => u.Code, StringComparer.Ordinal);
         for (var i = 0; i < requested.Count; i++)
         {

@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ namespace CommunityWorkflows.Workflows.Accounts;
 /// (<c>Users.Roles.cs</c>) and what administrators do to accounts (<c>Users.Controls.cs</c>).
 /// </summary>
 public sealed partial class Users(
-    NpgsqlDataSource db, EventJournal journal, TimeProvider clock, SecurityClock security, IPasswordHasher<string> hasher,
+    NpgsqlDataSource db, CommandRunner commands, SecurityClock security, IPasswordHasher<string> hasher,
     LoginAttempts logins, ILogger<Users> logger)
 {
     public const string BootstrapAdminUsername = "admin";
@@ -31,36 +32,43 @@ public sealed partial class Users(
             throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator may create users.", "只有系统管理员或区级管理员才能创建用户。"));
         var errors = AccountRules.Check(user.Username, user.Password, user.DisplayName).ToList();
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // the units' kinds stay as read until the roles are in: an import changing a kind waits (and then sees them)
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})", transaction: tx, cancellationToken: ct));
-        var grants = await ResolveRolesAsync(tx, user.Roles, caller, errors, i => $"/roles/{i}", ct);
+        var created = await commands.RunAsync(caller, Actor(caller), scope => CreateInAsync(scope, user, caller, errors), ct);
+        logger.LogInformation("User {Username} created by {Actor} with {RoleCount} roles", created.Username, Actor(caller), created.Roles.Count);
+        return created;
+    }
+
+    async Task<UserView> CreateInAsync(CommandScope scope, NewUser user, Caller? caller, List<FieldError> errors)
+    {
+        await HoldUnitKindsAsync(scope);
+        var grants = await ResolveRolesAsync(scope, user.Roles, caller, errors, i => $"/roles/{i}");
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The user could not be created.", "无法创建该用户。"));
 
         var username = AccountRules.NormaliseUsername(user.Username!);
         var displayName = string.IsNullOrWhiteSpace(user.DisplayName) ? username : user.DisplayName.Trim();
-        var now = clock.GetUtcNow();
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        var now = scope.Now;
+        var id = await scope.SingleOrDefaultAsync<long?>(
             """
             insert into app_user (username, display_name, password_hash, created_at)
             values (@username, @displayName, @hash, @now)
             on conflict (username) do nothing
             returning id
-            """, new { username, displayName, hash = hasher.HashPassword(username, user.Password!), now }, tx, cancellationToken: ct))
+            """, new { username, displayName, hash = hasher.HashPassword(username, user.Password!), now })
             ?? throw new ConflictException(Say.Text($"User '{username}' already exists.", $"用户“{username}”已存在。"));
-        await connection.ExecuteAsync(new CommandDefinition(
+        await scope.ExecuteAsync(
             "insert into user_role (user_id, role, org_unit_id) select @id, r, u from unnest(@roles, @units) as t(r, u) on conflict do nothing",
-            new { id, roles = grants.Select(g => g.Role.ToString()).ToArray(), units = grants.Select(g => g.UnitId).ToArray() }, tx, cancellationToken: ct));
+            new { id, roles = grants.Select(g => g.Role.ToString()).ToArray(), units = grants.Select(g => g.UnitId).ToArray() });
         var roles = grants.Select(g => new RoleView(g.Role, g.Code)).Distinct().ToList();
-        await journal.AppendAsync(tx, now, caller?.Username ?? "(cli)",
-            [new JournalDraft(JournalStreams.Accounts, "UserCreated", username, new { displayName, roles })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("User {Username} created by {Actor} with {RoleCount} roles", username, caller?.Username ?? "(cli)", roles.Count);
+        scope.Journal(new JournalDraft(JournalStreams.Accounts, "UserCreated", username, new { displayName, roles }));
         return new UserView(username, displayName, roles, now, LeaderLevelOf(grants.Select(g => (g.Role, g.Kind))), Disabled: false);
     }
+
+    /// <summary>
+    /// The units' kinds stay as read until the command ends: an import changing a kind waits for the roles being granted
+    /// (and then sees them).
+    /// </summary>
+    static Task HoldUnitKindsAsync(CommandScope scope) =>
+        scope.ExecuteAsync($"select pg_advisory_xact_lock_shared({Organisation.OrgImport.ImportLockKey})");
 
     /// <summary>A leader's level comes from the units of their Leader roles (<see cref="LeaderLevels"/>); it is not stored twice.</summary>
     static LeaderLevel? LeaderLevelOf(IEnumerable<(Role Role, OrgUnitKind? Kind)> grants) =>
@@ -95,7 +103,10 @@ public sealed partial class Users(
     }
 
     /// <summary>A user the caller can see, with the roles in the caller's scope; to those who administer the account, whether it is disabled or locked.</summary>
-    public async Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct)
+    public Task<UserView> GetAsync(string username, Caller caller, CancellationToken ct) => ViewAsync(username, caller, ct);
+
+    /// <param name="caller">null: a trusted local operator, who sees everything.</param>
+    async Task<UserView> ViewAsync(string username, Caller? caller, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         return await ViewAsync(connection, username, caller, ct);

@@ -5,6 +5,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Store;
+using CommunityWorkflows.Workflows.Commands;
 using Dapper;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// participants under the scope, grouped by their District's secretary (第一责任人) and their Street's secretary
 /// (直接责任人). Grades count only once a cycle's results are published, as they were published.
 /// </summary>
-public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock)
+public sealed class AccountabilityReport(CommandRunner commands, TimeProvider clock)
 {
     sealed record UnitRow(
         long CycleId, long OrgUnitId, string Code, string Name, long? StreetId, long? DistrictId, int? Rank, decimal? Total, string? Grade,
@@ -33,20 +34,21 @@ public sealed class AccountabilityReport(NpgsqlDataSource db, TimeProvider clock
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The report needs a year and a scope.", "报表须指定年度和范围。"));
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var scope = await Organisation.OrgScope.PrefixAsync(connection, tx, scopeCode, caller, ct);
-
-        var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitsSql,
-            new { year, scope, now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
-        var responsible = (await connection.QueryAsync<ResponsibleUnit>(new CommandDefinition(
-            """
-            select u.id, u.code, u.name, a.username, a.display_name
-            from org_unit u left join app_user a on a.id = u.secretary_user_id where u.id = any(@ids)
-            """,
-            new { ids = units.SelectMany(u => new[] { u.StreetId, u.DistrictId }).OfType<long>().Distinct().ToArray() }, tx, cancellationToken: ct)))
-            .ToDictionary(u => u.Id);
-        await tx.CommitAsync(ct);
+        var (units, responsible) = await commands.ReadAsync(async tx =>
+        {
+            var connection = tx.Connection!;
+            var scope = await Organisation.OrgScope.PrefixAsync(connection, tx, scopeCode, caller, ct);
+            var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(UnitsSql,
+                new { year, scope, now = clock.GetUtcNow(), roles = AccountabilityRules.UnitRoles.ToArray() }, tx, cancellationToken: ct))).ToList();
+            var responsible = (await connection.QueryAsync<ResponsibleUnit>(new CommandDefinition(
+                """
+                select u.id, u.code, u.name, a.username, a.display_name
+                from org_unit u left join app_user a on a.id = u.secretary_user_id where u.id = any(@ids)
+                """,
+                new { ids = units.SelectMany(u => new[] { u.StreetId, u.DistrictId }).OfType<long>().Distinct().ToArray() }, tx, cancellationToken: ct)))
+                .ToDictionary(u => u.Id);
+            return (units, responsible);
+        }, ct);
 
         static AccountableUnit Accountable(UnitRow u) =>
             new(u.Code, u.Name, u.CycleId, u.Rank, u.Total, u.Grade is null ? null : Enum.Parse<Grade>(u.Grade));

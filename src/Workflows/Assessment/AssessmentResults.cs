@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
+using CommunityWorkflows.Workflows.Commands;
 using Dapper;
 using Npgsql;
 
@@ -14,18 +15,20 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// published (<see cref="PublishedResults"/>), all of them to everyone who sees the cycle (the results are
 /// circulated, 通报).
 /// </summary>
-public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions definitions) : IParticipantOutcomes
+public sealed class AssessmentResults(CommandRunner commands, CycleDefinitions definitions) : IParticipantOutcomes
 {
     public async Task<CycleResults> GetAsync(long cycleId, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
-        var grading = cycle.RequireGrading();
-        var visible = cycle.Published
-            ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, null, null, ct)
-            : (await ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct)).Where(r => caller.CanSee(r.Path)).ToList();
-        await tx.CommitAsync(ct);
+        var (cycle, visible) = await commands.ReadAsync(async tx =>
+        {
+            var connection = tx.Connection!;
+            var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
+            var grading = cycle.RequireGrading();
+            var visible = cycle.Published
+                ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, null, null, ct)
+                : (await ComputeAsync(connection, tx, cycleId, cycle.Definition.Indicators, grading, ct)).Where(r => caller.CanSee(r.Path)).ToList();
+            return (cycle, visible);
+        }, ct);
         return new CycleResults(cycle.Id, cycle.Year, cycle.Definition.Name, cycle.ScopeCode, cycle.Definition, cycle.PublishedAt, cycle.PublishedBy,
             visible.Select(r => ToView(r, cycle.Definition.Indicators, cycle.PublishedAt)).ToList());
     }
@@ -36,15 +39,16 @@ public sealed class AssessmentResults(NpgsqlDataSource db, CycleDefinitions defi
     /// </summary>
     public async Task<IReadOnlyDictionary<string, AssessmentOutcome>> OutcomesAsync(long cycleId, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
-        if (!AssessedCycle.IsAssessed(cycle.Definition)) return new Dictionary<string, AssessmentOutcome>();
-        var results = cycle.Published
-            ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, caller, null, ct)
-            : await AssessAsync(connection, tx, cycleId, cycle.Definition.Indicators, cycle.Definition.Grading!, caller, ct);
-        await tx.CommitAsync(ct);
-        return results.ToDictionary(r => r.OrgUnitCode, r => r.Outcome);
+        return await commands.ReadAsync<IReadOnlyDictionary<string, AssessmentOutcome>>(async tx =>
+        {
+            var connection = tx.Connection!;
+            var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.None, ct);
+            if (!AssessedCycle.IsAssessed(cycle.Definition)) return new Dictionary<string, AssessmentOutcome>();
+            var results = cycle.Published
+                ? await PublishedResults.ReadAsync(connection, tx, cycleId, cycle.Definition.Indicators, caller, null, ct)
+                : await AssessAsync(connection, tx, cycleId, cycle.Definition.Indicators, cycle.Definition.Grading!, caller, ct);
+            return results.ToDictionary(r => r.OrgUnitCode, r => r.Outcome);
+        }, ct);
     }
 
     sealed record ParticipantRow(long OrgUnitId, string Code, string Name, string Path);

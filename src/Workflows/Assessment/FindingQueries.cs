@@ -27,25 +27,9 @@ public sealed class FindingQueries(NpgsqlDataSource db, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
-    sealed class Row
+    sealed class Row : FindingRow
     {
-        public long Id { get; init; }
-        public long CycleId { get; init; }
         public int CycleYear { get; init; }
-        public string OrgUnitCode { get; init; } = "";
-        public string OrgUnitName { get; init; } = "";
-        public string Description { get; init; } = "";
-        public string Severity { get; init; } = "";
-        public string? IndicatorCode { get; init; }
-        public int RectifyWithinDays { get; init; }
-        public string TaskStatus { get; init; } = "";
-        public long RectificationTaskId { get; init; }
-        public DateTimeOffset DueAt { get; init; }
-        public int[] AssumedYears { get; init; } = [];
-        public string Reviewer { get; init; } = "";
-        public string RecordedBy { get; init; } = "";
-        public DateTimeOffset RecordedAt { get; init; }
-        public DateTimeOffset? VerifiedAt { get; init; }
         public int Total { get; init; }
     }
 

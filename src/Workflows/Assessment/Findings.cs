@@ -6,6 +6,7 @@ using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Domain.Text;
 using CommunityWorkflows.Workflows.Calendar;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Runtime;
@@ -22,14 +23,20 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// findings an inspector records, a district administrator's for those a district administrator records.
 /// </summary>
 public sealed class Findings(
-    NpgsqlDataSource db, EventJournal journal, Calendars calendars, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock)
+    NpgsqlDataSource db, CommandRunner commands, Calendars calendars, CycleDefinitions definitions, TimeProvider clock)
 {
     /// <summary>Records a finding against a participant (Inspector or DistrictAdmin over it) with its rectification task, in one transaction.</summary>
     public async Task<FindingView> RecordAsync(long cycleId, NewFinding finding, Caller caller, CancellationToken ct)
     {
         var calendar = await calendars.LoadAsync(ct);
+        var findingId = await commands.RunAsync(caller, scope => RecordInAsync(scope, cycleId, finding, calendar, caller), ct);
         await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        return (await ReadAsync(connection, cycleId, null, null, findingId, caller, ct)).Single();
+    }
+
+    async Task<long> RecordInAsync(CommandScope scope, long cycleId, NewFinding finding, BusinessCalendar calendar, Caller caller)
+    {
+        var (connection, tx, ct) = (scope.Connection, scope.Transaction, scope.Cancellation);
         // shared with other writers, exclusive against a cancellation: no rectification is created behind its sweep
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         if (!caller.Grants.Any(g => g.Role is Role.Inspector or Role.DistrictAdmin) && !caller.IsSystemAdmin)
@@ -46,7 +53,7 @@ public sealed class Findings(
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The finding could not be recorded.", "无法登记该督查问题。"));
 
-        var now = clock.GetUtcNow();
+        var now = scope.Now;
         var description = finding.Description!.Trim();
         var severity = FindingRules.ParseSeverity(finding.Severity)!.Value;
         var reviewer = Rectification.ReviewerFor(caller, unit!.Path);
@@ -70,18 +77,15 @@ public sealed class Findings(
         await connection.ExecuteAsync(new CommandDefinition(
             "update finding set task_id = @taskId where id = @findingId", new { taskId, findingId }, tx, cancellationToken: ct));
 
-        await notices.WriteAsync(tx, [new Notice($"finding:{findingId}", AssessmentNotices.FindingKind, AssessmentNotices.Finding(unit.Name, description, dueOn),
-            unit.OrgUnitId, task.Assignee, CycleId: cycleId, TaskId: taskId)], now, ct);
-        await journal.AppendAsync(tx, now, caller.Username,
-        [
+        scope.Notify(new Notice($"finding:{findingId}", AssessmentNotices.FindingKind, AssessmentNotices.Finding(unit.Name, description, dueOn),
+            unit.OrgUnitId, task.Assignee, CycleId: cycleId, TaskId: taskId));
+        scope.Journal(
             new JournalDraft(JournalStreams.Cycle(cycleId), "FindingRecorded", $"finding:{findingId}", new
             {
                 orgUnitCode = unit.Code, description, severity = severity.ToString(), finding.IndicatorCode, finding.RectifyWithinDays,
                 dueOn = dueOn.ToString("yyyy-MM-dd"), assumedYears, reviewer, rectificationTaskId = taskId,
-            }),
-        ], ct);
-        await tx.CommitAsync(ct);
-        return (await ReadAsync(connection, cycleId, null, null, findingId, caller, ct)).Single();
+            }));
+        return findingId;
     }
 
     /// <summary>The cycle's findings in the caller's scope, by unit and status, in the order recorded.</summary>
@@ -119,27 +123,6 @@ public sealed class Findings(
         var byUnit = findings.ToLookup(f => f.OrgUnitCode);
         return new FindingSummary(FindingCounts.Of(findings),
             units.Select(u => new UnitFindingCounts(u.Code, u.Name, FindingCounts.Of(byUnit[u.Code]))).ToList());
-    }
-
-    // properties, not a constructor: Npgsql reports an int[] column as System.Array, which Dapper's constructor matching refuses
-    sealed class FindingRow
-    {
-        public long Id { get; init; }
-        public long CycleId { get; init; }
-        public string OrgUnitCode { get; init; } = "";
-        public string OrgUnitName { get; init; } = "";
-        public string Description { get; init; } = "";
-        public string Severity { get; init; } = "";
-        public string? IndicatorCode { get; init; }
-        public int RectifyWithinDays { get; init; }
-        public string TaskStatus { get; init; } = "";
-        public long RectificationTaskId { get; init; }
-        public DateTimeOffset DueAt { get; init; }
-        public int[] AssumedYears { get; init; } = [];
-        public string Reviewer { get; init; } = "";
-        public string RecordedBy { get; init; } = "";
-        public DateTimeOffset RecordedAt { get; init; }
-        public DateTimeOffset? VerifiedAt { get; init; }
     }
 
     async Task<IReadOnlyList<FindingView>> ReadAsync(

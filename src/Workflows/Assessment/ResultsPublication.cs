@@ -4,12 +4,11 @@ using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Notifications;
 using CommunityWorkflows.Workflows.Runtime;
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Assessment;
 
@@ -20,15 +19,21 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// cycle, so a later change to them would show.
 /// </summary>
 public sealed class ResultsPublication(
-    NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, NoticeWriter notices, TimeProvider clock, ILogger<ResultsPublication> logger)
+    CommandRunner commands, CycleDefinitions definitions, ILogger<ResultsPublication> logger)
 {
     /// <summary>The incomplete participants a refusal names; the rest are counted.</summary>
     public const int MaxUnitsNamed = 20;
 
     public async Task<PublicationView> PublishAsync(long cycleId, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var publication = await commands.RunAsync(caller, scope => PublishInAsync(scope, cycleId, caller), ct);
+        logger.LogInformation("Published the results of cycle {CycleId}: {Participants} participants, by {User}", cycleId, publication.Results.Count, caller.Username);
+        return publication;
+    }
+
+    async Task<PublicationView> PublishInAsync(CommandScope scope, long cycleId, Caller caller)
+    {
+        var (connection, tx, ct) = (scope.Connection, scope.Transaction, scope.Cancellation);
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Exclusive, ct);
         if (!caller.Holds(cycle.ScopePath, Role.DistrictAdmin))
             throw new ForbiddenException(Say.Text("Only a system administrator or a district administrator over the cycle's scope may publish its results.", "只有系统管理员或管辖该轮次范围的区级管理员才能发布结果。"));
@@ -41,17 +46,15 @@ public sealed class ResultsPublication(
                 $"{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "; ")}.",
                 $"{results.Count} 个参与单位中有 {incomplete.Count} 个结果不完整：{TextCut.FirstOf(incomplete, MaxUnitsNamed, r => Lacks(r, grading), "；")}。"));
 
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            "insert into assessment_publication (cycle_id, published_at, published_by) values (@cycleId, @now, @by)",
-            new { cycleId, now, by = caller.Username }, tx, cancellationToken: ct));
+        var now = scope.Now;
+        await scope.ExecuteAsync(
+            "insert into assessment_publication (cycle_id, published_at, published_by) values (@cycleId, @now, @by)", new { cycleId, now, by = caller.Username });
         await PublishedResults.WriteAsync(tx, cycleId, results, ct);
         var unitRole = Rectification.UnitRole(Enum.Parse<OrgUnitKind>(cycle.Definition.Participants.Kind));
-        await notices.WriteAsync(tx, results.Select(r => new Notice($"results:{cycleId}:{r.OrgUnitId}", AssessmentNotices.ResultsPublishedKind,
+        scope.Notify(results.Select(r => new Notice($"results:{cycleId}:{r.OrgUnitId}", AssessmentNotices.ResultsPublishedKind,
             AssessmentNotices.ResultsPublished(r.Name, cycle.Year, cycle.Definition.Name, r.Outcome.Total!.Value, r.Outcome.Grade!.Value, r.Rank!.Value),
-            r.OrgUnitId, unitRole, CycleId: cycleId)).ToList(), now, ct);
-        await journal.AppendAsync(tx, now, caller.Username,
-        [
+            r.OrgUnitId, unitRole, CycleId: cycleId)));
+        scope.Journal(
             new JournalDraft(JournalStreams.Cycle(cycleId), "ResultsPublished", null, new
             {
                 results = results.Select(r => new
@@ -59,10 +62,7 @@ public sealed class ResultsPublication(
                     r.Rank, orgUnitCode = r.OrgUnitCode, r.Name, r.Outcome.IndicatorScore, r.Outcome.RatingScore, r.Outcome.Bonus, r.Outcome.Total,
                     r.Outcome.Vetoed, grade = r.Outcome.Grade.ToString(),
                 }),
-            }),
-        ], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Published the results of cycle {CycleId}: {Participants} participants, by {User}", cycleId, results.Count, caller.Username);
+            }));
         return new PublicationView(cycleId, now, caller.Username, results.Select(r => AssessmentResults.ToView(r, cycle.Definition.Indicators, now)).ToList());
     }
 

@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Assessment;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using Dapper;
@@ -13,7 +14,7 @@ namespace CommunityWorkflows.Workflows.Assessment;
 /// The year-end scores of a participant, indicator by indicator, and its democratic rating votes: entered by a
 /// DistrictAdmin over it, checked against the template, journaled with every change, frozen by publication.
 /// </summary>
-public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefinitions definitions, TimeProvider clock)
+public sealed class Scoring(NpgsqlDataSource db, CommandRunner commands, CycleDefinitions definitions)
 {
     /// <summary>
     /// Sets the named indicators' scores (the others stay as they are). The entries at <paramref name="keepComment"/>
@@ -22,65 +23,61 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
     public async Task<ScoreSheetView> SetScoresAsync(
         long cycleId, string orgUnitCode, IReadOnlyList<ScoreInput?>? entries, Caller caller, CancellationToken ct, IReadOnlySet<int>? keepComment = null)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
-        var (scores, errors) = ScoreSheetRules.Check(cycle.Definition.Indicators, entries);
-        if (errors.Count > 0)
-            throw new RuleViolationException(errors, Say.Text("The scores break the template's indicators; nothing was changed.", "评分不符合模板的考核指标，未作任何更改。"));
+        var (cycle, unit) = await commands.RunAsync(caller, async scope =>
+        {
+            var (cycle, unit) = await OpenForChangeAsync(scope, cycleId, orgUnitCode, caller);
+            var (scores, errors) = ScoreSheetRules.Check(cycle.Definition.Indicators, entries);
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, Say.Text("The scores break the template's indicators; nothing was changed.", "评分不符合模板的考核指标，未作任何更改。"));
 
-        var now = clock.GetUtcNow();
-        var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e!.Comment) ? null : e.Comment.Trim()).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into indicator_score (cycle_id, org_unit_id, code, score, vetoed, comment, scored_by, scored_at)
-            select @cycleId, @orgUnitId, c, s, v, m, @by, @now from unnest(@codes, @scores, @vetoes, @comments) as t(c, s, v, m)
-            on conflict (cycle_id, org_unit_id, code) do update
-            set score = excluded.score, vetoed = excluded.vetoed, scored_by = excluded.scored_by, scored_at = excluded.scored_at,
-                comment = case when excluded.code = any(@keep) then indicator_score.comment else excluded.comment end
-            """,
-            new
-            {
-                cycleId, unit.OrgUnitId, by = caller.Username, now,
-                codes = scores.Select(s => s.Code).ToArray(), scores = scores.Select(s => s.Score).ToArray(),
-                vetoes = scores.Select(s => s.Vetoed).ToArray(), comments,
-                keep = scores.Where((_, i) => keepComment?.Contains(i) == true).Select(s => s.Code).ToArray(),
-            }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, caller.Username,
-        [
-            new JournalDraft(JournalStreams.Cycle(cycleId), "ScoresRecorded", unit.Code, new
+            var comments = entries!.Select(e => string.IsNullOrWhiteSpace(e!.Comment) ? null : e.Comment.Trim()).ToArray();
+            await scope.ExecuteAsync(
+                """
+                insert into indicator_score (cycle_id, org_unit_id, code, score, vetoed, comment, scored_by, scored_at)
+                select @cycleId, @orgUnitId, c, s, v, m, @by, @now from unnest(@codes, @scores, @vetoes, @comments) as t(c, s, v, m)
+                on conflict (cycle_id, org_unit_id, code) do update
+                set score = excluded.score, vetoed = excluded.vetoed, scored_by = excluded.scored_by, scored_at = excluded.scored_at,
+                    comment = case when excluded.code = any(@keep) then indicator_score.comment else excluded.comment end
+                """,
+                new
+                {
+                    cycleId, unit.OrgUnitId, by = caller.Username, now = scope.Now,
+                    codes = scores.Select(s => s.Code).ToArray(), scores = scores.Select(s => s.Score).ToArray(),
+                    vetoes = scores.Select(s => s.Vetoed).ToArray(), comments,
+                    keep = scores.Where((_, i) => keepComment?.Contains(i) == true).Select(s => s.Code).ToArray(),
+                });
+            scope.Journal(new JournalDraft(JournalStreams.Cycle(cycleId), "ScoresRecorded", unit.Code, new
             {
                 orgUnitCode = unit.Code,
                 indicators = scores.Select((s, i) => new { s.Code, s.Score, s.Vetoed, comment = comments[i], commentKept = keepComment?.Contains(i) == true }),
-            }),
-        ], ct);
-        await tx.CommitAsync(ct);
-        return await SheetAsync(connection, cycle, unit, ct);
+            }));
+            return (cycle, unit);
+        }, ct);
+        return await SheetAsync(cycle, unit, ct);
     }
 
     /// <summary>Replaces the democratic rating's vote counts.</summary>
     public async Task<ScoreSheetView> SetRatingAsync(long cycleId, string orgUnitCode, RatingInput input, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var (cycle, unit) = await OpenForChangeAsync(connection, tx, cycleId, orgUnitCode, caller, ct);
-        var (votes, errors) = RatingVotes.Check(input.Excellent, input.Good, input.Fair, input.Poor);
-        if (votes is null)
-            throw new RuleViolationException(errors, Say.Text("The democratic rating could not be recorded.", "无法记录民主测评结果。"));
-
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into democratic_rating (cycle_id, org_unit_id, excellent, good, fair, poor, rated_by, rated_at)
-            values (@cycleId, @orgUnitId, @excellent, @good, @fair, @poor, @by, @now)
-            on conflict (cycle_id, org_unit_id) do update
-            set excellent = excluded.excellent, good = excluded.good, fair = excluded.fair, poor = excluded.poor,
-                rated_by = excluded.rated_by, rated_at = excluded.rated_at
-            """, new { cycleId, unit.OrgUnitId, votes.Excellent, votes.Good, votes.Fair, votes.Poor, by = caller.Username, now }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, caller.Username,
-            [new JournalDraft(JournalStreams.Cycle(cycleId), "RatingRecorded", unit.Code, new { orgUnitCode = unit.Code, votes.Excellent, votes.Good, votes.Fair, votes.Poor })], ct);
-        await tx.CommitAsync(ct);
-        return await SheetAsync(connection, cycle, unit, ct);
+        var (cycle, unit) = await commands.RunAsync(caller, async scope =>
+        {
+            var (cycle, unit) = await OpenForChangeAsync(scope, cycleId, orgUnitCode, caller);
+            var (votes, errors) = RatingVotes.Check(input.Excellent, input.Good, input.Fair, input.Poor);
+            if (votes is null)
+                throw new RuleViolationException(errors, Say.Text("The democratic rating could not be recorded.", "无法记录民主测评结果。"));
+            await scope.ExecuteAsync(
+                """
+                insert into democratic_rating (cycle_id, org_unit_id, excellent, good, fair, poor, rated_by, rated_at)
+                values (@cycleId, @orgUnitId, @excellent, @good, @fair, @poor, @by, @now)
+                on conflict (cycle_id, org_unit_id) do update
+                set excellent = excluded.excellent, good = excluded.good, fair = excluded.fair, poor = excluded.poor,
+                    rated_by = excluded.rated_by, rated_at = excluded.rated_at
+                """, new { cycleId, unit.OrgUnitId, votes.Excellent, votes.Good, votes.Fair, votes.Poor, by = caller.Username, now = scope.Now });
+            scope.Journal(new JournalDraft(JournalStreams.Cycle(cycleId), "RatingRecorded", unit.Code,
+                new { orgUnitCode = unit.Code, votes.Excellent, votes.Good, votes.Fair, votes.Poor }));
+            return (cycle, unit);
+        }, ct);
+        return await SheetAsync(cycle, unit, ct);
     }
 
     /// <summary>A participant's sheet, for whoever sees the participant.</summary>
@@ -95,8 +92,9 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
     }
 
     /// <summary>The cycle held against publication, the participant, and the caller's right to score it: 404, 403, then 409.</summary>
-    async Task<(AssessedCycle, CycleParticipant)> OpenForChangeAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long cycleId, string orgUnitCode, Caller caller, CancellationToken ct)
+    async Task<(AssessedCycle, CycleParticipant)> OpenForChangeAsync(CommandScope scope, long cycleId, string orgUnitCode, Caller caller)
     {
+        var (connection, tx, ct) = (scope.Connection, scope.Transaction, scope.Cancellation);
         var cycle = await AssessedCycle.LoadAsync(connection, tx, definitions, cycleId, caller, CycleLock.Share, ct);
         var unit = await CycleParticipant.FindAsync(connection, tx, cycleId, orgUnitCode, caller, ct)
             ?? throw new NotFoundException(Say.Text($"'{orgUnitCode}' is not a participant of cycle {cycleId}.", $"“{orgUnitCode}”不是考核周期 {cycleId} 的参与单位。"));
@@ -107,7 +105,13 @@ public sealed class Scoring(NpgsqlDataSource db, EventJournal journal, CycleDefi
         return (cycle, unit);
     }
 
-    async Task<ScoreSheetView> SheetAsync(NpgsqlConnection connection, AssessedCycle cycle, CycleParticipant unit, CancellationToken ct)
+    async Task<ScoreSheetView> SheetAsync(AssessedCycle cycle, CycleParticipant unit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await SheetAsync(connection, cycle, unit, ct);
+    }
+
+    static async Task<ScoreSheetView> SheetAsync(NpgsqlConnection connection, AssessedCycle cycle, CycleParticipant unit, CancellationToken ct)
     {
         var entered = (await connection.QueryAsync<(string Code, decimal Score, bool Vetoed, string? Comment, string ScoredBy, DateTimeOffset ScoredAt)>(new CommandDefinition(
             "select code, score, vetoed, comment, scored_by, scored_at from indicator_score where cycle_id = @cycleId and org_unit_id = @orgUnitId",

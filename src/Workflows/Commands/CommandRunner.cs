@@ -26,6 +26,29 @@ public sealed class CommandRunner(NpgsqlDataSource db, EventJournal journal, Not
     public Task<T> RunAsync<T>(string actor, Func<CommandScope, Task<T>> command, CancellationToken ct) =>
         RunAsync(actor, null, command, IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>Runs <paramref name="command"/> for a system <paramref name="actor"/>, with nothing to answer.</summary>
+    public Task RunAsync(string actor, Func<CommandScope, Task> command, CancellationToken ct) =>
+        RunAsync<bool>(actor, null, async scope => { await command(scope); return true; }, IsolationLevel.ReadCommitted, ct);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> for a system <paramref name="actor"/> acting at <paramref name="at"/> rather than at the
+    /// clock's now: work a job was asked to do as of a given time (the occurrences due then), journaled at that time.
+    /// </summary>
+    public Task<T> RunAsync<T>(string actor, DateTimeOffset at, Func<CommandScope, Task<T>> command, CancellationToken ct) =>
+        RunAsync(actor, null, command, IsolationLevel.ReadCommitted, ct, at: at);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> as <paramref name="caller"/> (null: a trusted local operator, journaled as
+    /// <paramref name="actor"/>) at the time of <paramref name="time"/>: account commands that measure tokens and locks
+    /// on the wall clock while the domain's clock may be simulated.
+    /// </summary>
+    internal Task<T> RunAsync<T>(Caller? caller, string actor, TimeProvider time, Func<CommandScope, Task<T>> command, CancellationToken ct) =>
+        RunAsync(actor, caller, command, IsolationLevel.ReadCommitted, ct, time);
+
+    /// <summary>Runs <paramref name="command"/> as <paramref name="caller"/>, or as a trusted local operator journaled as <paramref name="actor"/>.</summary>
+    internal Task<T> RunAsync<T>(Caller? caller, string actor, Func<CommandScope, Task<T>> command, CancellationToken ct) =>
+        RunAsync(actor, caller, command, IsolationLevel.ReadCommitted, ct);
+
     /// <summary>
     /// Reads in one repeatable-read snapshot (a page and its total, a report's several queries), so its parts agree with
     /// each other; nothing is written.
@@ -39,14 +62,15 @@ public sealed class CommandRunner(NpgsqlDataSource db, EventJournal journal, Not
         return result;
     }
 
-    async Task<T> RunAsync<T>(string? actor, Caller? caller, Func<CommandScope, Task<T>> command, IsolationLevel isolation, CancellationToken ct)
+    async Task<T> RunAsync<T>(
+        string? actor, Caller? caller, Func<CommandScope, Task<T>> command, IsolationLevel isolation, CancellationToken ct, TimeProvider? time = null, DateTimeOffset? at = null)
     {
         T result;
         IReadOnlyList<Action> committed;
         await using (var connection = await db.OpenConnectionAsync(ct))
         {
             await using var tx = await connection.BeginTransactionAsync(isolation, ct);
-            var scope = new CommandScope(tx, clock, actor, caller, ct);
+            var scope = new CommandScope(tx, time ?? clock, actor, caller, ct, at);
             result = await Translated(() => RunInAsync(scope, command, journal, notices));
             await Translated(async () => { await tx.CommitAsync(ct); return true; });
             committed = scope.CommitActions;

@@ -20,8 +20,10 @@ public sealed class CommandScope
     readonly List<Action> afterCommit = [];
     DateTimeOffset? now;
 
-    internal CommandScope(NpgsqlTransaction transaction, TimeProvider clock, string? actor, Caller? caller, CancellationToken cancellation)
+    internal CommandScope(
+        NpgsqlTransaction transaction, TimeProvider clock, string? actor, Caller? caller, CancellationToken cancellation, DateTimeOffset? at = null)
     {
+        now = at;
         Transaction = transaction;
         this.clock = clock;
         Actor = actor;
@@ -43,7 +45,8 @@ public sealed class CommandScope
 
     /// <summary>
     /// The time the command acts at, read from the clock the first time it is asked for — after the locks the command
-    /// took before it — and the same for every later use, the journal entries and the notices included.
+    /// took before it — and the same for every later use, the journal entries and the notices included. A job asked to
+    /// act as of a given time acts at that time.
     /// </summary>
     public DateTimeOffset Now => now ??= clock.GetUtcNow();
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CommunityWorkflows.Domain.Definitions;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Definitions;
@@ -39,24 +39,25 @@ sealed class DefaultTemplates : IShippedContent
         foreach (var definition in Shipped())
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var canonical = TemplateJson.Serialize(definition);
             // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
-            var now = TimeProvider.System.GetUtcNow();
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                insert into template_version (template_key, version, status, name, definition, created_at, created_by,
-                                              updated_at, updated_by, published_at, published_by)
-                select @key, 1, 'Published', @name, cast(@canonical as jsonb), @now, @actor, @now, @actor, @now, @actor
-                where not exists (select 1 from template_version where template_key = @key)
-                """, new { key = definition.Key, name = definition.Name, canonical, now, actor = Installer }, tx, cancellationToken: ct));
-            if (inserted == 1)
-            {
-                await EventJournal.AppendInAsync(tx, now, Installer,
-                    [new JournalDraft(JournalStreams.Template(definition.Key), "Installed", $"{definition.Key}@1", TemplatePayload.Of(definition, null))], ct);
+            if (await CommandRunner.RunInAsync(tx, TimeProvider.System, Installer, scope => InstallInAsync(scope, definition), ct))
                 installed++;
-            }
             await tx.CommitAsync(ct);
         }
         return installed;
+    }
+
+    static async Task<bool> InstallInAsync(CommandScope scope, TemplateDefinition definition)
+    {
+        var inserted = await scope.ExecuteAsync(
+            """
+            insert into template_version (template_key, version, status, name, definition, created_at, created_by,
+                                          updated_at, updated_by, published_at, published_by)
+            select @key, 1, 'Published', @name, cast(@canonical as jsonb), @now, @actor, @now, @actor, @now, @actor
+            where not exists (select 1 from template_version where template_key = @key)
+            """, new { key = definition.Key, name = definition.Name, canonical = TemplateJson.Serialize(definition), now = scope.Now, actor = Installer });
+        if (inserted == 1)
+            scope.Journal(new JournalDraft(JournalStreams.Template(definition.Key), "Installed", $"{definition.Key}@1", TemplatePayload.Of(definition, null)));
+        return inserted == 1;
     }
 }

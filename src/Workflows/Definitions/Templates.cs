@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace CommunityWorkflows.Workflows.Definitions;
 /// administrators and the city's district administrators); everyone signed in reads.
 /// Every change is journaled in the stream <c>template:&lt;key&gt;</c> in the same transaction.
 /// </summary>
-public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<Templates> logger)
+public sealed class Templates(NpgsqlDataSource db, CommandRunner commands, ILogger<Templates> logger)
 {
     const string OwnerField = "/ownerScopeCode";
 
@@ -41,20 +42,20 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         var ownerNamedBadly = errors.Any(e => e.Field == OwnerField);
         if (choice.Problem is not null && !ownerNamedBadly)
             errors.Add(new FieldError(OwnerField, choice.Problem));
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var owner = choice.OrgUnitCode is null || ownerNamedBadly ? null : await OwnerUnitAsync(tx, choice.OrgUnitCode, caller, errors, ct);
-        if (errors.All(e => e.Field != OwnerField))
-            await EnsureMayEditAsync(tx, caller, parsed.Definition is { } named ? $"Template '{named.Key}'" : "The template", owner, ct);
-        if (errors.Count > 0)
-            throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
-        var definition = parsed.Definition!;
-        await LockAsync(tx, definition.Key, ct);
-        if (await VersionsAsync(tx, definition.Key, ct) is { Count: > 0 })
-            throw new ConflictException(Say.Text($"Template '{definition.Key}' already exists; replace its draft instead.", $"模板“{definition.Key}”已存在，请改为替换其草稿。"));
-        var created = await InsertDraftAsync(tx, definition, 1, owner, caller.Username, ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Template {TemplateKey} created by {Actor}, owned by {Owner}", definition.Key, caller.Username, owner?.Code ?? "(installation)");
+        var (created, owner) = await commands.RunAsync(caller, async scope =>
+        {
+            var unit = choice.OrgUnitCode is null || ownerNamedBadly ? null : await OwnerUnitAsync(scope, choice.OrgUnitCode, caller, errors);
+            if (errors.All(e => e.Field != OwnerField))
+                await EnsureMayEditAsync(scope, caller, parsed.Definition is { } named ? $"Template '{named.Key}'" : "The template", unit);
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
+            var definition = parsed.Definition!;
+            await LockAsync(scope, definition.Key);
+            if (await VersionsAsync(scope, definition.Key) is { Count: > 0 })
+                throw new ConflictException(Say.Text($"Template '{definition.Key}' already exists; replace its draft instead.", $"模板“{definition.Key}”已存在，请改为替换其草稿。"));
+            return (await InsertDraftAsync(scope, definition, 1, unit, caller.Username), unit);
+        }, ct);
+        logger.LogInformation("Template {TemplateKey} created by {Actor}, owned by {Owner}", created.Key, caller.Username, owner?.Code ?? "(installation)");
         return created;
     }
 
@@ -62,10 +63,9 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     /// The unit a new template is to belong to: one a cycle can be launched over (a City, District or Street). Like a
     /// launch's <c>scopeCode</c>, a unit the caller cannot see is reported as unknown.
     /// </summary>
-    static async Task<OwnerUnit?> OwnerUnitAsync(NpgsqlTransaction tx, string code, Caller caller, List<FieldError> errors, CancellationToken ct)
+    static async Task<OwnerUnit?> OwnerUnitAsync(CommandScope scope, string code, Caller caller, List<FieldError> errors)
     {
-        var unit = await tx.Connection!.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(
-            "select id, code, path, kind from org_unit where code = @code", new { code }, tx, cancellationToken: ct));
+        var unit = await scope.SingleOrDefaultAsync<UnitRow>("select id, code, path, kind from org_unit where code = @code", new { code });
         if (unit is null || !caller.CanSee(unit.Path))
             errors.Add(new FieldError(OwnerField, Say.Text($"Unknown org unit '{code}'.", $"未知组织单位“{code}”。")));
         else if (unit.Kind is not ("City" or "District" or "Street"))
@@ -80,29 +80,23 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     /// 404 for an unknown key, 403 unless the caller administers its owner, 422 when the body breaks a rule or names
     /// another key or owner.
     /// </summary>
-    public async Task<TemplateVersionRef> ReplaceDraftAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
+    public Task<TemplateVersionRef> ReplaceDraftAsync(string key, JsonElement body, Caller caller, CancellationToken ct)
     {
         EnsureMayWrite(caller);
         var parsed = TemplateParser.Parse(body);
         var errors = parsed.Errors.Concat(KeyMismatch(body, key)).ToList();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await LockAsync(tx, key, ct);
-        var versions = await VersionsAsync(tx, key, ct);
-        if (versions.Count == 0)
-            throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。"));
-        var owner = OwnerOf(versions);
-        await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
-        if (parsed.OwnerScopeCode is { } named && named != owner?.Code)
-            errors.Add(new FieldError(OwnerField, Say.Text($"A template's owner does not change: '{key}' belongs to {Describe(owner)}, not to '{named}'.", $"模板的归属不能更改：“{key}”归属于 {Describe(owner)}，而非“{named}”。")));
-        if (errors.Count > 0)
-            throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
-        var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
-        var saved = draft is null
-            ? await InsertDraftAsync(tx, parsed.Definition!, versions.Max(v => v.Version) + 1, owner, caller.Username, ct)
-            : await UpdateDraftAsync(tx, parsed.Definition!, draft.Version, owner, caller.Username, ct);
-        await tx.CommitAsync(ct);
-        return saved;
+        return commands.RunAsync(caller, async scope =>
+        {
+            var (versions, owner) = await EditableAsync(scope, key, caller);
+            if (parsed.OwnerScopeCode is { } named && named != owner?.Code)
+                errors.Add(new FieldError(OwnerField, Say.Text($"A template's owner does not change: '{key}' belongs to {Describe(owner)}, not to '{named}'.", $"模板的归属不能更改：“{key}”归属于 {Describe(owner)}，而非“{named}”。")));
+            if (errors.Count > 0)
+                throw new RuleViolationException(errors, Say.Text("The template breaks one or more rules.", "模板不符合规则。"));
+            var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft));
+            return draft is null
+                ? await InsertDraftAsync(scope, parsed.Definition!, versions.Max(v => v.Version) + 1, owner, caller.Username)
+                : await UpdateDraftAsync(scope, parsed.Definition!, draft.Version, owner, caller.Username);
+        }, ct);
     }
 
     static IEnumerable<FieldError> KeyMismatch(JsonElement body, string key)
@@ -119,27 +113,21 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     public async Task<TemplateVersionRef> PublishAsync(string key, Caller caller, CancellationToken ct)
     {
         EnsureMayWrite(caller);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await LockAsync(tx, key, ct);
-        var versions = await VersionsAsync(tx, key, ct);
-        if (versions.Count == 0)
-            throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。"));
-        var owner = OwnerOf(versions);
-        await EnsureMayEditAsync(tx, caller, $"Template '{key}'", owner, ct);
-        var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft))
-            ?? throw new ConflictException(Say.Text($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.", $"模板“{key}”没有可发布的草稿；第 {versions.Max(v => v.Version)} 版已发布。"));
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update template_version set status = 'Published', published_at = @now, published_by = @actor
-            where template_key = @key and version = @version
-            """, new { now, actor = caller.Username, key, version = draft.Version }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, caller.Username,
-            [new JournalDraft(JournalStreams.Template(key), "Published", $"{key}@{draft.Version}", new { version = draft.Version, ownerScopeCode = owner?.Code })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Template {TemplateKey} version {Version} published by {Actor}", key, draft.Version, caller.Username);
-        return new TemplateVersionRef(key, draft.Version, TemplateStatus.Published);
+        var published = await commands.RunAsync(caller, async scope =>
+        {
+            var (versions, owner) = await EditableAsync(scope, key, caller);
+            var draft = versions.FirstOrDefault(v => v.Status == nameof(TemplateStatus.Draft))
+                ?? throw new ConflictException(Say.Text($"Template '{key}' has no draft to publish; version {versions.Max(v => v.Version)} is already published.", $"模板“{key}”没有可发布的草稿；第 {versions.Max(v => v.Version)} 版已发布。"));
+            await scope.ExecuteAsync(
+                """
+                update template_version set status = 'Published', published_at = @now, published_by = @actor
+                where template_key = @key and version = @version
+                """, new { now = scope.Now, actor = caller.Username, key, version = draft.Version });
+            scope.Journal(new JournalDraft(JournalStreams.Template(key), "Published", $"{key}@{draft.Version}", new { version = draft.Version, ownerScopeCode = owner?.Code }));
+            return new TemplateVersionRef(key, draft.Version, TemplateStatus.Published);
+        }, ct);
+        logger.LogInformation("Template {TemplateKey} version {Version} published by {Actor}", key, published.Version, caller.Username);
+        return published;
     }
 
     /// <summary>The newest published version of <paramref name="key"/>, or its draft while nothing is published.</summary>
@@ -216,18 +204,14 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
     /// 403 unless the caller administers the template's owner (see <see cref="TemplateOwnership.MayEdit"/>): the
     /// template is in everyone's sight, so a refusal is never a 404. Reading stays open.
     /// </summary>
-    static async Task EnsureMayEditAsync(NpgsqlTransaction tx, Caller caller, string template, OwnerUnit? owner, CancellationToken ct)
+    static async Task EnsureMayEditAsync(CommandScope scope, Caller caller, string template, OwnerUnit? owner)
     {
-        var cityPaths = owner is null && !caller.IsSystemAdmin ? await CityPathsAsync(tx, ct) : [];
+        var cityPaths = owner is null && !caller.IsSystemAdmin ? await scope.QueryAsync<string>("select path from org_unit where kind = 'City'") : [];
         if (TemplateOwnership.MayEdit(caller, owner?.Path, cityPaths)) return;
         throw new ForbiddenException(owner is null
             ? Say.Text($"{template} belongs to the installation: only a system administrator or a district administrator of the city may create, edit or publish it.", $"{template}归属于本系统：只有系统管理员或在市级任职的区级管理员才能创建、编辑或发布。")
             : Say.Text($"{template} belongs to {owner.Code}: only a system administrator or a district administrator of {owner.Code} or a unit above it may create, edit or publish it.", $"{template}归属于 {owner.Code}：只有系统管理员，或 {owner.Code} 及其上级单位的区级管理员，才能创建、编辑或发布。"));
     }
-
-    static async Task<IReadOnlyCollection<string>> CityPathsAsync(NpgsqlTransaction tx, CancellationToken ct) =>
-        (await tx.Connection!.QueryAsync<string>(new CommandDefinition(
-            "select path from org_unit where kind = 'City'", transaction: tx, cancellationToken: ct))).ToList();
 
     static string Describe(OwnerUnit? owner) => owner is null ? Say.Text("the installation", "本系统") : $"'{owner.Code}'";
 
@@ -236,45 +220,56 @@ public sealed class Templates(NpgsqlDataSource db, EventJournal journal, TimePro
         versions.MinBy(v => v.Version) is { OwnerUnitId: { } id, OwnerCode: { } code, OwnerPath: { } path } ? new OwnerUnit(id, code, path) : null;
 
     /// <summary>Commands on one key take turns, so that two of them never compute the same next version.</summary>
-    static Task LockAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "select pg_advisory_xact_lock(hashtextextended(@stream, 0))", new { stream = JournalStreams.Template(key) }, tx, cancellationToken: ct));
+    static Task LockAsync(CommandScope scope, string key) =>
+        scope.ExecuteAsync("select pg_advisory_xact_lock(hashtextextended(@stream, 0))", new { stream = JournalStreams.Template(key) });
 
-    static async Task<IReadOnlyList<StoredVersion>> VersionsAsync(NpgsqlTransaction tx, string key, CancellationToken ct) =>
-        (await tx.Connection!.QueryAsync<StoredVersion>(new CommandDefinition(
+    static Task<IReadOnlyList<StoredVersion>> VersionsAsync(CommandScope scope, string key) =>
+        scope.QueryAsync<StoredVersion>(
             """
             select t.version, t.status, t.owner_unit_id, o.code as owner_code, o.path as owner_path
             from template_version t left join org_unit o on o.id = t.owner_unit_id
             where t.template_key = @key
-            """, new { key }, tx, cancellationToken: ct))).ToList();
+            """, new { key });
 
-    async Task<TemplateVersionRef> InsertDraftAsync(
-        NpgsqlTransaction tx, TemplateDefinition definition, int version, OwnerUnit? owner, string actor, CancellationToken ct)
+    /// <summary>
+    /// The versions of an existing <paramref name="key"/>, under its lock, and their owner, which the caller administers:
+    /// 404 for an unknown key, 403 otherwise.
+    /// </summary>
+    static async Task<(IReadOnlyList<StoredVersion> Versions, OwnerUnit? Owner)> EditableAsync(CommandScope scope, string key, Caller caller)
     {
-        var now = clock.GetUtcNow();
-        var canonical = TemplateJson.Serialize(definition);
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+        await LockAsync(scope, key);
+        var versions = await VersionsAsync(scope, key);
+        if (versions.Count == 0)
+            throw new NotFoundException(Say.Text($"Template '{key}' was not found.", $"未找到模板“{key}”。"));
+        var owner = OwnerOf(versions);
+        await EnsureMayEditAsync(scope, caller, $"Template '{key}'", owner);
+        return (versions, owner);
+    }
+
+    static async Task<TemplateVersionRef> InsertDraftAsync(CommandScope scope, TemplateDefinition definition, int version, OwnerUnit? owner, string actor)
+    {
+        await scope.ExecuteAsync(
             """
             insert into template_version (template_key, version, status, name, definition, owner_unit_id, created_at, created_by, updated_at, updated_by)
             values (@key, @version, 'Draft', @name, cast(@canonical as jsonb), @ownerId, @now, @actor, @now, @actor)
-            """, new { key = definition.Key, version, name = definition.Name, canonical, ownerId = owner?.Id, now, actor }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, actor,
-            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftCreated", $"{definition.Key}@{version}", TemplatePayload.Of(definition, owner?.Code))], ct);
-        return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
+            """,
+            new { key = definition.Key, version, name = definition.Name, canonical = TemplateJson.Serialize(definition), ownerId = owner?.Id, now = scope.Now, actor });
+        return Drafted(scope, "DraftCreated", definition, version, owner);
     }
 
-    async Task<TemplateVersionRef> UpdateDraftAsync(
-        NpgsqlTransaction tx, TemplateDefinition definition, int version, OwnerUnit? owner, string actor, CancellationToken ct)
+    static async Task<TemplateVersionRef> UpdateDraftAsync(CommandScope scope, TemplateDefinition definition, int version, OwnerUnit? owner, string actor)
     {
-        var now = clock.GetUtcNow();
-        var canonical = TemplateJson.Serialize(definition);
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+        await scope.ExecuteAsync(
             """
             update template_version set name = @name, definition = cast(@canonical as jsonb), updated_at = @now, updated_by = @actor
             where template_key = @key and version = @version and status = 'Draft'
-            """, new { key = definition.Key, version, name = definition.Name, canonical, now, actor }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, actor,
-            [new JournalDraft(JournalStreams.Template(definition.Key), "DraftReplaced", $"{definition.Key}@{version}", TemplatePayload.Of(definition, owner?.Code))], ct);
+            """, new { key = definition.Key, version, name = definition.Name, canonical = TemplateJson.Serialize(definition), now = scope.Now, actor });
+        return Drafted(scope, "DraftReplaced", definition, version, owner);
+    }
+
+    static TemplateVersionRef Drafted(CommandScope scope, string action, TemplateDefinition definition, int version, OwnerUnit? owner)
+    {
+        scope.Journal(new JournalDraft(JournalStreams.Template(definition.Key), action, $"{definition.Key}@{version}", TemplatePayload.Of(definition, owner?.Code)));
         return new TemplateVersionRef(definition.Key, version, TemplateStatus.Draft);
     }
 

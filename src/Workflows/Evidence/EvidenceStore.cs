@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Evidence;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Meetings;
 using CommunityWorkflows.Workflows.Runtime;
@@ -19,7 +20,7 @@ public sealed record EvidenceContent(string FileName, string ContentType, byte[]
 /// Evidence (佐证材料) attached to tasks and meetings, kept in PostgreSQL with its SHA-256. The type is recognised from the
 /// content against an allow-list; the client's file name is cleaned and never used as a path.
 /// </summary>
-public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
+public sealed class EvidenceStore(NpgsqlDataSource db, CommandRunner commands)
 {
     /// <summary>A file checked against the rules every piece of evidence keeps: not empty, of an accepted kind, a clean name.</summary>
     sealed record AcceptedFile(EvidenceKind Kind, string Name, byte[] Content, byte[] Sha256);
@@ -65,45 +66,38 @@ public sealed class EvidenceStore(NpgsqlDataSource db, EventJournal journal, Tim
             throw new ForbiddenException(Say.Text($"Only the people answering for {meeting.UnitName}'s meetings may attach evidence to them.", $"只有负责{meeting.UnitName}会议的人员才能为其上传佐证材料。"));
     }
 
-    public async Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
-    {
-        var file = Accept(fileName, content);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var task = await TaskContext.LockAsync(tx, taskId, caller, ct);
-        Admit(task, caller);
-        var view = await InsertAsync(tx, "task_id", taskId, file, caller, JournalStreams.Cycle(task.CycleId), $"task:{taskId}", ct);
-        await tx.CommitAsync(ct);
-        return view;
-    }
+    public Task<EvidenceView> AddAsync(long taskId, string? fileName, byte[] content, Caller caller, CancellationToken ct) =>
+        AttachAsync(Accept(fileName, content), "task_id", taskId, $"task:{taskId}", caller, async scope =>
+        {
+            var task = await TaskContext.LockAsync(scope.Transaction, taskId, caller, scope.Cancellation);
+            Admit(task, caller);
+            return JournalStreams.Cycle(task.CycleId);
+        }, ct);
 
     /// <summary>Evidence of a meeting (minutes, sign-in sheet, photos), by the people who may record it, before or after recording.</summary>
-    public async Task<EvidenceView> AddToMeetingAsync(long meetingId, string? fileName, byte[] content, Caller caller, CancellationToken ct)
-    {
-        var file = Accept(fileName, content);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var meeting = await MeetingContext.LockAsync(tx, meetingId, caller, ct);
-        Admit(meeting, caller);
-        var view = await InsertAsync(tx, "meeting_id", meetingId, file, caller, JournalStreams.Meeting(meetingId), $"meeting:{meetingId}", ct);
-        await tx.CommitAsync(ct);
-        return view;
-    }
+    public Task<EvidenceView> AddToMeetingAsync(long meetingId, string? fileName, byte[] content, Caller caller, CancellationToken ct) =>
+        AttachAsync(Accept(fileName, content), "meeting_id", meetingId, $"meeting:{meetingId}", caller, async scope =>
+        {
+            Admit(await MeetingContext.LockAsync(scope.Transaction, meetingId, caller, scope.Cancellation), caller);
+            return JournalStreams.Meeting(meetingId);
+        }, ct);
 
-    async Task<EvidenceView> InsertAsync(NpgsqlTransaction tx, string ownerColumn, long ownerId, AcceptedFile file, Caller caller, string stream, string subject, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var id = await tx.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"""
-            insert into evidence ({ownerColumn}, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-            values (@ownerId, @name, @contentType, @size, @sha256, @content, @by, @now) returning id
-            """, new { ownerId, name = file.Name, contentType = file.Kind.ContentType, size = (long)file.Content.Length, sha256 = file.Sha256, content = file.Content, by = caller.Username, now },
-            tx, cancellationToken: ct));
-        var hex = Convert.ToHexStringLower(file.Sha256);
-        await journal.AppendAsync(tx, now, caller.Username,
-            [new JournalDraft(stream, "EvidenceAdded", subject, new { evidenceId = id, fileName = file.Name, size = file.Content.Length, sha256 = hex })], ct);
-        return new EvidenceView(id, file.Name, file.Kind.ContentType, file.Content.Length, hex, caller.Username, now);
-    }
+    /// <summary>Stores <paramref name="file"/> once <paramref name="admit"/> has locked and admitted its owner, journaled in the stream it answers.</summary>
+    Task<EvidenceView> AttachAsync(AcceptedFile file, string ownerColumn, long ownerId, string subject, Caller caller,
+        Func<CommandScope, Task<string>> admit, CancellationToken ct) =>
+        commands.RunAsync(caller, async scope =>
+        {
+            var stream = await admit(scope);
+            var now = scope.Now;
+            var id = await scope.ScalarAsync<long>(
+                $"""
+                insert into evidence ({ownerColumn}, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+                values (@ownerId, @name, @contentType, @size, @sha256, @content, @by, @now) returning id
+                """, new { ownerId, name = file.Name, contentType = file.Kind.ContentType, size = (long)file.Content.Length, sha256 = file.Sha256, content = file.Content, by = caller.Username, now });
+            var hex = Convert.ToHexStringLower(file.Sha256);
+            scope.Journal(new JournalDraft(stream, "EvidenceAdded", subject, new { evidenceId = id, fileName = file.Name, size = file.Content.Length, sha256 = hex }));
+            return new EvidenceView(id, file.Name, file.Kind.ContentType, file.Content.Length, hex, caller.Username, now);
+        }, ct);
 
     /// <summary>The file, if its task or meeting lies in the caller's scope (404 otherwise).</summary>
     public async Task<EvidenceContent> GetAsync(long evidenceId, Caller caller, CancellationToken ct)

@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Liaison;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace CommunityWorkflows.Workflows.Liaison;
 /// targets; adding targets and recording their progress. Each command is one transaction with its journal entry.
 /// </summary>
 public sealed class LiaisonPoints(
-    NpgsqlDataSource db, EventJournal journal, LiaisonQueries queries, CommunityWorkflowsOptions options, TimeProvider clock, ILogger<LiaisonPoints> logger)
+    CommandRunner commands, LiaisonQueries queries, CommunityWorkflowsOptions options, ILogger<LiaisonPoints> logger)
 {
     sealed record LeaderRole(long Id, string Username, string Kind, string Path);
 
@@ -30,25 +31,31 @@ public sealed class LiaisonPoints(
     public async Task<LiaisonPointDetail> CreateAsync(LiaisonPointInput input, Caller caller, CancellationToken ct)
     {
         var errors = LiaisonPointRules.CheckPoint(input, out var targets).ToList();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var refs = await CheckReferencesAsync(tx, input, caller, errors, ct);
+        var (pointId, leader, community) = await commands.RunAsync(caller, scope => CreateInAsync(scope, input, targets, errors, caller), ct);
+        logger.LogInformation("Liaison point {PointId} set up for {Leader} at {Community} ({Year}) by {Actor}", pointId, leader, community, input.Year, caller.Username);
+        return await queries.GetAsync(pointId, caller, ct);
+    }
+
+    async Task<(long PointId, string Leader, string Community)> CreateInAsync(
+        CommandScope scope, LiaisonPointInput input, IReadOnlyList<TargetPlan> targets, List<FieldError> errors, Caller caller)
+    {
+        var refs = await CheckReferencesAsync(scope.Transaction, input, caller, errors, scope.Cancellation);
         if (refs is null || errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The liaison point could not be set up.", "无法设立该联系点。"));
 
-        var now = clock.GetUtcNow();
+        var now = scope.Now;
         var year = input.Year!.Value;
         var startedOn = VisitClock.StartedOn(ChinaTime.DateOf(now), year);
-        var pointId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        var pointId = await scope.SingleOrDefaultAsync<long?>(
             """
             insert into liaison_point (leader_user_id, community_id, year, backing_unit_id, started_on, created_at, created_by)
             values (@leaderId, @communityId, @year, @backingId, @startedOn, @now, @by)
             on conflict (leader_user_id, community_id, year) do nothing
             returning id
-            """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username }, tx, cancellationToken: ct))
+            """, new { refs.LeaderId, communityId = refs.Community.Id, year, backingId = refs.BackingUnit.Id, startedOn, now, by = caller.Username })
             ?? throw new ConflictException(Say.Text($"{refs.Leader} already has a {year} liaison point at {refs.Community.Code}.", $"{refs.Leader} 在 {refs.Community.Code} 已有 {year} 年度的联系点。"));
         var group = input.WorkGroup!.Select((m, i) => new { name = m.Name!.Trim(), role = m.Role!.Trim(), userId = refs.MemberUserIds[i], fromBackingUnit = m.FromBackingUnit ?? false }).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
+        await scope.ExecuteAsync(
             """
             insert into liaison_work_group_member (point_id, ordinal, name, role, user_id, from_backing_unit)
             select @pointId, o, n, r, u, b from unnest(@ordinals, @names, @roles, @users, @fromBacking) as t(o, n, r, u, b)
@@ -57,18 +64,16 @@ public sealed class LiaisonPoints(
             {
                 pointId, ordinals = Enumerable.Range(0, group.Count).ToArray(), names = group.Select(m => m.name).ToArray(),
                 roles = group.Select(m => m.role).ToArray(), users = group.Select(m => m.userId).ToArray(), fromBacking = group.Select(m => m.fromBackingUnit).ToArray(),
-            }, tx, cancellationToken: ct));
-        await InsertTargetsAsync(tx, pointId, targets, now, ct);
-        await VisitDueTimers.ScheduleAsync(tx, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, ct);
-        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", refs.Community.Code, new
+            });
+        await InsertTargetsAsync(scope, pointId, targets);
+        await VisitDueTimers.ScheduleAsync(scope.Transaction, pointId, year, startedOn, null, ChinaTime.DateOf(now), options.Liaison.VisitDueAfterDays, fromFirst: true, scope.Cancellation);
+        scope.Journal(new JournalDraft(JournalStreams.LiaisonPoint(pointId), "LiaisonPointCreated", refs.Community.Code, new
         {
             leader = refs.Leader, community = refs.Community.Code, year, backingUnit = refs.BackingUnit.Code,
             workGroup = input.WorkGroup!.Select(m => new { name = m.Name!.Trim(), role = m.Role!.Trim(), m.Username, fromBackingUnit = m.FromBackingUnit ?? false }),
             targets,
-        })], ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Liaison point {PointId} set up for {Leader} at {Community} ({Year}) by {Actor}", pointId, refs.Leader, refs.Community.Code, year, caller.Username);
-        return await queries.GetAsync(pointId, caller, ct);
+        }));
+        return (pointId, refs.Leader, refs.Community.Code);
     }
 
     /// <summary>
@@ -104,57 +109,58 @@ public sealed class LiaisonPoints(
 
     public async Task<TargetView> AddTargetAsync(long pointId, TargetInput input, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var point = await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
-        var errors = new List<FieldError>();
-        var target = LiaisonPointRules.CheckTarget(input, point.Year, "", errors);
-        if (target is null)
-            throw new RuleViolationException(errors, Say.Text("The target could not be added.", "无法添加该工作目标。"));
-        var now = clock.GetUtcNow();
-        if (await InsertTargetsAsync(tx, pointId, [target], now, ct) == 0)
-            throw new ConflictException(Say.Text($"Liaison point {pointId} already has a target '{target.Code}'.", $"联系点 {pointId} 已有工作目标“{target.Code}”。"));
-        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetAdded", target.Code, target)], ct);
-        await tx.CommitAsync(ct);
-        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code.Equals(target.Code, StringComparison.OrdinalIgnoreCase));
+        var code = await commands.RunAsync(caller, async scope =>
+        {
+            var point = await LiaisonPointContext.LockAsync(scope.Transaction, pointId, caller, scope.Cancellation);
+            var errors = new List<FieldError>();
+            var target = LiaisonPointRules.CheckTarget(input, point.Year, "", errors);
+            if (target is null)
+                throw new RuleViolationException(errors, Say.Text("The target could not be added.", "无法添加该工作目标。"));
+            if (await InsertTargetsAsync(scope, pointId, [target]) == 0)
+                throw new ConflictException(Say.Text($"Liaison point {pointId} already has a target '{target.Code}'.", $"联系点 {pointId} 已有工作目标“{target.Code}”。"));
+            scope.Journal(new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetAdded", target.Code, target));
+            return target.Code;
+        }, ct);
+        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code.Equals(code, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Records a target's progress as a new history entry; the target shows the latest.</summary>
     public async Task<TargetView> RecordProgressAsync(long pointId, string code, TargetProgressInput input, Caller caller, CancellationToken ct)
     {
         var errors = LiaisonPointRules.CheckProgress(input);
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await LiaisonPointContext.LockAsync(tx, pointId, caller, ct);
-        var target = await connection.QuerySingleOrDefaultAsync<TargetRow>(new CommandDefinition(
-            "select id, code, progress from liaison_target where point_id = @pointId and lower(code) = lower(@code) for update",
-            new { pointId, code }, tx, cancellationToken: ct))
+        var stored = await commands.RunAsync(caller, scope => RecordProgressInAsync(scope, pointId, code, input, errors, caller), ct);
+        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code == stored);
+    }
+
+    static async Task<string> RecordProgressInAsync(
+        CommandScope scope, long pointId, string code, TargetProgressInput input, IReadOnlyList<FieldError> errors, Caller caller)
+    {
+        await LiaisonPointContext.LockAsync(scope.Transaction, pointId, caller, scope.Cancellation);
+        var target = await scope.SingleOrDefaultAsync<TargetRow>(
+            "select id, code, progress from liaison_target where point_id = @pointId and lower(code) = lower(@code) for update", new { pointId, code })
             ?? throw new NotFoundException(Say.Text($"Liaison point {pointId} has no target '{code}'.", $"联系点 {pointId} 没有工作目标“{code}”。"));
         if (errors.Count > 0)
             throw new RuleViolationException(errors, Say.Text("The progress could not be recorded.", "无法记录该进展。"));
-        var now = clock.GetUtcNow();
+        var now = scope.Now;
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        await connection.ExecuteAsync(new CommandDefinition(
+        await scope.ExecuteAsync(
             """
             insert into liaison_target_progress (target_id, progress, note, recorded_at, recorded_by) values (@id, @progress, @note, @now, @by);
             update liaison_target set progress = @progress, updated_at = @now where id = @id;
-            """, new { target.Id, input.Progress, note, now, by = caller.Username }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, now, caller.Username, [new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetProgress", target.Code,
-            new { from = target.Progress, to = input.Progress, note })], ct);
-        await tx.CommitAsync(ct);
-        return (await queries.GetAsync(pointId, caller, ct)).Targets.Single(t => t.Code == target.Code);
+            """, new { target.Id, input.Progress, note, now, by = caller.Username });
+        scope.Journal(new JournalDraft(JournalStreams.LiaisonPoint(pointId), "TargetProgress", target.Code, new { from = target.Progress, to = input.Progress, note }));
+        return target.Code;
     }
 
-    static Task<int> InsertTargetsAsync(NpgsqlTransaction tx, long pointId, IReadOnlyList<TargetPlan> targets, DateTimeOffset now, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition(
+    static Task<int> InsertTargetsAsync(CommandScope scope, long pointId, IReadOnlyList<TargetPlan> targets) =>
+        scope.ExecuteAsync(
             """
             insert into liaison_target (point_id, code, title, due_on, progress, created_at, updated_at)
             select @pointId, c, t, d, 0, @now, @now from unnest(@codes, @titles, @dues) as x(c, t, d)
             where not exists (select 1 from liaison_target e where e.point_id = @pointId and lower(e.code) = lower(x.c))
             on conflict (point_id, code) do nothing
             """,
-            new { pointId, now, codes = targets.Select(t => t.Code).ToArray(), titles = targets.Select(t => t.Title).ToArray(), dues = targets.Select(t => t.DueOn).ToArray() },
-            tx, cancellationToken: ct));
+            new { pointId, now = scope.Now, codes = targets.Select(t => t.Code).ToArray(), titles = targets.Select(t => t.Title).ToArray(), dues = targets.Select(t => t.DueOn).ToArray() });
 
     /// <summary>
     /// The named person's Leader roles (one row per role); null, with an error, when they hold none. Someone the

@@ -41,11 +41,7 @@ public sealed class LiaisonProblems(NpgsqlDataSource db, TimeProvider clock)
         join app_user lu on lu.id = p.leader_user_id
         join org_unit c on c.id = p.community_id
         join org_unit o on o.id = q.owner_unit_id
-        left join org_unit os on os.id = o.street_id
-        left join org_unit od on od.id = o.district_id
-        left join app_user ou on ou.id = o.secretary_user_id
-        left join app_user osu on osu.id = os.secretary_user_id
-        left join app_user odu on odu.id = od.secretary_user_id
+        {Organisation.OrgUnitLine.Joins("o", "os", "od", "ou", "osu", "odu")}
         """;
 
     // ProblemOwners.CanSee in SQL: role holders who answer for the owner are all within a scope covering it, so

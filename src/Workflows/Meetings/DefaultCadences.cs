@@ -1,9 +1,9 @@
 using CommunityWorkflows.Domain.Definitions;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Organisation;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
-using Dapper;
 using Npgsql;
 
 namespace CommunityWorkflows.Workflows.Meetings;
@@ -37,33 +37,35 @@ sealed class DefaultCadences : IShippedContent
     public static async Task<int> InstallAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var installed = 0;
-        // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
-        var now = TimeProvider.System.GetUtcNow();
         foreach (var cadence in All)
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var escalation = MeetingOwners.DefaultEscalation(cadence.AppliesTo);
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                insert into meeting_cadence (key, name, applies_to, cron, time_zone, reminders, escalation, enabled, preset, updated_at, updated_by)
-                values (@Key, @Name, @appliesTo, @Cron, @zone, @reminders, @escalation::jsonb, @Enabled, true, @now, @by)
-                on conflict (key) do nothing
-                """,
-                new
-                {
-                    cadence.Key, cadence.Name, appliesTo = cadence.AppliesTo.ToString(), cadence.Cron, zone = Domain.Calendar.ChinaTime.ZoneId,
-                    reminders = cadence.Reminders.DaysBefore.ToArray(), escalation = CadenceRow.WriteEscalation(escalation), cadence.Enabled, now,
-                    by = Definitions.DefaultTemplates.Installer,
-                }, tx, cancellationToken: ct));
-            if (inserted == 1)
-            {
-                await EventJournal.AppendInAsync(tx, now, Definitions.DefaultTemplates.Installer,
-                    [new JournalDraft(JournalStreams.Meetings(cadence.Key), "CadenceInstalled", cadence.Key,
-                        new { cadence.Name, appliesTo = cadence.AppliesTo.ToString(), cadence.Cron, timeZone = Domain.Calendar.ChinaTime.ZoneId, cadence.Enabled, escalation })], ct);
+            // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
+            if (await CommandRunner.RunInAsync(tx, TimeProvider.System, Definitions.DefaultTemplates.Installer, scope => InstallInAsync(scope, cadence), ct))
                 installed++;
-            }
             await tx.CommitAsync(ct);
         }
         return installed;
+    }
+
+    static async Task<bool> InstallInAsync(CommandScope scope, Shipped cadence)
+    {
+        var escalation = MeetingOwners.DefaultEscalation(cadence.AppliesTo);
+        var inserted = await scope.ExecuteAsync(
+            """
+            insert into meeting_cadence (key, name, applies_to, cron, time_zone, reminders, escalation, enabled, preset, updated_at, updated_by)
+            values (@Key, @Name, @appliesTo, @Cron, @zone, @reminders, @escalation::jsonb, @Enabled, true, @now, @by)
+            on conflict (key) do nothing
+            """,
+            new
+            {
+                cadence.Key, cadence.Name, appliesTo = cadence.AppliesTo.ToString(), cadence.Cron, zone = Domain.Calendar.ChinaTime.ZoneId,
+                reminders = cadence.Reminders.DaysBefore.ToArray(), escalation = CadenceRow.WriteEscalation(escalation), cadence.Enabled, now = scope.Now,
+                by = Definitions.DefaultTemplates.Installer,
+            });
+        if (inserted == 1)
+            scope.Journal(new JournalDraft(JournalStreams.Meetings(cadence.Key), "CadenceInstalled", cadence.Key,
+                new { cadence.Name, appliesTo = cadence.AppliesTo.ToString(), cadence.Cron, timeZone = Domain.Calendar.ChinaTime.ZoneId, cadence.Enabled, escalation }));
+        return inserted == 1;
     }
 }

@@ -32,14 +32,10 @@ sealed record MeetingContext(
         us.username as unit_secretary, ss.username as street_secretary, ds.username as district_secretary
         """;
 
-    internal const string From = """
+    internal static readonly string From = $"""
         from meeting m
         join org_unit u on u.id = m.org_unit_id
-        left join org_unit s on s.id = u.street_id
-        left join org_unit d on d.id = u.district_id
-        left join app_user us on us.id = u.secretary_user_id
-        left join app_user ss on ss.id = s.secretary_user_id
-        left join app_user ds on ds.id = d.secretary_user_id
+        {Organisation.OrgUnitLine.Joins("u", "s", "d", "us", "ss", "ds")}
         """;
 
     static async Task<MeetingContext> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long id, Caller caller, string locking, CancellationToken ct)

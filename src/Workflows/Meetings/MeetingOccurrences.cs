@@ -3,6 +3,7 @@ using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Runtime;
 using CommunityWorkflows.Workflows.Calendar;
 using CommunityWorkflows.Workflows.Clock;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
 using CommunityWorkflows.Workflows.Timers;
@@ -20,7 +21,7 @@ namespace CommunityWorkflows.Workflows.Meetings;
 /// its <c>last_occurrence_at</c> on, and an obligation is unique per cadence, unit and period. Every
 /// occurrence missed while no host ran is opened by the next run, once.
 /// </summary>
-public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal, Calendars calendars, TimeProvider clock, ILogger<MeetingOccurrences> logger)
+public sealed class MeetingOccurrences(NpgsqlDataSource db, CommandRunner commands, Calendars calendars, TimeProvider clock, ILogger<MeetingOccurrences> logger)
     : IOccurrenceSource
 {
     public const string JobPrefix = "meetings:";
@@ -82,41 +83,41 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
         var total = 0;
         for (var run = 0; run < MaxOccurrencesPerRun; run++)
         {
-            await using var connection = await db.OpenConnectionAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            // a second run (another host, a retry) waits here, then finds the occurrence opened and moves on
-            var cadence = await CadenceRow.FindAsync(connection, tx, cadenceKey, forUpdate: true, ct);
-            if (cadence is not { Enabled: true } || cadence.Pending(now) is not { } occurrence || occurrence > now)
+            var opened = await commands.RunAsync(MeetingRecords.SystemActor, now, async scope =>
             {
-                await RememberNextAsync(tx, cadence, now, ct);
+                // a second run (another host, a retry) waits here, then finds the occurrence opened and moves on
+                var cadence = await CadenceRow.FindAsync(scope.Connection, scope.Transaction, cadenceKey, forUpdate: true, scope.Cancellation);
+                if (cadence is not { Enabled: true } || cadence.Pending(now) is not { } occurrence || occurrence > now)
+                {
+                    await RememberNextAsync(scope, cadence, now);
+                    return (int?)null;
+                }
+                calendar ??= await calendars.LoadAsync(scope.Cancellation);
+                return await OpenAsync(scope, cadence, occurrence, now, calendar);
+            }, ct);
+            if (opened is not { } count)
                 return total;
-            }
-            calendar ??= await calendars.LoadAsync(ct);
-            var opened = await OpenAsync(tx, cadence, occurrence, now, calendar, ct);
-            await tx.CommitAsync(ct);
-            total += opened;
+            total += count;
         }
         logger.LogWarning("Meeting cadence {Key} has more than {Max} occurrences to catch up; the next run continues", cadenceKey, MaxOccurrencesPerRun);
         return total;
     }
 
     /// <summary>A cadence found with nothing to open keeps its next occurrence, so the next check need not look at it.</summary>
-    static async Task RememberNextAsync(NpgsqlTransaction tx, CadenceRow? cadence, DateTimeOffset now, CancellationToken ct)
+    static async Task RememberNextAsync(CommandScope scope, CadenceRow? cadence, DateTimeOffset now)
     {
         if (cadence is not { Enabled: true, LastOccurrenceAt: not null }) return;
-        await tx.Connection!.ExecuteAsync(new CommandDefinition(
+        await scope.ExecuteAsync(
             "update meeting_cadence set next_occurrence_at = @next where key = @key and next_occurrence_at is distinct from @next",
-            new { next = cadence.Pending(now), key = cadence.Key }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+            new { next = cadence.Pending(now), key = cadence.Key });
     }
 
-    async Task<int> OpenAsync(NpgsqlTransaction tx, CadenceRow cadence, DateTimeOffset occurrence, DateTimeOffset now, BusinessCalendar calendar, CancellationToken ct)
+    async Task<int> OpenAsync(CommandScope scope, CadenceRow cadence, DateTimeOffset occurrence, DateTimeOffset now, BusinessCalendar calendar)
     {
-        var connection = tx.Connection!;
         var period = cadence.Schedule().PeriodOf(occurrence);
         var escalation = cadence.EscalationSteps();
         var schedule = DeadlineSchedule.ForDueDate(period.End, cadence.ReminderDays(), escalation, now, calendar);
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+        var ids = await scope.QueryAsync<long>(
             """
             insert into meeting (cadence_key, org_unit_id, occurs_at, period_start, period_end, title, audience, escalation, due_at, status, opened_at)
             select @key, u.id, @occurrence, @start, @end, @title, @audience, @escalation::jsonb, @dueAt, 'Due', @now
@@ -132,23 +133,23 @@ public sealed class MeetingOccurrences(NpgsqlDataSource db, EventJournal journal
                 key = cadence.Key, occurrence, start = period.Start, end = period.End, title = cadence.Name, audience = MeetingOwners.AudienceOf(cadence.Kind),
                 escalation = CadenceRow.WriteEscalation(escalation), dueAt = schedule.DueAt, now, kind = cadence.AppliesTo,
                 scope = cadence.ScopePath is null ? null : Like.Prefix(cadence.ScopePath),
-            }, tx, cancellationToken: ct))).ToList();
-        await DeadlineTimers.ScheduleAsync(tx, MeetingTimers.Target, ids, schedule, cycleId: null, ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+            });
+        await DeadlineTimers.ScheduleAsync(scope.Transaction, MeetingTimers.Target, ids, schedule, cycleId: null, scope.Cancellation);
+        await scope.ExecuteAsync(
             "update meeting_cadence set last_occurrence_at = @occurrence, next_occurrence_at = @next where key = @key",
-            new { occurrence, next = cadence.Schedule().NextAfter(occurrence), key = cadence.Key }, tx, cancellationToken: ct));
+            new { occurrence, next = cadence.Schedule().NextAfter(occurrence), key = cadence.Key });
         // the occurrence in the cadence's stream, and each obligation's opening at the head of its own
-        await journal.AppendAsync(tx, now, MeetingRecords.SystemActor,
-            [
-                new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
-                {
-                    occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
-                }),
-                .. ids.Select(id => new JournalDraft(JournalStreams.Meeting(id), "MeetingOpened", $"meeting:{id}", new
-                {
-                    cadenceKey = cadence.Key, period = period.Label(), periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt,
-                })),
-            ], ct);
+        scope.Journal(
+        [
+            new JournalDraft(JournalStreams.Meetings(cadence.Key), "OccurrenceOpened", period.Label(), new
+            {
+                occursAt = occurrence, periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt, obligations = ids.Count,
+            }),
+            .. ids.Select(id => new JournalDraft(JournalStreams.Meeting(id), "MeetingOpened", $"meeting:{id}", new
+            {
+                cadenceKey = cadence.Key, period = period.Label(), periodStart = period.Start, periodEnd = period.End, dueAt = schedule.DueAt,
+            })),
+        ]);
         logger.LogInformation("Meeting cadence {Key}: occurrence {Occurrence:O} opened {Count} obligations for {Period}, due {DueAt:O}",
             cadence.Key, occurrence, ids.Count, period.Label(), schedule.DueAt);
         return ids.Count;

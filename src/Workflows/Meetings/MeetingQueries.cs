@@ -4,6 +4,7 @@ using CommunityWorkflows.Domain.Calendar;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Meetings;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Runtime;
 using CommunityWorkflows.Workflows.Store;
@@ -13,7 +14,7 @@ using Npgsql;
 namespace CommunityWorkflows.Workflows.Meetings;
 
 /// <summary>Reading meeting obligations within the caller's scope: lists, one meeting, and compliance per unit and year.</summary>
-public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, TimeProvider clock)
+public sealed class MeetingQueries(NpgsqlDataSource db, CommandRunner commands, EventJournal journal, TimeProvider clock)
 {
     public const int MaxPageSize = 5000;
     public static readonly IReadOnlyList<string> Statuses = ["Due", "Overdue", "Held"];
@@ -73,8 +74,12 @@ public sealed class MeetingQueries(NpgsqlDataSource db, EventJournal journal, Ti
     public async Task<MeetingDetail> GetAsync(long meetingId, Caller caller, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        return await commands.ReadAsync(tx => DetailAsync(tx, meetingId, now, caller, ct), ct);
+    }
+
+    static async Task<MeetingDetail> DetailAsync(NpgsqlTransaction tx, long meetingId, DateTimeOffset now, Caller caller, CancellationToken ct)
+    {
+        var connection = tx.Connection!;
         var (row, record) = (await connection.QueryAsync<MeetingContext.Row, RecordRow, (MeetingContext.Row, RecordRow)>(new CommandDefinition(
             $"""
             select {MeetingContext.Columns},

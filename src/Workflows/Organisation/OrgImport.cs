@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -14,7 +15,7 @@ namespace CommunityWorkflows.Workflows.Organisation;
 /// Merges an organisation import into the tree: all rows or none. Rows are validated against what is
 /// stored (parents, ancestors, children), then written set-based in one transaction with one journal entry.
 /// </summary>
-public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, ILogger<OrgImport> logger)
+public sealed class OrgImport(CommandRunner commands, ILogger<OrgImport> logger)
 {
     const int ShownHolders = 5; // a refused kind change names this many holders of each role, then counts the rest
     /// <summary>
@@ -40,9 +41,18 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         if (rows.Count == 0)
             throw new RuleViolationException("", Say.Text("The import holds no rows.", "导入内容中没有任何数据行。"));
 
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition($"select pg_advisory_xact_lock({ImportLockKey})", transaction: tx, cancellationToken: ct));
+        var result = await commands.RunAsync(caller, scope => MergeAsync(scope, rows, caller, write), ct);
+        if (write)
+            logger.LogInformation("Org import by {User}: {Created} created, {Updated} updated, {Unchanged} unchanged",
+                caller.Username, result.Created, result.Updated, result.Unchanged);
+        return result;
+    }
+
+    /// <summary>Validates the rows against the stored tree under the import lock and, when <paramref name="write"/>, writes them.</summary>
+    static async Task<OrgImportResult> MergeAsync(CommandScope scope, IReadOnlyList<OrgUnitImportRow> rows, Caller caller, bool write)
+    {
+        var (tx, ct) = (scope.Transaction, scope.Cancellation);
+        await scope.ExecuteAsync($"select pg_advisory_xact_lock({ImportLockKey})");
 
         var stored = await LoadNeighbourhoodAsync(tx, rows, ct);
         var children = await LoadChildrenAsync(tx, rows, ct);
@@ -59,23 +69,17 @@ public sealed class OrgImport(NpgsqlDataSource db, EventJournal journal, TimePro
         var created = units.Where(u => !stored.ContainsKey(u.Code)).ToList();
         var updated = units.Where(u => stored.TryGetValue(u.Code, out var s) && Differs(s, u, paths[u.Code])).ToList();
         if (!write)
-            return new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count); // rolled back unwritten
-        var now = clock.GetUtcNow();
+            return new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count); // nothing written
+        var now = scope.Now;
         await InsertAsync(tx, created, paths, now, ct);
         await UpdateAsync(tx, updated, now, ct);
         await LinkParentsAsync(tx, created.Concat(updated).ToList(), ct);
         await MoveSubtreesAsync(tx, updated.Where(u => stored[u.Code].Path != paths[u.Code]).Select(u => (stored[u.Code].Path, paths[u.Code])).ToList(), ct);
         await RelineAsync(tx, SubtreeRoots(created.Concat(updated).Select(u => paths[u.Code])), ct);
         if (created.Count + updated.Count > 0)
-            await journal.AppendAsync(tx, now, caller.Username,
-                [new JournalDraft(JournalStreams.Organisation, "OrgUnitsImported", null,
-                    new { created = created.Select(u => u.Code), updated = updated.Select(u => u.Code) })], ct);
-        await tx.CommitAsync(ct);
-
-        var result = new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count);
-        logger.LogInformation("Org import by {User}: {Created} created, {Updated} updated, {Unchanged} unchanged",
-            caller.Username, result.Created, result.Updated, result.Unchanged);
-        return result;
+            scope.Journal(new JournalDraft(JournalStreams.Organisation, "OrgUnitsImported", null,
+                new { created = created.Select(u => u.Code), updated = updated.Select(u => u.Code) }));
+        return new OrgImportResult(created.Count, updated.Count, units.Count - created.Count - updated.Count);
     }
 
     static bool Differs(StoredOrgUnit s, ValidOrgUnit u, string newPath) =>

@@ -2,6 +2,7 @@ using CommunityWorkflows.Domain.Access;
 using CommunityWorkflows.Domain.Errors;
 using CommunityWorkflows.Domain.Organisation;
 using CommunityWorkflows.Domain.Text;
+using CommunityWorkflows.Workflows.Commands;
 using CommunityWorkflows.Workflows.Journal;
 using CommunityWorkflows.Workflows.Store;
 using Dapper;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace CommunityWorkflows.Workflows.Organisation;
 
 /// <summary>Reading the organisation tree within a caller's scope, and naming each unit's secretary.</summary>
-public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProvider clock, CommunityWorkflowsOptions options)
+public sealed class OrgUnits(NpgsqlDataSource db, CommandRunner commands, CommunityWorkflowsOptions options)
 {
     public const int MaxPageSize = 5000;
 
@@ -59,10 +60,13 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
     /// <summary>Names the unit's secretary (null clears it); only an administrator over the unit may do so.</summary>
     public async Task<OrgUnitView> SetSecretaryAsync(string code, string? username, Caller caller, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var u = await connection.QuerySingleOrDefaultAsync<UnitKey>(new CommandDefinition(
-            "select id, path from org_unit where code = @code for update", new { code }, tx, cancellationToken: ct));
+        await commands.RunAsync(caller, scope => SetSecretaryInAsync(scope, code, username, caller), ct);
+        return await GetAsync(code, caller, ct);
+    }
+
+    static async Task SetSecretaryInAsync(CommandScope scope, string code, string? username, Caller caller)
+    {
+        var u = await scope.SingleOrDefaultAsync<UnitKey>("select id, path from org_unit where code = @code for update", new { code });
         if (u is null || !caller.CanSee(u.Path))
             throw new NotFoundException(Say.Text($"Org unit '{code}' was not found.", $"未找到组织单位“{code}”。"));
         if (!caller.Holds(u.Path, Role.DistrictAdmin))
@@ -71,22 +75,16 @@ public sealed class OrgUnits(NpgsqlDataSource db, EventJournal journal, TimeProv
         if (username is not null)
         {
             // only someone holding a role inside the caller's scope: a user the caller cannot see answers like an unknown one
-            var candidates = await connection.QueryAsync<(long Id, string? Path)>(new CommandDefinition(
+            var candidates = await scope.QueryAsync<(long Id, string? Path)>(
                 """
                 select u.id, o.path from app_user u left join user_role r on r.user_id = u.id left join org_unit o on o.id = r.org_unit_id
                 where u.username = @username
-                """, new { username = AccountRules.NormaliseUsername(username) }, tx, cancellationToken: ct));
+                """, new { username = AccountRules.NormaliseUsername(username) });
             userId = candidates.Where(c => caller.IsSystemAdmin || c.Path is not null && caller.CanSee(c.Path)).Select(c => (long?)c.Id).FirstOrDefault()
                 ?? throw new RuleViolationException("/username", Say.Text($"Unknown user '{username}'.", $"未知用户“{username}”。"));
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update org_unit set secretary_user_id = @userId, updated_at = @now where id = @id",
-            new { userId, now = clock.GetUtcNow(), id = u.Id }, tx, cancellationToken: ct));
-        await journal.AppendAsync(tx, clock.GetUtcNow(), caller.Username,
-            [new JournalDraft(JournalStreams.Organisation, "SecretarySet", code, new { username })], ct);
-        await tx.CommitAsync(ct);
-        await connection.CloseAsync(); // back to the pool before the read opens another
-        return await GetAsync(code, caller, ct);
+        await scope.ExecuteAsync("update org_unit set secretary_user_id = @userId, updated_at = @now where id = @id", new { userId, now = scope.Now, id = u.Id });
+        scope.Journal(new JournalDraft(JournalStreams.Organisation, "SecretarySet", code, new { username }));
     }
 
     OrgUnitView ToView(UnitRow r)
