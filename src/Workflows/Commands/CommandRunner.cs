@@ -81,17 +81,20 @@ public sealed class CommandRunner(NpgsqlDataSource db, EventJournal journal, Not
     }
 
     /// <summary>
-    /// Runs <paramref name="command"/> in a scope on a transaction someone else holds (the migration's lock connection,
-    /// which installs shipped content before the services exist), writing its notices and journal there; the holder commits.
+    /// Runs <paramref name="command"/> in a transaction of its own on <paramref name="connection"/>, which someone else
+    /// holds open (the migration's lock connection, which installs shipped content before the services exist): journaled
+    /// there and committed once. Such a command writes no notices.
     /// </summary>
-    public static async Task<T> RunInAsync<T>(
-        NpgsqlTransaction tx, TimeProvider clock, string actor, Func<CommandScope, Task<T>> command, CancellationToken ct)
+    public static async Task<T> RunOnAsync<T>(
+        NpgsqlConnection connection, TimeProvider clock, string actor, Func<CommandScope, Task<T>> command, CancellationToken ct)
     {
+        await using var tx = await connection.BeginTransactionAsync(ct);
         var scope = new CommandScope(tx, clock, actor, null, ct);
         var result = await command(scope);
         if (scope.PendingNotices.Count > 0)
-            throw new InvalidOperationException("A command run on a borrowed transaction cannot write notices.");
+            throw new InvalidOperationException("A command run on a borrowed connection cannot write notices.");
         await EventJournal.AppendInAsync(tx, scope.Now, actor, scope.PendingJournal, ct);
+        await tx.CommitAsync(ct);
         return result;
     }
 

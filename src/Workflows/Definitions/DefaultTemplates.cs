@@ -38,11 +38,9 @@ sealed class DefaultTemplates : IShippedContent
         var installed = 0;
         foreach (var definition in Shipped())
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
             // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
-            if (await CommandRunner.RunInAsync(tx, TimeProvider.System, Installer, scope => InstallInAsync(scope, definition), ct))
+            if (await CommandRunner.RunOnAsync(connection, TimeProvider.System, Installer, scope => InstallInAsync(scope, definition), ct))
                 installed++;
-            await tx.CommitAsync(ct);
         }
         return installed;
     }

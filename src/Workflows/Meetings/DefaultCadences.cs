@@ -39,11 +39,9 @@ sealed class DefaultCadences : IShippedContent
         var installed = 0;
         foreach (var cadence in All)
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
             // installed by the migrator before the host's services (and its clock) exist: the machine's time is the honest one
-            if (await CommandRunner.RunInAsync(tx, TimeProvider.System, Definitions.DefaultTemplates.Installer, scope => InstallInAsync(scope, cadence), ct))
+            if (await CommandRunner.RunOnAsync(connection, TimeProvider.System, Definitions.DefaultTemplates.Installer, scope => InstallInAsync(scope, cadence), ct))
                 installed++;
-            await tx.CommitAsync(ct);
         }
         return installed;
     }
